@@ -1,0 +1,5 @@
+"""``python -m quizmath`` runs the command line."""
+
+from quizmath.cli import main
+
+raise SystemExit(main())

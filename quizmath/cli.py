@@ -1,0 +1,69 @@
+"""The ``quizmath`` command line.
+
+With no subcommand it opens the TUI. Each subcommand lives in ``quizmath/commands/<name>.py``
+with ``register(subparsers)`` and ``run(args) -> int``; command modules import their heavy
+dependencies inside ``run`` so that ``quizmath --help`` and the TUI start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# Order here is the order in --help.
+COMMANDS = ("practice", "drill", "validate", "preview", "bank", "check", "stats", "export")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quizmath",
+        description="Practise the mathematics of machine learning in a terminal.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="progress database (default: $QUIZMATH_DB, else the user data directory)",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"quizmath.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"quizmath.commands.{name}":
+                raise
+            continue  # a command not built yet
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        from quizmath import __version__
+
+        print(f"quizmath {__version__}")
+        return 0
+    if args.command is None:
+        try:
+            from quizmath.tui.launch import run_tui
+        except ModuleNotFoundError:
+            parser.print_help()
+            return 0
+        return run_tui(args)
+    module = importlib.import_module(f"quizmath.commands.{args.command}")
+    try:
+        return int(module.run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `quizmath bank | head` closes the pipe early; that is not an error.
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Reading what a learner types and judging it against the expected answer."""

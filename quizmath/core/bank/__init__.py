@@ -1,0 +1,1 @@
+"""Question files: loading, validation, generation of problems from templates."""

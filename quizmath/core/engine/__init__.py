@@ -1,0 +1,1 @@
+"""The solver engine: the whitelisted functions templates call."""

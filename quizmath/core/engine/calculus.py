@@ -1,0 +1,3 @@
+"""Calculus on declared symbols (sympy, imported lazily)."""
+
+from __future__ import annotations

@@ -1,0 +1,23 @@
+"""Imports every engine module so that their ``@builtin`` functions are registered.
+
+The interpreter imports this module; nothing is callable from a template unless it is
+registered by one of these modules.
+"""
+
+from __future__ import annotations
+
+from quizmath.core.engine import (  # noqa: F401 - imported for their registrations
+    calculus,
+    info,
+    linalg,
+    numbers,
+    optim,
+    prob,
+    random_draws,
+    regression,
+    stats,
+    text,
+)
+from quizmath.core.expr.registry import BUILTINS
+
+__all__ = ["BUILTINS"]

@@ -1,0 +1,3 @@
+"""Information theory: entropy, cross-entropy, KL divergence, information gain, Gini."""
+
+from __future__ import annotations

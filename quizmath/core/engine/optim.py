@@ -1,0 +1,3 @@
+"""Optimization: gradient-descent steps, Newton steps, scipy's minimize."""
+
+from __future__ import annotations

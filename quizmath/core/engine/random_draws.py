@@ -1,0 +1,3 @@
+"""Random draws: integers, choices, vectors and matrices built to keep answers hand-computable."""
+
+from __future__ import annotations

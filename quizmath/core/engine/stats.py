@@ -1,0 +1,3 @@
+"""Descriptive and inferential statistics."""
+
+from __future__ import annotations

@@ -1,0 +1,1 @@
+"""The template expression language: our own parser and a whitelisting interpreter."""

@@ -1,0 +1,1 @@
+"""Values and text rendered for a terminal, in readable Unicode."""
