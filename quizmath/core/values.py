@@ -79,9 +79,7 @@ def _expr_nodes(expr: Any, limit: int) -> int:
 
 
 def is_scalar(x: object) -> bool:
-    return (
-        isinstance(x, int | Fraction | float) and not isinstance(x, bool)
-    ) or is_symbolic(x)
+    return (isinstance(x, int | Fraction | float) and not isinstance(x, bool)) or is_symbolic(x)
 
 
 def is_exact(x: object) -> bool:
@@ -374,7 +372,7 @@ class Mat:
         return Vec(r[j] for r in self.rows)
 
     @property
-    def T(self) -> Mat:  # noqa: N802 - the conventional name
+    def T(self) -> Mat:
         return Mat(zip(*self.rows, strict=True))
 
     def __getitem__(self, key: int | tuple[int, int]) -> Any:
@@ -580,9 +578,8 @@ def unary(op: str, a: Value) -> Value:
         if isinstance(a, Mat):
             return Mat((neg(x) for x in r) for r in a.rows)
         return neg(a)
-    if op == "+":
-        if isinstance(a, Vec | Mat) or is_scalar(a):
-            return a
+    if op == "+" and (isinstance(a, Vec | Mat) or is_scalar(a)):
+        return a
     raise ExprEvalError(f"cannot apply unary {op} to {describe(a)}")
 
 
