@@ -15,6 +15,7 @@ from quizmath.core.engine import (  # noqa: F401 - imported for their registrati
     prob,
     random_draws,
     regression,
+    sequences,
     stats,
     text,
 )

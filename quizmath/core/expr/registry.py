@@ -15,6 +15,7 @@ from typing import Any
 CATEGORIES = (
     "random",
     "numbers",
+    "lists",
     "linear algebra",
     "calculus",
     "optimization",
