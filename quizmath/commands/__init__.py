@@ -1,0 +1,1 @@
+"""Subcommands of ``quizmath``: each module has ``register(subparsers)`` and ``run(args)``."""

@@ -1,0 +1,109 @@
+"""The question bank: every template, loaded with its errors kept apart.
+
+One broken file never stops the rest from loading: its errors are collected in ``Bank.errors``
+and the other templates are served.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from quizmath.core.bank.curriculum import Curriculum, load_curriculum
+from quizmath.core.bank.loader import load_template
+from quizmath.core.bank.model import Template
+from quizmath.core.errors import TemplateError, UnknownTemplateError
+
+
+def bank_root() -> Path:
+    """The built-in bank: inside the installed package, or at the top of a source checkout."""
+    package = Path(__file__).resolve().parents[2]
+    bundled = package / "question_bank"
+    if bundled.is_dir():
+        return bundled
+    return package.parent / "question_bank"
+
+
+@cache
+def default_curriculum() -> Curriculum:
+    return load_curriculum(bank_root() / "curriculum.yaml")
+
+
+@dataclass
+class Bank:
+    templates: dict[str, Template]
+    errors: list[TemplateError]
+    curriculum: Curriculum
+    files: list[Path] = field(default_factory=list)
+
+    def ordered(self) -> list[Template]:
+        """Curriculum order: area and topic as taught, then difficulty, then id."""
+        return sorted(self.templates.values(),
+                      key=lambda t: (self.curriculum.order_of(t.topic), t.difficulty, t.id))
+
+    def get(self, template_id: str) -> Template:
+        try:
+            return self.templates[template_id]
+        except KeyError:
+            close = difflib.get_close_matches(template_id, list(self.templates), n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise UnknownTemplateError(f'no template "{template_id}"{hint}') from None
+
+    def by_topic(self, topic_id: str) -> list[Template]:
+        return [t for t in self.ordered() if t.topic == topic_id]
+
+
+def template_files(paths: Iterable[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*.yaml") if q.is_file()))
+        else:
+            out.append(p)
+    return out
+
+
+def load_bank(paths: Sequence[Path] | None = None) -> Bank:
+    """Load templates from files and folders (default: the built-in bank)."""
+    curriculum = default_curriculum()
+    files = template_files(paths if paths else [bank_root() / "templates"])
+    topics = set(curriculum.topics)
+    templates: dict[str, Template] = {}
+    errors: list[TemplateError] = []
+    for path in files:
+        if not path.exists():
+            errors.append(TemplateError("no such file or folder", file=str(path)))
+            continue
+        template, problems = load_template(path, topics)
+        errors.extend(problems)
+        if template is None:
+            continue
+        if template.id in templates:
+            first = templates[template.id].file
+            errors.append(TemplateError(f'duplicate id "{template.id}" (also in {first})',
+                                        file=str(path), line=template.field_lines.get("id"),
+                                        field="id"))
+            continue
+        templates[template.id] = template
+    return Bank(templates, errors, curriculum, files)
+
+
+def template_path(template_id: str) -> Path:
+    """Where the built-in bank keeps a template: ``linalg.dot-product`` →
+    ``templates/linalg/dot-product.yaml``."""
+    area, _, name = template_id.partition(".")
+    return bank_root() / "templates" / area / f"{name}.yaml"
+
+
+def load_one(template_id: str) -> Template:
+    """Load a single built-in template without reading the whole bank (fast start-up)."""
+    path = template_path(template_id)
+    if not path.is_file():
+        return load_bank().get(template_id)  # not where the convention says: search them all
+    template, problems = load_template(path, set(default_curriculum().topics))
+    if template is None:
+        raise problems[0]
+    return template

@@ -1,0 +1,65 @@
+"""The curriculum (areas → topics, in teaching order) from ``question_bank/curriculum.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizmath.core.bank.yamlsource import LDict, read_yaml_file
+from quizmath.core.errors import TemplateError
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str  # "linear-algebra/eigen"
+    slug: str  # "eigen": also the name of its concept page
+    title: str
+    area: str
+    area_title: str
+    order: int  # position in the whole curriculum
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    title: str
+    topics: tuple[Topic, ...]
+
+
+@dataclass(frozen=True)
+class Curriculum:
+    areas: tuple[Area, ...]
+
+    @property
+    def topics(self) -> dict[str, Topic]:
+        return {t.id: t for a in self.areas for t in a.topics}
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return self.topics.get(topic_id)
+
+    def order_of(self, topic_id: str) -> int:
+        topic = self.topics.get(topic_id)
+        return topic.order if topic else len(self.topics)
+
+
+def load_curriculum(path: Path) -> Curriculum:
+    data = read_yaml_file(path)
+    name = str(path)
+    if not isinstance(data, LDict) or not isinstance(data.get("areas"), list):
+        raise TemplateError("expected a list of areas", file=name, line=1, field="areas")
+    areas = []
+    order = 0
+    for area in data["areas"]:
+        if not isinstance(area, LDict) or not isinstance(area.get("topics"), list):
+            raise TemplateError("each area needs id, title and topics", file=name,
+                                line=getattr(area, "line", None), field="areas")
+        topics = []
+        for t in area["topics"]:
+            if not isinstance(t, LDict) or "id" not in t or "title" not in t:
+                raise TemplateError("each topic needs id and title", file=name,
+                                    line=getattr(t, "line", None), field="topics")
+            topics.append(Topic(f"{area['id']}/{t['id']}", str(t["id"]), str(t["title"]),
+                                str(area["id"]), str(area["title"]), order))
+            order += 1
+        areas.append(Area(str(area["id"]), str(area["title"]), tuple(topics)))
+    return Curriculum(tuple(areas))

@@ -1,0 +1,218 @@
+"""Template + seed → Problem.
+
+Parameters are drawn from the problem's own generator (``Rng(seed, template id)``), so
+``id@seed`` is the same everywhere. ``where`` constraints and duplicate multiple-choice options
+cause a redraw, at most ``MAX_DRAWS`` times, then a clear error naming the constraint that
+failed most.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+from quizmath.core.bank.model import Compiled, Template, Text
+from quizmath.core.bank.problem import DEFAULT_TOLERANCE, Mistake, Problem, format_note, letter
+from quizmath.core.errors import ConstraintError, ExprError, TemplateError
+from quizmath.core.expr import Budget, Context, evaluate
+from quizmath.core.render.fill import Slot, fill
+from quizmath.core.render.values import block, inline
+from quizmath.core.rng import Rng
+from quizmath.core.values import (
+    Mat,
+    ValueSet,
+    Vec,
+    describe,
+    equal,
+    is_exact,
+    is_scalar,
+    is_symbolic,
+    to_sympy_text,
+)
+
+MAX_DRAWS = 200
+
+
+class _Draw:
+    """One evaluation environment: the template, its values so far, and the shared budget."""
+
+    def __init__(self, template: Template, ctx: Context, env: dict[str, Any]) -> None:
+        self.t = template
+        self.ctx = ctx
+        self.env = env
+
+    def value(self, c: Compiled) -> Any:
+        try:
+            return evaluate(c.node, self.env, self.ctx)
+        except ExprError as exc:
+            raise TemplateError(str(exc), file=self.t.file, line=c.line, field=c.field) from None
+
+    def text(self, t: Text) -> str:
+        def value_of(slot: Slot) -> Any:
+            try:
+                return evaluate(slot.node, self.env, self.ctx)
+            except ExprError as exc:
+                raise TemplateError(f"{{{slot.source}}}: {exc}", file=self.t.file,
+                                    line=t.line + slot.line, field=t.field) from None
+
+        try:
+            return fill(list(t.segments), value_of).strip("\n")
+        except TypeError as exc:
+            raise TemplateError(str(exc), file=self.t.file, line=t.line, field=t.field) from None
+
+
+def symbol_env(template: Template) -> dict[str, Any]:
+    if not template.symbols:
+        return {}
+    import sympy
+
+    # Declared symbols are real: sqrt(x**2) stays |x| and comparisons behave as on paper.
+    return {name: sympy.Symbol(name, real=True) for name in template.symbols}
+
+
+def generate(template: Template, seed: int, overrides: Mapping[str, Any] | None = None,
+             budget: Budget | None = None) -> Problem:
+    """The problem ``template.id@seed``. ``overrides`` fixes parameters (for self-tests)."""
+    ctx = Context(rng=Rng(seed, template.id), budget=budget or Budget())
+    base = symbol_env(template)
+    failed: Counter[str] = Counter()
+    for _ in range(MAX_DRAWS):
+        draw = _Draw(template, ctx, dict(base))
+        for name, c in template.params:
+            if overrides is not None and name in overrides:
+                draw.env[name] = overrides[name]
+            else:
+                draw.env[name] = draw.value(c)
+        broken = _first_failed(draw)
+        if broken is not None:
+            failed[broken.source] += 1
+            continue
+        answer = draw.value(template.answer.value) if template.answer.value else None
+        if template.answer.kind == "choice":
+            options = _choice_options(draw, answer)
+            if options is None:
+                failed["the multiple-choice options are all different"] += 1
+                continue
+            return _choice_problem(draw, seed, options)
+        _check_kind(draw, answer)
+        return _problem(draw, seed, answer)
+    worst, count = failed.most_common(1)[0]
+    line = next((c.line for c in template.where if c.source == worst), template.answer.line)
+    raise ConstraintError(
+        f'never met after {MAX_DRAWS} draws: "{worst}" failed {count} times; '
+        "widen the parameter ranges or relax the condition",
+        file=template.file, line=line, field="where",
+    )
+
+
+def _first_failed(draw: _Draw) -> Compiled | None:
+    for c in draw.t.where:
+        ok = draw.value(c)
+        if not isinstance(ok, bool):
+            raise TemplateError(f"a condition must be true or false, got {describe(ok)}",
+                                file=draw.t.file, line=c.line, field=c.field)
+        if not ok:
+            return c
+    return None
+
+
+def _check_kind(draw: _Draw, v: Any) -> None:
+    kind, t = draw.t.answer.kind, draw.t
+    problem = None
+    if kind == "integer" and not (isinstance(v, int) and not isinstance(v, bool)):
+        problem = "an integer"
+    elif kind == "exact" and not (is_scalar(v) and is_exact(v)):
+        problem = "an exact number (use exact arithmetic, not float)"
+    elif kind == "real" and not (is_scalar(v) and not (is_symbolic(v) and v.free_symbols)):
+        problem = "a number"
+    elif kind in ("vector", "vector-up-to-scale") and not isinstance(v, Vec):
+        problem = "a vector"
+    elif kind == "vector-up-to-scale" and all(equal(x, 0) for x in v):
+        problem = "a nonzero vector"
+    elif kind == "matrix" and not isinstance(v, Mat):
+        problem = "a matrix"
+    elif kind == "set" and not isinstance(v, ValueSet):
+        problem = "a set, written {a, b}"
+    elif kind == "expression":
+        if not is_scalar(v):
+            problem = "an expression"
+        elif is_symbolic(v) and {s.name for s in v.free_symbols} - set(t.answer.vars):
+            problem = f"an expression in {', '.join(t.answer.vars)} only"
+    if problem is not None:
+        raise TemplateError(f"the answer should be {problem}, but it is {describe(v)}",
+                            file=t.file, line=t.answer.value.line if t.answer.value else t.line,
+                            field="answer.value")
+
+
+def _mistakes(draw: _Draw, answer: Any) -> tuple[tuple[Mistake, ...], tuple[str, ...]]:
+    out: list[Mistake] = []
+    notes: list[str] = []
+    for m in draw.t.mistakes:
+        try:
+            value = draw.value(m.value)
+        except TemplateError as exc:
+            notes.append(f"mistake skipped: {exc}")
+            continue
+        if equal(value, answer):
+            continue  # this instance happens to make the mistake right; nothing to catch
+        out.append(Mistake(to_sympy_text(value), draw.text(m.feedback), inline(value), m.line))
+    return tuple(out), tuple(notes)
+
+
+def _common(draw: _Draw) -> dict[str, Any]:
+    t = draw.t
+    return {
+        "template_id": t.id, "title": t.title, "topic": t.topic, "concept": t.concept,
+        "difficulty": t.difficulty, "calculator": t.calculator,
+        "prompt": draw.text(t.prompt), "vars": t.answer.vars,
+        "hints": tuple(draw.text(h) for h in t.hints), "solution": draw.text(t.solution),
+    }
+
+
+def _problem(draw: _Draw, seed: int, answer: Any) -> Problem:
+    kind = draw.t.answer.kind
+    tolerance = draw.t.answer.tolerance
+    if kind == "real" and tolerance is None:
+        tolerance = DEFAULT_TOLERANCE
+    mistakes, notes = _mistakes(draw, answer)
+    return Problem(
+        seed=seed, kind=kind, expected=to_sympy_text(answer), answer_text=inline(answer),
+        answer_block="\n".join(block(answer)), tolerance=tolerance, choices=(),
+        mistakes=mistakes, notes=notes,
+        format_note=format_note(kind, tolerance, draw.t.answer.vars, 0), **_common(draw),
+    )
+
+
+def _choice_options(draw: _Draw, answer: Any) -> list[tuple[str, Any, Text | None]] | None:
+    """(rendered text, value, feedback) for the right option first, then the wrong ones;
+    None if two options coincide."""
+    spec = draw.t.answer
+    right = spec.text if spec.text is not None else inline(answer)
+    options: list[tuple[str, Any, Text | None]] = [(right, answer, None)]
+    for o in spec.options:
+        value = draw.value(o.value) if o.value is not None else None
+        text = o.text if o.text is not None else inline(value)
+        if any(text == t or (value is not None and v is not None and equal(value, v))
+               for t, v, _ in options):
+            return None
+        options.append((text, value, o.feedback))
+    return options
+
+
+def _choice_problem(draw: _Draw, seed: int, options: list[tuple[str, Any, Text | None]]
+                    ) -> Problem:
+    order = draw.ctx.rng.shuffled(range(len(options)))
+    texts = tuple(options[i][0] for i in order)
+    right = letter(order.index(0))
+    mistakes = tuple(
+        Mistake(letter(pos), draw.text(feedback), letter(pos), draw.t.answer.line)
+        for pos, i in enumerate(order)
+        if i != 0 and (feedback := options[i][2]) is not None
+    )
+    return Problem(
+        seed=seed, kind="choice", expected=right, answer_text=f"{right}) {options[0][0]}",
+        answer_block=f"{right}) {options[0][0]}", tolerance=None, choices=texts,
+        mistakes=mistakes, format_note=format_note("choice", None, (), len(texts)),
+        **_common(draw),
+    )

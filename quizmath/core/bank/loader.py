@@ -1,0 +1,322 @@
+"""Loading one template file: YAML → checked fields → parsed expressions → ``Template``.
+
+Everything that can be checked without drawing numbers is checked here, so a broken file is
+reported with its line and the rest of the bank still loads.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from quizmath.core.bank.fields import NAME, Fields, Problems, kind_of
+from quizmath.core.bank.model import (
+    KINDS,
+    AnswerSpec,
+    Compiled,
+    MistakeSpec,
+    Option,
+    Template,
+    TestSpec,
+    Text,
+)
+from quizmath.core.bank.yamlsource import LDict, LList, read_yaml_file
+from quizmath.core.engine.catalog import BUILTINS
+from quizmath.core.errors import ExprError, TemplateError
+from quizmath.core.expr import called_functions, free_names, parse
+from quizmath.core.render.fill import PlaceholderError, Slot, split_placeholders
+
+ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
+CONSTANTS = frozenset({"pi", "e", "true", "false", "True", "False"})
+REQUIRED = ("id", "title", "topic", "concept", "difficulty", "prompt", "answer", "hints",
+            "solution", "tests")
+# mistakes are required, except for multiple choice, where feedback sits on the options.
+OPTIONAL = ("calculator", "symbols", "params", "where", "mistakes")
+
+
+class _Compiler:
+    """Parses expressions and texts of one file, checking every name they use."""
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+        self.known: set[str] = set(CONSTANTS)
+
+    def expr(self, source: Any, field: str, line: int) -> Compiled | None:
+        if isinstance(source, LList):
+            source = "[" + ", ".join(str(x) for x in source) + "]"
+        if isinstance(source, bool) or not isinstance(source, str | int | float):
+            self.problems.add(field, f"expected an expression, got {kind_of(source)}", line)
+            return None
+        text = str(source)
+        try:
+            node = parse(text)
+        except ExprError as exc:
+            self.problems.add(field, str(exc), line)
+            return None
+        if self._names_ok(node, field, line):
+            return Compiled(text, node, line, field)
+        return None
+
+    def _names_ok(self, node: Any, field: str, line: int, column_base: int = 0) -> bool:
+        ok = True
+        for name, column in called_functions(node).items():
+            if name not in BUILTINS:
+                at = f" at column {column + column_base}"
+                self.problems.add(field, f'unknown function "{name}"{at}', line)
+                ok = False
+        for name, column in free_names(node).items():
+            if name not in self.known:
+                at = f" at column {column + column_base}"
+                self.problems.add(field, f'unknown name "{name}"{at}', line)
+                ok = False
+        return ok
+
+    def text(self, source: Any, field: str, line: int, block: bool) -> Text | None:
+        if not isinstance(source, str):
+            self.problems.add(field, f"expected text, got {kind_of(source)}", line)
+            return None
+        first = line + 1 if block else line  # a block scalar's text starts below the "|"
+        try:
+            segments = split_placeholders(source)
+        except PlaceholderError as exc:
+            self.problems.add(field, f"{exc.message} at column {exc.column}", first + exc.line)
+            return None
+        out: list[Any] = []
+        ok = True
+        for seg in segments:
+            if isinstance(seg, Slot):
+                try:
+                    node = parse(seg.source)
+                except ExprError as exc:
+                    col = seg.column + (exc.column or 1) - 1
+                    self.problems.add(field, f"{exc.message} at column {col}", first + seg.line)
+                    ok = False
+                    continue
+                if not self._names_ok(node, field, first + seg.line, seg.column - 1):
+                    ok = False
+                    continue
+                seg = Slot(seg.source, seg.line, seg.column, node)
+            out.append(seg)
+        return Text(tuple(out), first, field) if ok else None
+
+
+def load_template(path: Path, topics: set[str] | None = None) -> tuple[Template | None,
+                                                                      list[TemplateError]]:
+    """One file → a Template, or None with every error found."""
+    file = str(path)
+    try:
+        data = read_yaml_file(path)
+    except TemplateError as exc:
+        return None, [exc]
+    return build_template(data, file, topics)
+
+
+def build_template(data: Any, file: str, topics: set[str] | None = None
+                   ) -> tuple[Template | None, list[TemplateError]]:
+    problems = Problems(file)
+    if not isinstance(data, LDict):
+        problems.add("", f"expected a mapping of fields, got {kind_of(data)}", 1)
+        return None, problems.errors
+    f = Fields(data, problems)
+    f.check_keys(REQUIRED, OPTIONAL)
+    tid = f.text("id")
+    if tid and not ID.match(tid):
+        f.error("id", f'"{tid}" is not a valid id: use area.name with lowercase letters, '
+                      "digits and -, e.g. linalg.dot-product")
+    topic = f.text("topic")
+    if topic and topics is not None and topic not in topics:
+        f.error("topic", f'unknown topic "{topic}" (see question_bank/curriculum.yaml)')
+    comp = _Compiler(problems)
+    symbols = tuple(f.names("symbols"))
+    for s in symbols:
+        _check_new_name(s, comp, f, "symbols")
+    comp.known.update(symbols)
+    params = _params(f, comp)
+    where = _where(f, comp)
+    prompt = comp.text(data.get("prompt"), "prompt", f.line("prompt"), f.is_block("prompt")) \
+        if f.has("prompt") else None
+    answer = _answer(f, comp, symbols)
+    hints = _texts(f, comp, "hints")
+    solution = comp.text(data.get("solution"), "solution", f.line("solution"),
+                         f.is_block("solution")) if f.has("solution") else None
+    mistakes = _mistakes(f, comp)
+    if answer is not None and answer.kind == "choice":
+        if f.has("mistakes"):
+            f.error("mistakes", "for a choice answer, put feedback on the options instead")
+        elif not any(o.feedback for o in answer.options):
+            f.error("answer.options", "give at least one wrong option a feedback")
+    elif answer is not None and not f.has("mistakes"):
+        problems.add("mistakes", "required field is missing: list at least one typical "
+                     "mistake with feedback", data.line)
+    tests = _tests(f, comp)
+    title, concept = f.text("title"), f.text("concept")
+    difficulty, calculator = f.integer("difficulty", 1, 3, 1), f.boolean("calculator")
+    if problems.errors or prompt is None or answer is None or solution is None:
+        return None, problems.errors
+    template = Template(
+        id=tid, title=title, topic=topic, concept=concept,
+        difficulty=difficulty, calculator=calculator,
+        symbols=symbols, params=params, where=where, prompt=prompt, answer=answer,
+        hints=hints, solution=solution, mistakes=mistakes, tests=tests, file=file,
+        line=data.line, field_lines=dict(data.key_lines),
+    )
+    return template, []
+
+
+def _check_new_name(name: str, comp: _Compiler, f: Fields, key: str) -> None:
+    if name in CONSTANTS or name in BUILTINS:
+        f.error(key, f'"{name}" is already the name of a constant or function')
+    elif name in comp.known:
+        f.error(key, f'"{name}" is defined twice')
+
+
+def _params(f: Fields, comp: _Compiler) -> tuple[tuple[str, Compiled], ...]:
+    mapping = f.mapping("params")
+    out: list[tuple[str, Compiled]] = []
+    for name, source in (mapping or {}).items():
+        line = mapping.key_lines[name] if mapping else None
+        if not NAME.match(name):
+            f.problems.add(f"params.{name}", "a parameter name must be a plain identifier",
+                           line)
+            continue
+        compiled = comp.expr(source, f"params.{name}", line or 0)
+        _check_new_name(name, comp, f, "params")
+        comp.known.add(name)  # later params may use it (even if this one failed to parse)
+        if compiled is not None:
+            out.append((name, compiled))
+    return tuple(out)
+
+
+def _where(f: Fields, comp: _Compiler) -> tuple[Compiled, ...]:
+    items = f.sequence("where", single_ok=True)
+    out = []
+    for k, item in enumerate(items or []):
+        c = comp.expr(item, f"where[{k}]", items.item_lines[k] if items else 0)
+        if c is not None:
+            out.append(c)
+    return tuple(out)
+
+
+def _texts(f: Fields, comp: _Compiler, key: str) -> tuple[Text, ...]:
+    items = f.sequence(key, single_ok=True)
+    if items is not None and not items:
+        f.error(key, "needs at least one entry")
+    out = []
+    for k, item in enumerate(items or []):
+        t = comp.text(item, f"{key}[{k}]", items.item_lines[k], k in items.block_items)
+        if t is not None:
+            out.append(t)
+    return tuple(out)
+
+
+def _answer(f: Fields, comp: _Compiler, symbols: tuple[str, ...]) -> AnswerSpec | None:
+    data = f.mapping("answer")
+    if data is None:
+        return None
+    a = Fields(data, f.problems, "answer.")
+    a.check_keys(("kind",), ("value", "text", "tolerance", "vars", "options"))
+    kind = a.text("kind")
+    if kind and kind not in KINDS:
+        a.error("kind", f'unknown answer kind "{kind}"; one of: {", ".join(KINDS)}')
+        return None
+    value = comp.expr(data["value"], "answer.value", a.line("value")) if a.has("value") else None
+    text = a.text("text") if a.has("text") else None
+    if kind == "choice":
+        if (value is None) == (text is None) and not a.problems.errors:
+            a.error("value", "a choice answer needs exactly one of value or text")
+    elif not a.has("value"):
+        a.problems.add("answer.value", "required field is missing", data.line)
+    elif a.has("text"):
+        a.error("text", "only a choice answer takes text")
+    tolerance = a.number("tolerance")
+    if tolerance is not None and kind not in ("real", "vector", "matrix", "set"):
+        a.error("tolerance", f"a {kind} answer is compared exactly; remove the tolerance")
+    variables = tuple(a.names("vars")) if a.has("vars") else ()
+    if variables and kind != "expression":
+        a.error("vars", "only an expression answer takes vars")
+    for v in variables:
+        if v not in symbols:
+            a.error("vars", f'"{v}" is not one of the declared symbols')
+    if kind == "expression" and not (variables or symbols):
+        a.error("kind", "an expression answer needs declared symbols")
+    options: list[Option] = []
+    if a.has("options") and kind != "choice":
+        a.error("options", "only a choice answer takes options")
+    elif kind == "choice":
+        items = a.sequence("options") or LList()
+        if not items:
+            a.problems.add("answer.options", "a choice answer needs at least one wrong option",
+                           data.line)
+        for k, item in enumerate(items):
+            options.append(_option(item, comp, f"answer.options[{k}]", items.item_lines[k]))
+    return AnswerSpec(kind, value, text, tolerance, variables or symbols, tuple(options),
+                      f.line("answer"))
+
+
+def _option(item: Any, comp: _Compiler, field: str, line: int) -> Option:
+    if not isinstance(item, LDict):
+        return Option(comp.expr(item, field, line), None, None, line)
+    o = Fields(item, comp.problems, field + ".")
+    o.check_keys((), ("value", "text", "feedback"))
+    if o.has("value") == o.has("text"):
+        o.error("value", "an option needs exactly one of value or text")
+    value = comp.expr(item["value"], f"{field}.value", o.line("value")) if o.has("value") \
+        else None
+    feedback = comp.text(item["feedback"], f"{field}.feedback", o.line("feedback"),
+                         o.is_block("feedback")) if o.has("feedback") else None
+    return Option(value, o.text("text") if o.has("text") else None, feedback, line)
+
+
+def _mistakes(f: Fields, comp: _Compiler) -> tuple[MistakeSpec, ...]:
+    items = f.sequence("mistakes")
+    if items is not None and not items:
+        f.error("mistakes", "needs at least one typical mistake")
+    out = []
+    for k, item in enumerate(items or []):
+        field, line = f"mistakes[{k}]", items.item_lines[k]
+        if not isinstance(item, LDict):
+            f.problems.add(field, "expected value: and feedback: lines", line)
+            continue
+        m = Fields(item, f.problems, field + ".")
+        m.check_keys(("value", "feedback"), ())
+        value = comp.expr(item["value"], f"{field}.value", m.line("value")) \
+            if m.has("value") else None
+        feedback = comp.text(item["feedback"], f"{field}.feedback", m.line("feedback"),
+                             m.is_block("feedback")) if m.has("feedback") else None
+        if value is not None and feedback is not None:
+            out.append(MistakeSpec(value, feedback, line))
+    return tuple(out)
+
+
+def _tests(f: Fields, comp: _Compiler) -> tuple[TestSpec, ...]:
+    items = f.sequence("tests")
+    if items is not None and len(items) < 2:
+        f.error("tests", "needs at least two self-tests")
+    out = []
+    for k, item in enumerate(items or []):
+        field, line = f"tests[{k}]", items.item_lines[k]
+        if not isinstance(item, LDict):
+            f.problems.add(field, "expected a mapping with params, accept, reject", line)
+            continue
+        t = Fields(item, f.problems, field + ".")
+        t.check_keys((), ("params", "answer", "accept", "reject"))
+        params: dict[str, Any] = {}
+        for name, raw in (t.mapping("params") or {}).items():
+            if name not in comp.known or name in CONSTANTS:
+                t.error("params", f'"{name}" is not a parameter of this template')
+            elif isinstance(raw, str):
+                c = comp.expr(raw, f"{field}.params.{name}", item["params"].key_lines[name])
+                if c is not None:
+                    params[name] = c
+            else:
+                params[name] = raw
+        lists = {}
+        for key in ("accept", "reject"):
+            seq = t.sequence(key, single_ok=True) or []
+            lists[key] = tuple(str(x) for x in seq)
+        answer = str(item["answer"]) if item.get("answer") is not None else None
+        if not (lists["accept"] or lists["reject"] or answer):
+            t.error("accept", "a test needs at least one of answer, accept, reject")
+        out.append(TestSpec(params, answer, lists["accept"], lists["reject"], line))
+    return tuple(out)

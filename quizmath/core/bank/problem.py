@@ -1,0 +1,105 @@
+"""A Problem: one template instantiated with one seed, rendered and ready to ask and check."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quizmath.core.errors import QuizmathError
+
+_REF = re.compile(r"^\s*([a-z][a-z0-9.-]*)(?:@(\d{1,18}))?\s*$")
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A typical wrong answer (in sympy printed form, or a letter) and what to tell the learner."""
+
+    expected: str
+    feedback: str
+    typed: str = ""  # the mistake as a learner would type it (rendered form)
+    line: int = 0  # where the template declares it
+
+
+@dataclass(frozen=True)
+class Problem:
+    template_id: str
+    seed: int
+    title: str
+    topic: str
+    concept: str
+    difficulty: int
+    calculator: bool
+    prompt: str
+    kind: str
+    expected: str  # the answer in sympy's printed form, for the checker
+    answer_text: str  # the answer as shown, one line; what a learner could type
+    answer_block: str  # the answer as shown in a solution (matrices drawn as blocks)
+    tolerance: float | None
+    vars: tuple[str, ...]
+    choices: tuple[str, ...]  # option texts in display order, lettered A, B, C …
+    hints: tuple[str, ...]
+    solution: str
+    mistakes: tuple[Mistake, ...]
+    format_note: str  # how to write the answer, shown under the prompt
+    notes: tuple[str, ...] = field(default=())  # what generation skipped, for the validator
+
+    @property
+    def ref(self) -> str:
+        """``id@seed``: names this exact problem on any machine."""
+        return f"{self.template_id}@{self.seed}"
+
+    @property
+    def typed_answer(self) -> str:
+        """What a learner types to answer correctly (the letter for a choice)."""
+        return self.expected if self.kind == "choice" else self.answer_text
+
+
+def parse_ref(text: str) -> tuple[str, int | None]:
+    """``linalg.dot-product@3`` → ("linalg.dot-product", 3); the seed is optional."""
+    match = _REF.match(text)
+    if match is None:
+        raise QuizmathError(f'"{text}" is not a problem name; write ID or ID@SEED, '
+                            "e.g. linalg.dot-product@3")
+    seed = match.group(2)
+    return match.group(1), (int(seed) if seed is not None else None)
+
+
+def letter(i: int) -> str:
+    return chr(ord("A") + i)
+
+
+def format_note(kind: str, tolerance: float | None, variables: tuple[str, ...],
+                n_choices: int) -> str:
+    """The line under a prompt that says what form the answer takes."""
+    if kind == "integer":
+        return "Answer: an integer."
+    if kind == "exact":
+        return "Answer: an exact value, e.g. 3/4, √2/2 or ln(2) (a rounded decimal is not exact)."
+    if kind == "real":
+        return f"Answer: a number, accepted within {describe_tolerance(tolerance)}."
+    if kind == "vector":
+        extra = f", each entry within {describe_tolerance(tolerance)}" if tolerance else ""
+        return f"Answer: a vector, e.g. [1, −2, 3]{extra}."
+    if kind == "vector-up-to-scale":
+        return "Answer: a vector, e.g. [1, −2]; any nonzero multiple of the right one counts."
+    if kind == "matrix":
+        extra = f", each entry within {describe_tolerance(tolerance)}" if tolerance else ""
+        return f"Answer: a matrix, e.g. [[1, 2], [3, 4]] or 1 2; 3 4{extra}."
+    if kind == "set":
+        return "Answer: all the values, separated by commas, in any order."
+    if kind == "expression":
+        names = ", ".join(variables)
+        return f"Answer: an expression in {names}, e.g. 2x² + 1 (write x^2 or x²)."
+    if kind == "choice":
+        return f"Answer: one letter, A to {letter(n_choices - 1)}."
+    return ""
+
+
+def describe_tolerance(tolerance: float | None) -> str:
+    tol = tolerance if tolerance is not None else DEFAULT_TOLERANCE
+    percent = tol * 100
+    text = f"{percent:.10g}"
+    return f"{text}% (relative)"
+
+
+DEFAULT_TOLERANCE = 1e-3

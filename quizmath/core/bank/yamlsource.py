@@ -1,0 +1,140 @@
+"""YAML read safely, with the line of every key and item kept for error messages.
+
+We compose the node tree ourselves (libyaml when available) instead of calling ``safe_load``:
+that gives line numbers, lets us refuse duplicate keys (``safe_load`` silently keeps the last),
+and lets us refuse anchors and aliases, which can expand a small file into gigabytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from quizmath.core.errors import TemplateError
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_NESTING = 40
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LDict(dict):  # type: ignore[type-arg]
+    """A mapping that remembers the 1-based line of each key and of itself."""
+
+    line: int
+    key_lines: dict[str, int]
+    block_keys: set[str]  # keys whose value is a literal/folded block scalar (| or >)
+
+
+class LList(list):  # type: ignore[type-arg]
+    """A sequence that remembers the 1-based line of each item and of itself."""
+
+    line: int
+    item_lines: list[int]
+    block_items: set[int]  # indices of items that are literal/folded block scalars
+
+
+def read_yaml_file(path: Path) -> Any:
+    """Parse one YAML file into plain data with line information. Raises TemplateError."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise TemplateError(f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})",
+                                file=name, line=1)
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(f"cannot read file: {exc.strerror or exc}", file=name) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise TemplateError("file is not valid UTF-8", file=name, line=line) from None
+    return read_yaml_text(text, name)
+
+
+def read_yaml_text(text: str, name: str = "<text>") -> Any:
+    _check_nesting(text, name)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "syntax error"
+        raise TemplateError(f"YAML syntax error: {problem}", file=name, line=line) from None
+    except yaml.YAMLError as exc:
+        raise TemplateError(f"YAML error: {exc}", file=name) from None
+    if node is None:
+        raise TemplateError("the file is empty", file=name, line=1)
+    return _convert(node, name, set())
+
+
+def _check_nesting(text: str, name: str) -> None:
+    """Refuse deeply nested flow collections before the parser sees them (it recurses)."""
+    depth, line = 0, 1
+    for c in text:
+        if c == "\n":
+            line += 1
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise TemplateError(f"nesting deeper than {MAX_NESTING} levels", file=name,
+                                    line=line)
+        elif c in "]}":
+            depth = max(0, depth - 1)
+
+
+_constructor = yaml.constructor.SafeConstructor()
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null")}
+
+
+def _convert(node: yaml.Node, name: str, seen: set[int]) -> Any:
+    # An alias is the same node object reached a second time; refusing every revisit stops
+    # "billion laughs" expansion before it starts.
+    if id(node) in seen:
+        raise TemplateError("anchors (&) and aliases (*) are not supported", file=name,
+                            line=node.start_mark.line + 1)
+    seen.add(id(node))
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag in _PLAIN_TAGS:
+            return _constructor.construct_object(node, deep=True)
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # a date written in a question is just text
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise TemplateError(f"unsupported YAML tag {tag}", file=name, line=line)
+    if isinstance(node, yaml.SequenceNode):
+        out = LList(_convert(item, name, seen) for item in node.value)
+        out.line = line
+        out.item_lines = [item.start_mark.line + 1 for item in node.value]
+        out.block_items = {
+            k for k, item in enumerate(node.value)
+            if isinstance(item, yaml.ScalarNode) and item.style in ("|", ">")
+        }
+        return out
+    if isinstance(node, yaml.MappingNode):
+        mapping = LDict()
+        mapping.line = line
+        mapping.key_lines = {}
+        mapping.block_keys = set()
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise TemplateError("keys must be plain names", file=name, line=key_line)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise TemplateError("merge keys (<<) are not supported", file=name,
+                                    line=key_line)
+            key = str(_constructor.construct_object(key_node))
+            if key in mapping:
+                raise TemplateError(
+                    f'duplicate key "{key}" (first on line {mapping.key_lines[key]})',
+                    file=name, line=key_line,
+                )
+            mapping[key] = _convert(value_node, name, seen)
+            mapping.key_lines[key] = key_line
+            if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("|", ">"):
+                mapping.block_keys.add(key)
+        return mapping
+    raise TemplateError("unsupported YAML node", file=name, line=line)
