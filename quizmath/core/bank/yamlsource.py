@@ -42,8 +42,9 @@ def read_yaml_file(path: Path) -> Any:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise TemplateError(f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})",
-                                file=name, line=1)
+            raise TemplateError(
+                f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})", file=name, line=1
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise TemplateError(f"cannot read file: {exc.strerror or exc}", file=name) from None
@@ -80,8 +81,9 @@ def _check_nesting(text: str, name: str) -> None:
         elif c in "[{":
             depth += 1
             if depth > MAX_NESTING:
-                raise TemplateError(f"nesting deeper than {MAX_NESTING} levels", file=name,
-                                    line=line)
+                raise TemplateError(
+                    f"nesting deeper than {MAX_NESTING} levels", file=name, line=line
+                )
         elif c in "]}":
             depth = max(0, depth - 1)
 
@@ -94,8 +96,11 @@ def _convert(node: yaml.Node, name: str, seen: set[int]) -> Any:
     # An alias is the same node object reached a second time; refusing every revisit stops
     # "billion laughs" expansion before it starts.
     if id(node) in seen:
-        raise TemplateError("anchors (&) and aliases (*) are not supported", file=name,
-                            line=node.start_mark.line + 1)
+        raise TemplateError(
+            "anchors (&) and aliases (*) are not supported",
+            file=name,
+            line=node.start_mark.line + 1,
+        )
     seen.add(id(node))
     line = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode):
@@ -105,12 +110,16 @@ def _convert(node: yaml.Node, name: str, seen: set[int]) -> Any:
             return node.value  # a date written in a question is just text
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         raise TemplateError(f"unsupported YAML tag {tag}", file=name, line=line)
+    if node.tag not in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise TemplateError(f"unsupported YAML tag {tag}", file=name, line=line)
     if isinstance(node, yaml.SequenceNode):
         out = LList(_convert(item, name, seen) for item in node.value)
         out.line = line
         out.item_lines = [item.start_mark.line + 1 for item in node.value]
         out.block_items = {
-            k for k, item in enumerate(node.value)
+            k
+            for k, item in enumerate(node.value)
             if isinstance(item, yaml.ScalarNode) and item.style in ("|", ">")
         }
         return out
@@ -124,13 +133,13 @@ def _convert(node: yaml.Node, name: str, seen: set[int]) -> Any:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise TemplateError("keys must be plain names", file=name, line=key_line)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise TemplateError("merge keys (<<) are not supported", file=name,
-                                    line=key_line)
+                raise TemplateError("merge keys (<<) are not supported", file=name, line=key_line)
             key = str(_constructor.construct_object(key_node))
             if key in mapping:
                 raise TemplateError(
                     f'duplicate key "{key}" (first on line {mapping.key_lines[key]})',
-                    file=name, line=key_line,
+                    file=name,
+                    line=key_line,
                 )
             mapping[key] = _convert(value_node, name, seen)
             mapping.key_lines[key] = key_line
