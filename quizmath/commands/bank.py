@@ -8,8 +8,11 @@ import sys
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("bank", help="list the templates",
-                       description="One row per template: id, title, topic, kind, difficulty.")
+    p = sub.add_parser(
+        "bank",
+        help="list the templates",
+        description="One row per template: id, title, topic, kind, difficulty.",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
 
 
@@ -18,8 +21,13 @@ def run(args: argparse.Namespace) -> int:
 
     bank = load_bank()
     rows = [
-        {"id": t.id, "title": t.title, "topic": t.topic, "kind": t.answer.kind,
-         "difficulty": t.difficulty}
+        {
+            "id": t.id,
+            "title": t.title,
+            "topic": t.topic,
+            "kind": t.answer.kind,
+            "difficulty": t.difficulty,
+        }
         for t in bank.ordered()
     ]
     for e in bank.errors:
@@ -31,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
     title_width = max((len(r["title"]) for r in rows), default=5)
     print(f"{'id':<{width}}  {'title':<{title_width}}  {'topic':<36}  {'kind':<18}  d")
     for r in rows:
-        print(f"{r['id']:<{width}}  {r['title']:<{title_width}}  {r['topic']:<36}  "
-              f"{r['kind']:<18}  {r['difficulty']}")
+        print(
+            f"{r['id']:<{width}}  {r['title']:<{title_width}}  {r['topic']:<36}  "
+            f"{r['kind']:<18}  {r['difficulty']}"
+        )
     return 0

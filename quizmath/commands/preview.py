@@ -9,9 +9,12 @@ import sys
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("preview", help="show one problem with answer, hints and solution",
-                       description="Render one problem. Without @SEED a random seed is chosen "
-                       "and printed, so the problem can be shown again.")
+    p = sub.add_parser(
+        "preview",
+        help="show one problem with answer, hints and solution",
+        description="Render one problem. Without @SEED a random seed is chosen "
+        "and printed, so the problem can be shown again.",
+    )
     p.add_argument("ref", metavar="ID[@SEED]", help="e.g. linalg.eigenvalues-2x2@7")
     p.add_argument("--json", action="store_true", help="print JSON")
 
@@ -31,16 +34,31 @@ def run(args: argparse.Namespace) -> int:
         print(f"quizmath preview: {exc}", file=sys.stderr)
         return 1
     if args.json:
-        print(json.dumps({
-            "id": problem.template_id, "seed": problem.seed, "topic": problem.topic,
-            "kind": problem.kind, "prompt": problem.prompt, "answer": problem.answer_text,
-            "hints": list(problem.hints), "solution": problem.solution,
-            "title": problem.title, "difficulty": problem.difficulty,
-            "format": problem.format_note, "expected": problem.expected,
-            "tolerance": problem.tolerance, "choices": list(problem.choices),
-            "mistakes": [{"answer": m.typed, "feedback": m.feedback}
-                         for m in problem.mistakes],
-        }, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "id": problem.template_id,
+                    "seed": problem.seed,
+                    "topic": problem.topic,
+                    "kind": problem.kind,
+                    "prompt": problem.prompt,
+                    "answer": problem.answer_text,
+                    "hints": list(problem.hints),
+                    "solution": problem.solution,
+                    "title": problem.title,
+                    "difficulty": problem.difficulty,
+                    "format": problem.format_note,
+                    "expected": problem.expected,
+                    "tolerance": problem.tolerance,
+                    "choices": list(problem.choices),
+                    "mistakes": [
+                        {"answer": m.typed, "feedback": m.feedback} for m in problem.mistakes
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     print(f"{problem.ref} — {problem.title}  ({problem.topic}, difficulty {problem.difficulty})")
     print()

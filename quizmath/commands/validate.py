@@ -9,14 +9,23 @@ from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("validate", help="check question files: schema, self-tests, many seeds",
-                       description="Load every template (default: the built-in bank), run its "
-                       "self-tests and instantiate it with many seeds. Exit status 1 on any "
-                       "failure.")
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                   help="template files or folders (default: the built-in bank)")
-    p.add_argument("--seeds", type=int, default=50, metavar="N",
-                   help="seeds per template (default 50)")
+    p = sub.add_parser(
+        "validate",
+        help="check question files: schema, self-tests, many seeds",
+        description="Load every template (default: the built-in bank), run its "
+        "self-tests and instantiate it with many seeds. Exit status 1 on any "
+        "failure.",
+    )
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="template files or folders (default: the built-in bank)",
+    )
+    p.add_argument(
+        "--seeds", type=int, default=50, metavar="N", help="seeds per template (default 50)"
+    )
     p.add_argument("--json", action="store_true", help="print a JSON report")
 
 

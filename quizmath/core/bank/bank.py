@@ -41,8 +41,10 @@ class Bank:
 
     def ordered(self) -> list[Template]:
         """Curriculum order: area and topic as taught, then difficulty, then id."""
-        return sorted(self.templates.values(),
-                      key=lambda t: (self.curriculum.order_of(t.topic), t.difficulty, t.id))
+        return sorted(
+            self.templates.values(),
+            key=lambda t: (self.curriculum.order_of(t.topic), t.difficulty, t.id),
+        )
 
     def get(self, template_id: str) -> Template:
         try:
@@ -83,9 +85,14 @@ def load_bank(paths: Sequence[Path] | None = None) -> Bank:
             continue
         if template.id in templates:
             first = templates[template.id].file
-            errors.append(TemplateError(f'duplicate id "{template.id}" (also in {first})',
-                                        file=str(path), line=template.field_lines.get("id"),
-                                        field="id"))
+            errors.append(
+                TemplateError(
+                    f'duplicate id "{template.id}" (also in {first})',
+                    file=str(path),
+                    line=template.field_lines.get("id"),
+                    field="id",
+                )
+            )
             continue
         templates[template.id] = template
     return Bank(templates, errors, curriculum, files)

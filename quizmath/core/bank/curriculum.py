@@ -51,15 +51,31 @@ def load_curriculum(path: Path) -> Curriculum:
     order = 0
     for area in data["areas"]:
         if not isinstance(area, LDict) or not isinstance(area.get("topics"), list):
-            raise TemplateError("each area needs id, title and topics", file=name,
-                                line=getattr(area, "line", None), field="areas")
+            raise TemplateError(
+                "each area needs id, title and topics",
+                file=name,
+                line=getattr(area, "line", None),
+                field="areas",
+            )
         topics = []
         for t in area["topics"]:
             if not isinstance(t, LDict) or "id" not in t or "title" not in t:
-                raise TemplateError("each topic needs id and title", file=name,
-                                    line=getattr(t, "line", None), field="topics")
-            topics.append(Topic(f"{area['id']}/{t['id']}", str(t["id"]), str(t["title"]),
-                                str(area["id"]), str(area["title"]), order))
+                raise TemplateError(
+                    "each topic needs id and title",
+                    file=name,
+                    line=getattr(t, "line", None),
+                    field="topics",
+                )
+            topics.append(
+                Topic(
+                    f"{area['id']}/{t['id']}",
+                    str(t["id"]),
+                    str(t["title"]),
+                    str(area["id"]),
+                    str(area["title"]),
+                    order,
+                )
+            )
             order += 1
         areas.append(Area(str(area["id"]), str(area["title"]), tuple(topics)))
     return Curriculum(tuple(areas))

@@ -51,8 +51,9 @@ class Fields:
         for key in self.data:
             if key not in allowed:
                 hint = _closest(key, allowed)
-                self.error(key, f'unknown field "{key}"' + (f' (did you mean "{hint}"?)'
-                                                           if hint else ""))
+                self.error(
+                    key, f'unknown field "{key}"' + (f' (did you mean "{hint}"?)' if hint else "")
+                )
         for key in required:
             if key not in self.data:
                 self.problems.add(self.path(key), "required field is missing", self.data.line)
@@ -139,8 +140,11 @@ class Fields:
         names: list[str] = []
         for k, item in enumerate(items or []):
             if not isinstance(item, str) or not NAME.match(item):
-                self.problems.add(f"{self.path(key)}[{k}]", f"expected a name, got {item!r}",
-                                  items.item_lines[k] if items else None)
+                self.problems.add(
+                    f"{self.path(key)}[{k}]",
+                    f"expected a name, got {item!r}",
+                    items.item_lines[k] if items else None,
+                )
             else:
                 names.append(item)
         return names

@@ -53,8 +53,12 @@ class _Draw:
             try:
                 return evaluate(slot.node, self.env, self.ctx)
             except ExprError as exc:
-                raise TemplateError(f"{{{slot.source}}}: {exc}", file=self.t.file,
-                                    line=t.line + slot.line, field=t.field) from None
+                raise TemplateError(
+                    f"{{{slot.source}}}: {exc}",
+                    file=self.t.file,
+                    line=t.line + slot.line,
+                    field=t.field,
+                ) from None
 
         try:
             return fill(list(t.segments), value_of).strip("\n")
@@ -71,8 +75,12 @@ def symbol_env(template: Template) -> dict[str, Any]:
     return {name: sympy.Symbol(name, real=True) for name in template.symbols}
 
 
-def generate(template: Template, seed: int, overrides: Mapping[str, Any] | None = None,
-             budget: Budget | None = None) -> Problem:
+def generate(
+    template: Template,
+    seed: int,
+    overrides: Mapping[str, Any] | None = None,
+    budget: Budget | None = None,
+) -> Problem:
     """The problem ``template.id@seed``. ``overrides`` fixes parameters (for self-tests)."""
     ctx = Context(rng=Rng(seed, template.id), budget=budget or Budget())
     base = symbol_env(template)
@@ -102,7 +110,9 @@ def generate(template: Template, seed: int, overrides: Mapping[str, Any] | None 
     raise ConstraintError(
         f'never met after {MAX_DRAWS} draws: "{worst}" failed {count} times; '
         "widen the parameter ranges or relax the condition",
-        file=template.file, line=line, field="where",
+        file=template.file,
+        line=line,
+        field="where",
     )
 
 
@@ -110,8 +120,12 @@ def _first_failed(draw: _Draw) -> Compiled | None:
     for c in draw.t.where:
         ok = draw.value(c)
         if not isinstance(ok, bool):
-            raise TemplateError(f"a condition must be true or false, got {describe(ok)}",
-                                file=draw.t.file, line=c.line, field=c.field)
+            raise TemplateError(
+                f"a condition must be true or false, got {describe(ok)}",
+                file=draw.t.file,
+                line=c.line,
+                field=c.field,
+            )
         if not ok:
             return c
     return None
@@ -140,9 +154,12 @@ def _check_kind(draw: _Draw, v: Any) -> None:
         elif is_symbolic(v) and {s.name for s in v.free_symbols} - set(t.answer.vars):
             problem = f"an expression in {', '.join(t.answer.vars)} only"
     if problem is not None:
-        raise TemplateError(f"the answer should be {problem}, but it is {describe(v)}",
-                            file=t.file, line=t.answer.value.line if t.answer.value else t.line,
-                            field="answer.value")
+        raise TemplateError(
+            f"the answer should be {problem}, but it is {describe(v)}",
+            file=t.file,
+            line=t.answer.value.line if t.answer.value else t.line,
+            field="answer.value",
+        )
 
 
 def _mistakes(draw: _Draw, answer: Any) -> tuple[tuple[Mistake, ...], tuple[str, ...]]:
@@ -163,10 +180,16 @@ def _mistakes(draw: _Draw, answer: Any) -> tuple[tuple[Mistake, ...], tuple[str,
 def _common(draw: _Draw) -> dict[str, Any]:
     t = draw.t
     return {
-        "template_id": t.id, "title": t.title, "topic": t.topic, "concept": t.concept,
-        "difficulty": t.difficulty, "calculator": t.calculator,
-        "prompt": draw.text(t.prompt), "vars": t.answer.vars,
-        "hints": tuple(draw.text(h) for h in t.hints), "solution": draw.text(t.solution),
+        "template_id": t.id,
+        "title": t.title,
+        "topic": t.topic,
+        "concept": t.concept,
+        "difficulty": t.difficulty,
+        "calculator": t.calculator,
+        "prompt": draw.text(t.prompt),
+        "vars": t.answer.vars,
+        "hints": tuple(draw.text(h) for h in t.hints),
+        "solution": draw.text(t.solution),
     }
 
 
@@ -177,10 +200,17 @@ def _problem(draw: _Draw, seed: int, answer: Any) -> Problem:
         tolerance = DEFAULT_TOLERANCE
     mistakes, notes = _mistakes(draw, answer)
     return Problem(
-        seed=seed, kind=kind, expected=to_sympy_text(answer), answer_text=inline(answer),
-        answer_block="\n".join(block(answer)), tolerance=tolerance, choices=(),
-        mistakes=mistakes, notes=notes,
-        format_note=format_note(kind, tolerance, draw.t.answer.vars, 0), **_common(draw),
+        seed=seed,
+        kind=kind,
+        expected=to_sympy_text(answer),
+        answer_text=inline(answer),
+        answer_block="\n".join(block(answer)),
+        tolerance=tolerance,
+        choices=(),
+        mistakes=mistakes,
+        notes=notes,
+        format_note=format_note(kind, tolerance, draw.t.answer.vars, 0),
+        **_common(draw),
     )
 
 
@@ -193,15 +223,16 @@ def _choice_options(draw: _Draw, answer: Any) -> list[tuple[str, Any, Text | Non
     for o in spec.options:
         value = draw.value(o.value) if o.value is not None else None
         text = o.text if o.text is not None else inline(value)
-        if any(text == t or (value is not None and v is not None and equal(value, v))
-               for t, v, _ in options):
+        if any(
+            text == t or (value is not None and v is not None and equal(value, v))
+            for t, v, _ in options
+        ):
             return None
         options.append((text, value, o.feedback))
     return options
 
 
-def _choice_problem(draw: _Draw, seed: int, options: list[tuple[str, Any, Text | None]]
-                    ) -> Problem:
+def _choice_problem(draw: _Draw, seed: int, options: list[tuple[str, Any, Text | None]]) -> Problem:
     order = draw.ctx.rng.shuffled(range(len(options)))
     texts = tuple(options[i][0] for i in order)
     right = letter(order.index(0))
@@ -211,8 +242,14 @@ def _choice_problem(draw: _Draw, seed: int, options: list[tuple[str, Any, Text |
         if i != 0 and (feedback := options[i][2]) is not None
     )
     return Problem(
-        seed=seed, kind="choice", expected=right, answer_text=f"{right}) {options[0][0]}",
-        answer_block=f"{right}) {options[0][0]}", tolerance=None, choices=texts,
-        mistakes=mistakes, format_note=format_note("choice", None, (), len(texts)),
+        seed=seed,
+        kind="choice",
+        expected=right,
+        answer_text=f"{right}) {options[0][0]}",
+        answer_block=f"{right}) {options[0][0]}",
+        tolerance=None,
+        choices=texts,
+        mistakes=mistakes,
+        format_note=format_note("choice", None, (), len(texts)),
         **_common(draw),
     )

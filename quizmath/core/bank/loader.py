@@ -29,8 +29,18 @@ from quizmath.core.render.fill import PlaceholderError, Slot, split_placeholders
 
 ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
 CONSTANTS = frozenset({"pi", "e", "true", "false", "True", "False"})
-REQUIRED = ("id", "title", "topic", "concept", "difficulty", "prompt", "answer", "hints",
-            "solution", "tests")
+REQUIRED = (
+    "id",
+    "title",
+    "topic",
+    "concept",
+    "difficulty",
+    "prompt",
+    "answer",
+    "hints",
+    "solution",
+    "tests",
+)
 # mistakes are required, except for multiple choice, where feedback sits on the options.
 OPTIONAL = ("calculator", "symbols", "params", "where", "mistakes")
 
@@ -101,8 +111,9 @@ class _Compiler:
         return Text(tuple(out), first, field) if ok else None
 
 
-def load_template(path: Path, topics: set[str] | None = None) -> tuple[Template | None,
-                                                                      list[TemplateError]]:
+def load_template(
+    path: Path, topics: set[str] | None = None
+) -> tuple[Template | None, list[TemplateError]]:
     """One file → a Template, or None with every error found."""
     file = str(path)
     try:
@@ -112,8 +123,9 @@ def load_template(path: Path, topics: set[str] | None = None) -> tuple[Template 
     return build_template(data, file, topics)
 
 
-def build_template(data: Any, file: str, topics: set[str] | None = None
-                   ) -> tuple[Template | None, list[TemplateError]]:
+def build_template(
+    data: Any, file: str, topics: set[str] | None = None
+) -> tuple[Template | None, list[TemplateError]]:
     problems = Problems(file)
     if not isinstance(data, LDict):
         problems.add("", f"expected a mapping of fields, got {kind_of(data)}", 1)
@@ -122,8 +134,11 @@ def build_template(data: Any, file: str, topics: set[str] | None = None
     f.check_keys(REQUIRED, OPTIONAL)
     tid = f.text("id")
     if tid and not ID.match(tid):
-        f.error("id", f'"{tid}" is not a valid id: use area.name with lowercase letters, '
-                      "digits and -, e.g. linalg.dot-product")
+        f.error(
+            "id",
+            f'"{tid}" is not a valid id: use area.name with lowercase letters, '
+            "digits and -, e.g. linalg.dot-product",
+        )
     topic = f.text("topic")
     if topic and topics is not None and topic not in topics:
         f.error("topic", f'unknown topic "{topic}" (see question_bank/curriculum.yaml)')
@@ -134,12 +149,18 @@ def build_template(data: Any, file: str, topics: set[str] | None = None
     comp.known.update(symbols)
     params = _params(f, comp)
     where = _where(f, comp)
-    prompt = comp.text(data.get("prompt"), "prompt", f.line("prompt"), f.is_block("prompt")) \
-        if f.has("prompt") else None
+    prompt = (
+        comp.text(data.get("prompt"), "prompt", f.line("prompt"), f.is_block("prompt"))
+        if f.has("prompt")
+        else None
+    )
     answer = _answer(f, comp, symbols)
     hints = _texts(f, comp, "hints")
-    solution = comp.text(data.get("solution"), "solution", f.line("solution"),
-                         f.is_block("solution")) if f.has("solution") else None
+    solution = (
+        comp.text(data.get("solution"), "solution", f.line("solution"), f.is_block("solution"))
+        if f.has("solution")
+        else None
+    )
     mistakes = _mistakes(f, comp)
     if answer is not None and answer.kind == "choice":
         if f.has("mistakes"):
@@ -147,19 +168,35 @@ def build_template(data: Any, file: str, topics: set[str] | None = None
         elif not any(o.feedback for o in answer.options):
             f.error("answer.options", "give at least one wrong option a feedback")
     elif answer is not None and not f.has("mistakes"):
-        problems.add("mistakes", "required field is missing: list at least one typical "
-                     "mistake with feedback", data.line)
+        problems.add(
+            "mistakes",
+            "required field is missing: list at least one typical mistake with feedback",
+            data.line,
+        )
     tests = _tests(f, comp)
     title, concept = f.text("title"), f.text("concept")
     difficulty, calculator = f.integer("difficulty", 1, 3, 1), f.boolean("calculator")
     if problems.errors or prompt is None or answer is None or solution is None:
         return None, problems.errors
     template = Template(
-        id=tid, title=title, topic=topic, concept=concept,
-        difficulty=difficulty, calculator=calculator,
-        symbols=symbols, params=params, where=where, prompt=prompt, answer=answer,
-        hints=hints, solution=solution, mistakes=mistakes, tests=tests, file=file,
-        line=data.line, field_lines=dict(data.key_lines),
+        id=tid,
+        title=title,
+        topic=topic,
+        concept=concept,
+        difficulty=difficulty,
+        calculator=calculator,
+        symbols=symbols,
+        params=params,
+        where=where,
+        prompt=prompt,
+        answer=answer,
+        hints=hints,
+        solution=solution,
+        mistakes=mistakes,
+        tests=tests,
+        file=file,
+        line=data.line,
+        field_lines=dict(data.key_lines),
     )
     return template, []
 
@@ -177,8 +214,7 @@ def _params(f: Fields, comp: _Compiler) -> tuple[tuple[str, Compiled], ...]:
     for name, source in (mapping or {}).items():
         line = mapping.key_lines[name] if mapping else None
         if not NAME.match(name):
-            f.problems.add(f"params.{name}", "a parameter name must be a plain identifier",
-                           line)
+            f.problems.add(f"params.{name}", "a parameter name must be a plain identifier", line)
             continue
         compiled = comp.expr(source, f"params.{name}", line or 0)
         _check_new_name(name, comp, f, "params")
@@ -246,12 +282,14 @@ def _answer(f: Fields, comp: _Compiler, symbols: tuple[str, ...]) -> AnswerSpec 
     elif kind == "choice":
         items = a.sequence("options") or LList()
         if not items:
-            a.problems.add("answer.options", "a choice answer needs at least one wrong option",
-                           data.line)
+            a.problems.add(
+                "answer.options", "a choice answer needs at least one wrong option", data.line
+            )
         for k, item in enumerate(items):
             options.append(_option(item, comp, f"answer.options[{k}]", items.item_lines[k]))
-    return AnswerSpec(kind, value, text, tolerance, variables or symbols, tuple(options),
-                      f.line("answer"))
+    return AnswerSpec(
+        kind, value, text, tolerance, variables or symbols, tuple(options), f.line("answer")
+    )
 
 
 def _option(item: Any, comp: _Compiler, field: str, line: int) -> Option:
@@ -261,10 +299,12 @@ def _option(item: Any, comp: _Compiler, field: str, line: int) -> Option:
     o.check_keys((), ("value", "text", "feedback"))
     if o.has("value") == o.has("text"):
         o.error("value", "an option needs exactly one of value or text")
-    value = comp.expr(item["value"], f"{field}.value", o.line("value")) if o.has("value") \
+    value = comp.expr(item["value"], f"{field}.value", o.line("value")) if o.has("value") else None
+    feedback = (
+        comp.text(item["feedback"], f"{field}.feedback", o.line("feedback"), o.is_block("feedback"))
+        if o.has("feedback")
         else None
-    feedback = comp.text(item["feedback"], f"{field}.feedback", o.line("feedback"),
-                         o.is_block("feedback")) if o.has("feedback") else None
+    )
     return Option(value, o.text("text") if o.has("text") else None, feedback, line)
 
 
@@ -280,10 +320,16 @@ def _mistakes(f: Fields, comp: _Compiler) -> tuple[MistakeSpec, ...]:
             continue
         m = Fields(item, f.problems, field + ".")
         m.check_keys(("value", "feedback"), ())
-        value = comp.expr(item["value"], f"{field}.value", m.line("value")) \
-            if m.has("value") else None
-        feedback = comp.text(item["feedback"], f"{field}.feedback", m.line("feedback"),
-                             m.is_block("feedback")) if m.has("feedback") else None
+        value = (
+            comp.expr(item["value"], f"{field}.value", m.line("value")) if m.has("value") else None
+        )
+        feedback = (
+            comp.text(
+                item["feedback"], f"{field}.feedback", m.line("feedback"), m.is_block("feedback")
+            )
+            if m.has("feedback")
+            else None
+        )
         if value is not None and feedback is not None:
             out.append(MistakeSpec(value, feedback, line))
     return tuple(out)

@@ -58,8 +58,9 @@ def parse_ref(text: str) -> tuple[str, int | None]:
     """``linalg.dot-product@3`` → ("linalg.dot-product", 3); the seed is optional."""
     match = _REF.match(text)
     if match is None:
-        raise QuizmathError(f'"{text}" is not a problem name; write ID or ID@SEED, '
-                            "e.g. linalg.dot-product@3")
+        raise QuizmathError(
+            f'"{text}" is not a problem name; write ID or ID@SEED, e.g. linalg.dot-product@3'
+        )
     seed = match.group(2)
     return match.group(1), (int(seed) if seed is not None else None)
 
@@ -68,8 +69,9 @@ def letter(i: int) -> str:
     return chr(ord("A") + i)
 
 
-def format_note(kind: str, tolerance: float | None, variables: tuple[str, ...],
-                n_choices: int) -> str:
+def format_note(
+    kind: str, tolerance: float | None, variables: tuple[str, ...], n_choices: int
+) -> str:
     """The line under a prompt that says what form the answer takes."""
     if kind == "integer":
         return "Answer: an integer."

@@ -46,8 +46,14 @@ class Failure:
         return f"{where}:{field} {self.message}{ref}"
 
     def to_json(self) -> dict[str, Any]:
-        return {"file": self.file, "line": self.line, "template": self.template,
-                "seed": self.seed, "field": self.field, "message": self.message}
+        return {
+            "file": self.file,
+            "line": self.line,
+            "template": self.template,
+            "seed": self.seed,
+            "field": self.field,
+            "message": self.message,
+        }
 
 
 @dataclass
@@ -57,8 +63,11 @@ class Report:
     failures: list[Failure] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"templates": self.templates, "instances": self.instances,
-                "failures": [f.to_json() for f in self.failures]}
+        return {
+            "templates": self.templates,
+            "instances": self.instances,
+            "failures": [f.to_json() for f in self.failures],
+        }
 
 
 Checker = Callable[..., Any]
@@ -70,8 +79,12 @@ def default_checker() -> Checker:
     return check
 
 
-def validate_bank(bank: Bank, seeds: int = 50, checker: Checker | None = None,
-                  on_template: Callable[[Template, list[Failure]], None] | None = None) -> Report:
+def validate_bank(
+    bank: Bank,
+    seeds: int = 50,
+    checker: Checker | None = None,
+    on_template: Callable[[Template, list[Failure]], None] | None = None,
+) -> Report:
     checker = checker or default_checker()
     report = Report()
     report.failures.extend(
@@ -88,13 +101,21 @@ def validate_bank(bank: Bank, seeds: int = 50, checker: Checker | None = None,
     return report
 
 
-def validate_template(t: Template, seeds: int, checker: Checker,
-                      concepts: Path | None = None) -> tuple[list[Failure], int]:
+def validate_template(
+    t: Template, seeds: int, checker: Checker, concepts: Path | None = None
+) -> tuple[list[Failure], int]:
     out: list[Failure] = []
     if concepts is not None and not (concepts / f"{t.concept}.md").is_file():
-        out.append(Failure(t.file, t.field_lines.get("concept"), t.id, None,
-                           f'no concept page "{t.concept}" in question_bank/concepts/',
-                           "concept"))
+        out.append(
+            Failure(
+                t.file,
+                t.field_lines.get("concept"),
+                t.id,
+                None,
+                f'no concept page "{t.concept}" in question_bank/concepts/',
+                "concept",
+            )
+        )
     for k, test in enumerate(t.tests):
         out.extend(_run_test(t, k, test, checker))
     instances = 0
@@ -105,17 +126,24 @@ def validate_template(t: Template, seeds: int, checker: Checker,
             out.append(Failure(exc.file or t.file, exc.line, t.id, seed, exc.message, exc.field))
             continue
         instances += 1
-        out.extend(Failure(t.file, line, t.id, seed, msg, fld)
-                   for fld, line, msg in check_problem(t, problem, checker))
+        out.extend(
+            Failure(t.file, line, t.id, seed, msg, fld)
+            for fld, line, msg in check_problem(t, problem, checker)
+        )
     return out, instances
 
 
 def check_problem(t: Template, p: Problem, checker: Checker) -> Iterable[tuple[str, int, str]]:
     """(field, line, message) for everything wrong with one instance."""
-    texts = [("prompt", t.prompt.line, p.prompt), ("solution", t.solution.line, p.solution),
-             ("answer", t.answer.line, p.answer_text)]
-    texts += [(f"hints[{k}]", h.line, text) for k, (h, text) in enumerate(
-        zip(t.hints, p.hints, strict=True))]
+    texts = [
+        ("prompt", t.prompt.line, p.prompt),
+        ("solution", t.solution.line, p.solution),
+        ("answer", t.answer.line, p.answer_text),
+    ]
+    texts += [
+        (f"hints[{k}]", h.line, text)
+        for k, (h, text) in enumerate(zip(t.hints, p.hints, strict=True))
+    ]
     texts += [("answer.options", t.answer.line, c) for c in p.choices]
     for fld, line, text in texts:
         match = RAW_REPR.search(text)
@@ -123,15 +151,26 @@ def check_problem(t: Template, p: Problem, checker: Checker) -> Iterable[tuple[s
             yield fld, line, f'renders a raw Python form "{match.group(0)}": {_clip(text)}'
         for row in text.splitlines():
             if any(c in row for c in BLOCK_CHARS) and len(row) > MAX_BLOCK_WIDTH:
-                yield fld, line, (f"a line with a drawn matrix is {len(row)} columns wide; put "
-                                  f"the matrix on its own line: {_clip(row)}")
+                yield (
+                    fld,
+                    line,
+                    (
+                        f"a line with a drawn matrix is {len(row)} columns wide; put "
+                        f"the matrix on its own line: {_clip(row)}"
+                    ),
+                )
     for note in p.notes:
         yield "mistakes", t.line, note
     verdict = _check(checker, p, p.typed_answer)
     if verdict.verdict != "accept":
-        yield "answer", t.answer.line, (
-            f'the correct answer typed as shown, "{p.typed_answer}", is not accepted '
-            f"({verdict.verdict}: {verdict.message})")
+        yield (
+            "answer",
+            t.answer.line,
+            (
+                f'the correct answer typed as shown, "{p.typed_answer}", is not accepted '
+                f"({verdict.verdict}: {verdict.message})"
+            ),
+        )
     seen: set[str] = set()
     for m in p.mistakes:
         if m.expected in seen:
@@ -139,8 +178,11 @@ def check_problem(t: Template, p: Problem, checker: Checker) -> Iterable[tuple[s
         seen.add(m.expected)
         v = _check(checker, p, m.typed)
         if v.verdict != "reject":
-            yield "mistakes", m.line, (f'the mistake "{m.typed}" is not rejected '
-                                       f"({v.verdict}: {v.message})")
+            yield (
+                "mistakes",
+                m.line,
+                (f'the mistake "{m.typed}" is not rejected ({v.verdict}: {v.message})'),
+            )
         elif v.mistake != m.feedback:
             yield "mistakes", m.line, f'the mistake "{m.typed}" does not get its feedback'
 
@@ -148,9 +190,15 @@ def check_problem(t: Template, p: Problem, checker: Checker) -> Iterable[tuple[s
 def _check(checker: Checker, p: Problem, typed: str) -> Any:
     from quizmath.core.answers import Mistake
 
-    return checker(p.kind, p.expected, typed, vars=p.vars, tol=p.tolerance,
-                   mistakes=[Mistake(m.expected, m.feedback) for m in p.mistakes],
-                   choices=len(p.choices) or None)
+    return checker(
+        p.kind,
+        p.expected,
+        typed,
+        vars=p.vars,
+        tol=p.tolerance,
+        mistakes=[Mistake(m.expected, m.feedback) for m in p.mistakes],
+        choices=len(p.choices) or None,
+    )
 
 
 def _clip(text: str, n: int = 70) -> str:
@@ -187,16 +235,22 @@ def _run_test(t: Template, k: int, test: TestSpec, checker: Checker) -> list[Fai
     if test.answer is not None and test.answer != problem.answer_text:
         v = _check(checker, problem, test.answer)
         if v.verdict != "accept":
-            fail(f'expected answer "{test.answer}", but the template computes '
-                 f'"{problem.answer_text}"')
+            fail(
+                f'expected answer "{test.answer}", but the template computes '
+                f'"{problem.answer_text}"'
+            )
     for typed in test.accept:
         v = _check(checker, problem, typed)
         if v.verdict != "accept":
-            fail(f'"{typed}" should be accepted but is {v.verdict}: {v.message} '
-                 f'(answer "{problem.answer_text}")')
+            fail(
+                f'"{typed}" should be accepted but is {v.verdict}: {v.message} '
+                f'(answer "{problem.answer_text}")'
+            )
     for typed in test.reject:
         v = _check(checker, problem, typed)
         if v.verdict != "reject":
-            fail(f'"{typed}" should be rejected but is {v.verdict}: {v.message}'
-                 f' (answer "{problem.answer_text}")')
+            fail(
+                f'"{typed}" should be rejected but is {v.verdict}: {v.message}'
+                f' (answer "{problem.answer_text}")'
+            )
     return out

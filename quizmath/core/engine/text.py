@@ -63,8 +63,11 @@ def fmt(x: Any, digits: int = 4) -> str:
     if not isinstance(digits, int) or not 1 <= digits <= 15:
         raise ExprEvalError("fmt: digits must be a whole number from 1 to 15")
     value = float(x.evalf(30)) if is_symbolic(x) else float(x)
-    text = f"{abs(value):.{digits}g}" if abs(value) >= 1e-4 or value == 0 else format_float(
-        abs(value), digits)
+    text = (
+        f"{abs(value):.{digits}g}"
+        if abs(value) >= 1e-4 or value == 0
+        else format_float(abs(value), digits)
+    )
     if "e" in text:
         text = format_float(abs(value), digits)
     return (MINUS if value < 0 else "") + text
@@ -112,8 +115,7 @@ def show_matmul(a: Any, b: Any) -> str:
     if not (isinstance(a, Mat) and isinstance(b, Mat)):
         raise ExprEvalError("show_matmul: expected two matrices")
     matmul(a, b)  # raises a clear error when the shapes do not match
-    cells = [[_products(a.row(i), b.col(j)) for j in range(b.shape[1])]
-             for i in range(a.shape[0])]
+    cells = [[_products(a.row(i), b.col(j)) for j in range(b.shape[1])] for i in range(a.shape[0])]
     return "\n".join(grid_block(cells))
 
 

@@ -163,8 +163,11 @@ def _print_pow(base: Any, exp: Any) -> tuple[str, int]:
         return _print_exp(exp)
     if exp.is_Rational and exp.q == 2 and exp.p == 1:
         inner = _print(base)
-        return (f"{SQRT}{inner[0]}" if inner[1] == ATOM and not inner[0].startswith(MINUS)
-                else f"{SQRT}({inner[0]})"), POW
+        return (
+            f"{SQRT}{inner[0]}"
+            if inner[1] == ATOM and not inner[0].startswith(MINUS)
+            else f"{SQRT}({inner[0]})"
+        ), POW
     if exp.is_Rational and exp < 0:
         positive = _print_pow(base, -exp) if exp != -1 else _print(base)
         return f"1/{_wrap(positive, POW)}", MUL

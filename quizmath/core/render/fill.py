@@ -56,17 +56,20 @@ def split_placeholders(text: str) -> list[Segment]:
             literal.append("}")
             i += 2
         elif c == "}":
-            raise PlaceholderError('unmatched "}" (write }} for a literal brace)', line,
-                                   i - line_start + 1)
+            raise PlaceholderError(
+                'unmatched "}" (write }} for a literal brace)', line, i - line_start + 1
+            )
         elif c == "{":
             end = _closing_brace(text, i)
             if end is None:
-                raise PlaceholderError('unclosed "{" (write {{ for a literal brace)', line,
-                                       i - line_start + 1)
+                raise PlaceholderError(
+                    'unclosed "{" (write {{ for a literal brace)', line, i - line_start + 1
+                )
             source = text[i + 1 : end]
             if "\n" in source:
-                raise PlaceholderError("a placeholder must fit on one line", line,
-                                       i - line_start + 1)
+                raise PlaceholderError(
+                    "a placeholder must fit on one line", line, i - line_start + 1
+                )
             if not source.strip():
                 raise PlaceholderError("empty placeholder {}", line, i - line_start + 1)
             if literal:

@@ -37,6 +37,7 @@ def inline(value: Any) -> str:
 
 def _sorted_for_display(s: ValueSet) -> list[Any]:
     """Real numbers in increasing order; anything else in the order it was built."""
+
     def key(x: Any) -> float:
         if is_symbolic(x):
             if x.free_symbols or not x.is_real:
