@@ -1,1 +1,46 @@
-"""The template expression language: our own parser and a whitelisting interpreter."""
+"""The template expression language: our own parser and a whitelisting interpreter.
+
+Nothing here uses Python's ``eval``, ``exec``, ``compile`` or ``ast``, nor sympy's parsers: text
+from a question file is tokenized and parsed by hand, and the tree is walked by an interpreter
+that can only call functions registered in ``registry.BUILTINS``.
+
+    node = parse("P @ diag(l1, l2) @ inv(P)")        # once per template expression
+    value = evaluate(node, env, Context(rng=rng))      # many times
+"""
+
+from __future__ import annotations
+
+from quizmath.core.expr.interpreter import (
+    CONSTANTS,
+    Budget,
+    Context,
+    evaluate,
+    iterate,
+    make_list,
+    values_equal,
+)
+from quizmath.core.expr.lexer import MAX_DIGITS, MAX_EXPONENT, MAX_TEXT
+from quizmath.core.expr.nodes import Node, called_functions, free_names, walk
+from quizmath.core.expr.parser import MAX_DEPTH, parse
+from quizmath.core.expr.placeholders import Placeholder, parse_text
+
+__all__ = [
+    "CONSTANTS",
+    "MAX_DEPTH",
+    "MAX_DIGITS",
+    "MAX_EXPONENT",
+    "MAX_TEXT",
+    "Budget",
+    "Context",
+    "Node",
+    "Placeholder",
+    "called_functions",
+    "evaluate",
+    "free_names",
+    "iterate",
+    "make_list",
+    "parse",
+    "parse_text",
+    "values_equal",
+    "walk",
+]
