@@ -7,9 +7,14 @@ registered by one of these modules.
 from __future__ import annotations
 
 from quizmath.core.engine import (  # noqa: F401 - imported for their registrations
+    activations,
     calculus,
+    combinatorics,
+    eigen,
+    geometry,
     info,
     linalg,
+    matrices,
     numbers,
     optim,
     prob,
