@@ -1,0 +1,298 @@
+"""Scheduling with fsrs: ratings from attempts, the "Continue" pick, fresh seeds, progress.
+
+Every template and every interview question is an fsrs card, created on its first review.
+
+Rating an attempt (``rate_attempt``):
+  skipped, wrong, or right after viewing the solution        → Again
+  right after one or more hints                             → Hard
+  right, but slower than SLOW_FACTOR × the median of the learner's earlier first-try correct
+  times on that template (no earlier correct answer: never slow) → Hard
+  right otherwise                                            → Good
+Only the first answer to a shown problem reviews the card; a second try at the same problem is
+recorded as an attempt but does not review again (the first answer already told fsrs what the
+learner knew, and a retry seconds later would reward guessing). Interview questions take the
+learner's own rating (Again, Hard, Good or Easy).
+
+"Continue" (``Scheduler.pick``): due template cards, most overdue first; then templates never
+seen, in curriculum order; then, when nothing is due or new, the card due soonest.
+
+Mastery of a topic (``mastery``), a figure in [0, 1]:
+  coverage × (0.6 × R + 0.4 × A)
+where coverage = templates seen / templates in the topic, R = mean fsrs retrievability now of
+the seen templates' cards (how likely the learner still remembers them), and A = accuracy of the
+latest RECENT_ATTEMPTS attempts in the topic (correct without viewing the solution; skips count
+as wrong). Coverage stops one lucky template from making a topic look mastered; R makes mastery
+fade with time unless it is reviewed; A reflects how the learner actually did lately.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import statistics
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol, TypeVar
+
+from fsrs import Card, Rating
+from fsrs import Scheduler as FsrsScheduler
+
+from quizmath.core.bank.bank import Bank
+from quizmath.core.storage import attempts as attempt_rows
+from quizmath.core.storage import cards as card_rows
+from quizmath.core.storage.attempts import Attempt
+from quizmath.core.storage.store import Storage
+from quizmath.core.storage.times import utc_now
+
+SLOW_FACTOR = 2.0
+SEED_SPACE = 100_000  # seeds stay short enough to read out and share (id@seed)
+RECENT_SEEDS = 50  # a fresh seed avoids this many of the template's latest seeds
+RECENT_ATTEMPTS = 20
+W_RETRIEVABILITY, W_ACCURACY = 0.6, 0.4
+
+
+def rate_attempt(attempt: Attempt, previous_correct_ms: Sequence[int]) -> Rating:
+    """The fsrs rating an attempt earns (see the module docstring)."""
+    if not attempt.correct or attempt.solution_viewed:
+        return Rating.Again
+    if attempt.hints > 0:
+        return Rating.Hard
+    if previous_correct_ms and attempt.ms > SLOW_FACTOR * statistics.median(previous_correct_ms):
+        return Rating.Hard
+    return Rating.Good
+
+
+def mastery(
+    templates: int, retrievability: Sequence[float], recent: Sequence[bool]
+) -> float | None:
+    """``templates`` in the topic, the retrievability of each seen one, recent results."""
+    if templates == 0:
+        return None
+    if not retrievability:
+        return 0.0
+    coverage = min(1.0, len(retrievability) / templates)
+    r = sum(retrievability) / len(retrievability)
+    a = sum(recent) / len(recent) if recent else r  # no attempts yet: trust fsrs alone
+    return coverage * (W_RETRIEVABILITY * r + W_ACCURACY * a)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What recording did: the attempt's row id, and the card review if there was one."""
+
+    attempt_id: int | None
+    rating: Rating | None
+    due: datetime | None  # when the card is due next
+
+
+@dataclass(frozen=True)
+class Pick:
+    template_id: str
+    reason: str  # "due" | "new" | "soonest"
+
+
+@dataclass(frozen=True)
+class TopicProgress:
+    topic_id: str
+    title: str
+    area_title: str
+    templates: int  # in the bank
+    seen: int  # templates with at least one review or attempt
+    attempts: int
+    accuracy: float | None  # correct without the solution / attempts; None without attempts
+    mastery: float | None  # see ``mastery``; None for a topic with no templates
+    due: int  # template cards due now
+
+
+class Question(Protocol):
+    """What the interview picks need from a question (``content.InterviewQuestion``)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def order(self) -> int: ...
+
+
+Q = TypeVar("Q", bound=Question)
+
+
+class Scheduler:
+    def __init__(
+        self,
+        storage: Storage,
+        bank: Bank,
+        *,
+        fuzzing: bool = True,
+        desired_retention: float = 0.9,
+        now: Callable[[], datetime] = utc_now,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.storage = storage
+        self.bank = bank
+        self.fsrs = FsrsScheduler(desired_retention=desired_retention, enable_fuzzing=fuzzing)
+        self.now = now  # must return an aware UTC datetime
+        self.rng = rng or random.Random()
+
+    # -- recording ---------------------------------------------------------------------------
+
+    def record_attempt(self, attempt: Attempt, *, review: bool | None = None) -> Recorded:
+        """Record an attempt and (for a first try, unless ``review`` says otherwise) review its
+        template's card, all in one committed transaction."""
+        do_review = attempt.try_no == 1 if review is None else review
+        key = card_rows.template_key(attempt.template_id)
+
+        def tx(conn: sqlite3.Connection) -> Recorded:
+            if not do_review:
+                return Recorded(attempt_rows.insert_attempt(conn, attempt, None), None, None)
+            previous = attempt_rows.correct_times(conn, attempt.template_id)
+            rating = rate_attempt(attempt, previous)
+            card = self._review(conn, key, rating, attempt.at, attempt.ms)
+            attempt_id = attempt_rows.insert_attempt(conn, attempt, int(rating))
+            card_rows.insert_review(conn, key, rating, attempt.at, attempt.ms, attempt_id)
+            return Recorded(attempt_id, rating, card.due)
+
+        return self.storage.write(tx)
+
+    def rate_interview(
+        self,
+        interview_id: str,
+        rating: Rating | int,
+        *,
+        duration_ms: int | None = None,
+        at: datetime | None = None,
+    ) -> Recorded:
+        """Record the learner's self-rating of an interview answer and review its card."""
+        rating = Rating(int(rating))
+        when = at or self.now()
+        key = card_rows.interview_key(interview_id)
+
+        def tx(conn: sqlite3.Connection) -> Recorded:
+            card = self._review(conn, key, rating, when, duration_ms)
+            row = card_rows.insert_self_rating(conn, interview_id, rating, when, duration_ms)
+            card_rows.insert_review(conn, key, rating, when, duration_ms)
+            return Recorded(row, rating, card.due)
+
+        return self.storage.write(tx)
+
+    def _review(
+        self,
+        conn: sqlite3.Connection,
+        key: str,
+        rating: Rating,
+        when: datetime,
+        duration_ms: int | None,
+    ) -> Card:
+        card = card_rows.get_card(conn, key) or card_rows.new_card(key, when)
+        card, _log = self.fsrs.review_card(
+            card, rating, review_datetime=when, review_duration=duration_ms
+        )
+        card_rows.put_card(conn, key, card, when)
+        return card
+
+    # -- picking -------------------------------------------------------------------------------
+
+    def pick(
+        self, *, topic: str | None = None, avoid: str | None = None, now: datetime | None = None
+    ) -> Pick | None:
+        """The next template to practise ("Continue"), optionally within one topic id.
+        ``avoid`` (the template just practised) is passed over when something else qualifies."""
+        now = now or self.now()
+        ids = [t.id for t in self.bank.ordered() if topic is None or t.topic == topic]
+        cards = self.storage.template_cards()
+        due = sorted((cards[i].due, i) for i in ids if i in cards and cards[i].due <= now)
+        if due:
+            return Pick(_prefer_not(avoid, [i for _, i in due]), "due")
+        new = [i for i in ids if i not in cards]
+        if new:
+            return Pick(new[0], "new")
+        soonest = sorted((cards[i].due, i) for i in ids if i in cards)
+        if soonest:
+            return Pick(_prefer_not(avoid, [i for _, i in soonest]), "soonest")
+        return None
+
+    def fresh_seed(self, template_id: str) -> int:
+        """A seed not among the template's latest RECENT_SEEDS attempts."""
+        recent = self.storage.recent_seeds(template_id, RECENT_SEEDS)
+        seed = self.rng.randrange(SEED_SPACE)
+        for _ in range(1000):
+            if seed not in recent:
+                break
+            seed = self.rng.randrange(SEED_SPACE)
+        return seed
+
+    # -- what the home screen shows ----------------------------------------------------------
+
+    def due_count(self, now: datetime | None = None) -> int:
+        """Template reviews due now (templates no longer in the bank are not counted)."""
+        now = now or self.now()
+        return sum(
+            1
+            for tid, card in self.storage.template_cards().items()
+            if tid in self.bank.templates and card.due <= now
+        )
+
+    def topic_progress(self, now: datetime | None = None) -> list[TopicProgress]:
+        """One row per curriculum topic, in curriculum order."""
+        now = now or self.now()
+        cards = self.storage.template_cards()
+        tallies = self.storage.tallies()
+        out = []
+        for topic in self.bank.curriculum.topics.values():
+            ids = [t.id for t in self.bank.by_topic(topic.id)]
+            seen = [i for i in ids if i in cards or i in tallies]
+            n_attempts = sum(tallies[i].attempts for i in ids if i in tallies)
+            earned = sum(tallies[i].earned for i in ids if i in tallies)
+            retr = [
+                self.fsrs.get_card_retrievability(cards[i], current_datetime=now)
+                if i in cards
+                else 0.0
+                for i in seen
+            ]
+            recent = self.storage.recent_results(ids, RECENT_ATTEMPTS) if n_attempts else []
+            out.append(
+                TopicProgress(
+                    topic.id,
+                    topic.title,
+                    topic.area_title,
+                    len(ids),
+                    len(seen),
+                    n_attempts,
+                    earned / n_attempts if n_attempts else None,
+                    mastery(len(ids), retr, recent),
+                    sum(1 for i in ids if i in cards and cards[i].due <= now),
+                )
+            )
+        return out
+
+    def due_interviews(self, questions: Iterable[Q], now: datetime | None = None) -> list[Q]:
+        """Interview questions whose card is due, most overdue first."""
+        now = now or self.now()
+        cards = self.storage.interview_cards()
+        due = [
+            (cards[q.id].due, q.order, q)
+            for q in questions
+            if q.id in cards and cards[q.id].due <= now
+        ]
+        return [q for _, _, q in sorted(due, key=lambda x: (x[0], x[1]))]
+
+    def next_interview(self, questions: Iterable[Q], now: datetime | None = None) -> Q | None:
+        """Due first, then new in ``order``, then the one due soonest."""
+        now = now or self.now()
+        qs = list(questions)
+        due = self.due_interviews(qs, now)
+        if due:
+            return due[0]
+        cards = self.storage.interview_cards()
+        new = sorted((q for q in qs if q.id not in cards), key=lambda q: q.order)
+        if new:
+            return new[0]
+        seen = sorted((q for q in qs if q.id in cards), key=lambda q: (cards[q.id].due, q.order))
+        return seen[0] if seen else None
+
+
+def _prefer_not(avoid: str | None, ids: list[str]) -> str:
+    for i in ids:
+        if i != avoid:
+            return i
+    return ids[0]

@@ -1,0 +1,173 @@
+"""The ``attempts`` table: one row per judged answer or skip (never for an invalid input)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from quizmath.core.storage.times import from_iso, to_iso, utc_now
+
+VERDICTS = ("accept", "reject", "skipped")
+MODES = ("practice", "plain", "drill")
+MAX_ANSWER_CHARS = 2000  # the checker refuses more than 1000; this only bounds the row
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One answer to one problem (``template_id@seed``), as recorded."""
+
+    template_id: str
+    seed: int
+    answer: str
+    verdict: str  # 'accept' | 'reject' | 'skipped'
+    ms: int  # from showing the problem to judging this answer
+    hints: int = 0
+    solution_viewed: bool = False
+    try_no: int = 1  # 1 for the first answer to a shown problem, 2 for a second try …
+    mode: str = "practice"
+    drill_id: int | None = None
+    at: datetime = field(default_factory=utc_now)
+    rating: int | None = None  # fsrs rating given (1–4), None when the card was not reviewed
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.verdict not in VERDICTS:
+            raise ValueError(f"verdict must be one of {VERDICTS}, not {self.verdict!r}")
+        if self.mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {self.mode!r}")
+
+    @property
+    def correct(self) -> bool:
+        return self.verdict == "accept"
+
+    @property
+    def earned(self) -> bool:
+        """Correct without having seen the solution: what accuracy counts."""
+        return self.correct and not self.solution_viewed
+
+
+_COLUMNS = (
+    "id, template_id, seed, answer, verdict, ms, hints, solution_viewed, try, mode, "
+    "drill_id, at, rating"
+)
+
+
+def insert_attempt(conn: sqlite3.Connection, a: Attempt, rating: int | None) -> int:
+    cur = conn.execute(
+        "INSERT INTO attempts (template_id, seed, answer, verdict, correct, ms, hints, "
+        "solution_viewed, try, rating, mode, drill_id, at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            a.template_id,
+            a.seed,
+            a.answer[:MAX_ANSWER_CHARS],
+            a.verdict,
+            int(a.correct),
+            max(0, int(a.ms)),
+            a.hints,
+            int(a.solution_viewed),
+            a.try_no,
+            rating,
+            a.mode,
+            a.drill_id,
+            to_iso(a.at),
+        ),
+    )
+    assert cur.lastrowid is not None
+    return cur.lastrowid
+
+
+def _attempt(row: tuple) -> Attempt:  # type: ignore[type-arg]
+    (
+        id_,
+        template_id,
+        seed,
+        answer,
+        verdict,
+        ms,
+        hints,
+        solution,
+        try_no,
+        mode,
+        drill_id,
+        at,
+        rating,
+    ) = row
+    return Attempt(
+        template_id,
+        seed,
+        answer,
+        verdict,
+        ms,
+        hints,
+        bool(solution),
+        try_no,
+        mode,
+        drill_id,
+        from_iso(at),
+        rating,
+        id_,
+    )
+
+
+def list_attempts(conn: sqlite3.Connection, template_id: str | None = None) -> list[Attempt]:
+    """All attempts, oldest first (optionally of one template)."""
+    if template_id is None:
+        rows = conn.execute(f"SELECT {_COLUMNS} FROM attempts ORDER BY id").fetchall()
+    else:
+        rows = conn.execute(
+            f"SELECT {_COLUMNS} FROM attempts WHERE template_id = ? ORDER BY id", (template_id,)
+        ).fetchall()
+    return [_attempt(r) for r in rows]
+
+
+def correct_times(conn: sqlite3.Connection, template_id: str, limit: int = 20) -> list[int]:
+    """Milliseconds of the latest first-try correct answers to a template (newest first).
+    Later tries are left out: their clock includes the earlier tries."""
+    rows = conn.execute(
+        "SELECT ms FROM attempts WHERE template_id = ? AND verdict = 'accept' AND try = 1 "
+        "ORDER BY id DESC LIMIT ?",
+        (template_id, limit),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def recent_seeds(conn: sqlite3.Connection, template_id: str, limit: int) -> set[int]:
+    rows = conn.execute(
+        "SELECT DISTINCT seed FROM (SELECT seed FROM attempts WHERE template_id = ? "
+        "ORDER BY id DESC LIMIT ?)",
+        (template_id, limit),
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+@dataclass(frozen=True)
+class Tally:
+    attempts: int = 0
+    earned: int = 0  # correct without the solution viewed
+
+
+def tallies(conn: sqlite3.Connection) -> dict[str, Tally]:
+    """Per template: attempts recorded and how many were earned-correct."""
+    rows = conn.execute(
+        "SELECT template_id, count(*), sum(correct AND NOT solution_viewed) FROM attempts "
+        "GROUP BY template_id"
+    ).fetchall()
+    return {r[0]: Tally(r[1], r[2] or 0) for r in rows}
+
+
+def recent_results(conn: sqlite3.Connection, template_ids: Iterable[str], limit: int) -> list[bool]:
+    """Earned-correct flags of the latest ``limit`` attempts at any of these templates,
+    newest first."""
+    ids = list(template_ids)
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    rows = conn.execute(
+        f"SELECT correct AND NOT solution_viewed FROM attempts WHERE template_id IN ({marks}) "
+        "ORDER BY id DESC LIMIT ?",
+        (*ids, limit),
+    ).fetchall()
+    return [bool(r[0]) for r in rows]

@@ -1,0 +1,219 @@
+"""The SQLite connection: safe opening, pragmas, migrations, and retried write transactions.
+
+Rules this module keeps:
+
+- A file that is not ours, is corrupt, is newer than this app, or cannot be read is refused with
+  a ``StorageError`` naming the path; it is never written, renamed, truncated or recreated.
+  Every check that can refuse runs before the first write (setting WAL mode is that write).
+- WAL journal, ``synchronous=FULL`` and a busy timeout: two processes can share one file, and a
+  commit survives the process being killed right after it returns.
+- Every write runs in ``BEGIN IMMEDIATE … COMMIT`` (see ``Database.write``), retried a few times
+  if another process holds the lock longer than the busy timeout.
+- A connection belongs to the thread that opened it (sqlite3's ``check_same_thread``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from quizmath.core.errors import QuizmathError
+from quizmath.core.storage.migrations import MIGRATIONS, SCHEMA_VERSION
+
+T = TypeVar("T")
+
+APPLICATION_ID = 0x517A4D68  # "QzMh": marks a file as a quizmath progress database
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 5.0
+WRITE_RETRIES = 5
+_BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
+UNTOUCHED = "the file was left untouched"
+
+
+class StorageError(QuizmathError):
+    """Progress cannot be read or saved; the message names the file and what to do."""
+
+    def __init__(self, message: str, path: Path | str | None = None) -> None:
+        super().__init__(message)
+        self.path = None if path is None else Path(path)
+
+
+class Database:
+    """One open progress file. Create with ``Database.open(path)``."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+
+    @classmethod
+    def open(cls, path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> Database:
+        path = Path(path)
+        existed = _preflight(path)
+        try:
+            conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot open {path}: {exc}; {UNTOUCHED}", path) from None
+        db = cls(path, conn)
+        try:
+            db._check(existed)
+            _retry(lambda: _set_wal(conn))
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            db._migrate()
+        except StorageError:
+            conn.close()
+            raise
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StorageError(
+                f"cannot use {path} as a progress database: {exc}; {UNTOUCHED}", path
+            ) from None
+        return db
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- reading and writing ------------------------------------------------------------------
+
+    def read(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise StorageError(f"cannot read progress from {self.path}: {exc}", self.path) from None
+
+    def write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``fn`` in one write transaction and commit; retried whole if the file is locked,
+        so ``fn`` must only touch the database."""
+        try:
+            return _retry(lambda: self._transaction(fn))
+        except sqlite3.Error as exc:
+            raise StorageError(
+                f"could not save progress to {self.path}: {exc}", self.path
+            ) from None
+
+    def _transaction(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")  # take the write lock now, not halfway through
+        try:
+            result = fn(conn)
+        except BaseException:
+            if conn.in_transaction:  # some errors (disk full) have rolled back already
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        return result
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def _check(self, existed: bool) -> None:
+        """Refuse, before any write, a file that is not a healthy quizmath database we know."""
+        conn, path = self.conn, self.path
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id not in (0, APPLICATION_ID):
+            raise StorageError(
+                f"{path} is an SQLite database of another program, not quizmath "
+                f"progress; {UNTOUCHED}",
+                path,
+            )
+        if version > SCHEMA_VERSION:
+            raise StorageError(
+                f"{path} was written by a newer quizmath (schema version {version}; this one "
+                f"knows up to {SCHEMA_VERSION}). Upgrade quizmath to use it; {UNTOUCHED}",
+                path,
+            )
+        if (
+            version == 0
+            and app_id == 0
+            and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        ):
+            raise StorageError(
+                f"{path} is an SQLite database of another program, not quizmath "
+                f"progress; {UNTOUCHED}",
+                path,
+            )
+        if existed:
+            # A truncated or damaged file can still answer the pragmas above; writing into it
+            # could make things worse, so read every page once first.
+            result = conn.execute("PRAGMA quick_check").fetchall()
+            if result != [("ok",)]:
+                detail = "; ".join(str(r[0]) for r in result[:3])
+                raise StorageError(
+                    f"{path} is damaged ({detail}); {UNTOUCHED}. Move it aside "
+                    "to start afresh, or restore a backup",
+                    path,
+                )
+
+    def _migrate(self) -> None:
+        def step(conn: sqlite3.Connection) -> bool:
+            # Re-read inside the lock: another process may have migrated meanwhile.
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version >= SCHEMA_VERSION:
+                return False
+            for statement in MIGRATIONS[version]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version + 1:d}")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
+            return True
+
+        while self.write(step):
+            pass
+
+
+def _preflight(path: Path) -> bool:
+    """Checks that need no SQLite; returns whether a non-empty file is already there."""
+    if path.is_dir():
+        raise StorageError(f"{path} is a directory, not a progress database; {UNTOUCHED}", path)
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(
+                f"cannot create the folder {path.parent}: {exc.strerror or exc}", path
+            ) from None
+        return False
+    if not path.is_file():
+        raise StorageError(f"{path} is not a regular file; {UNTOUCHED}", path)
+    try:
+        with path.open("r+b") as f:  # r+ proves we may write without writing anything
+            head = f.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise StorageError(
+            f"cannot open {path}: {exc.strerror or exc}; {UNTOUCHED}", path
+        ) from None
+    if not head:
+        return False  # an empty file is a new database
+    if head != SQLITE_MAGIC:
+        raise StorageError(
+            f"{path} is not an SQLite database (quizmath progress is kept in SQLite); {UNTOUCHED}",
+            path,
+        )
+    return True
+
+
+def _set_wal(conn: sqlite3.Connection) -> None:
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise sqlite3.OperationalError(f"could not switch to WAL journal mode (got {mode})")
+
+
+def _retry(fn: Callable[[], T]) -> T:
+    """Run ``fn``; if the database is busy beyond the busy timeout, wait and try again."""
+    for attempt in range(WRITE_RETRIES):
+        try:
+            return fn()
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or attempt == WRITE_RETRIES - 1:
+                raise
+            time.sleep(0.05 * 2**attempt)
+    raise AssertionError("unreachable")
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return (code & 0xFF) in _BUSY_CODES
+    return "locked" in str(exc) or "busy" in str(exc)

@@ -1,0 +1,109 @@
+"""``Storage``: the progress file as the rest of the app sees it.
+
+Reads are simple methods; writes that must be atomic (an attempt with its card review) are
+built by the scheduler as one function and run through ``Storage.write``. A Storage belongs to
+the thread that opened it: the TUI checks answers in a worker thread and records them on the
+UI thread.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import TypeVar
+
+from fsrs import Card
+
+from quizmath.core.storage import attempts, cards
+from quizmath.core.storage.attempts import Attempt, Tally
+from quizmath.core.storage.db import Database, StorageError
+from quizmath.core.storage.paths import resolve_db_path
+
+T = TypeVar("T")
+
+
+class Storage:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    @classmethod
+    def open(cls, path: Path | str | None = None) -> Storage:
+        """Open (creating if needed) the progress file; ``path`` None means ``$QUIZMATH_DB``
+        or the user data directory. Raises StorageError."""
+        return cls(Database.open(resolve_db_path(path)))
+
+    @property
+    def path(self) -> Path:
+        return self._db.path
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Storage:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- writes --------------------------------------------------------------------------------
+
+    def write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``fn`` in one committed transaction (see ``Database.write``)."""
+        return self._db.write(fn)
+
+    def add_attempt(self, attempt: Attempt) -> int:
+        """Record an attempt that reviews no card (the scheduler records the others)."""
+        return self.write(lambda conn: attempts.insert_attempt(conn, attempt, None))
+
+    # -- reads ---------------------------------------------------------------------------------
+
+    def _read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        try:
+            return fn(self._db.conn)
+        except sqlite3.DatabaseError as exc:
+            raise StorageError(f"cannot read progress from {self.path}: {exc}", self.path) from None
+
+    def attempts(self, template_id: str | None = None) -> list[Attempt]:
+        return self._read(lambda c: attempts.list_attempts(c, template_id))
+
+    def correct_times(self, template_id: str, limit: int = 20) -> list[int]:
+        return self._read(lambda c: attempts.correct_times(c, template_id, limit))
+
+    def recent_seeds(self, template_id: str, limit: int = 50) -> set[int]:
+        return self._read(lambda c: attempts.recent_seeds(c, template_id, limit))
+
+    def tallies(self) -> dict[str, Tally]:
+        return self._read(attempts.tallies)
+
+    def recent_results(self, template_ids: Iterable[str], limit: int) -> list[bool]:
+        return self._read(lambda c: attempts.recent_results(c, template_ids, limit))
+
+    def card(self, key: str) -> Card | None:
+        return self._read(lambda c: cards.get_card(c, key))
+
+    def template_cards(self) -> dict[str, Card]:
+        return self._read(lambda c: cards.cards_with_prefix(c, cards.TEMPLATE))
+
+    def interview_cards(self) -> dict[str, Card]:
+        return self._read(lambda c: cards.cards_with_prefix(c, cards.INTERVIEW))
+
+    def reviews(self, key: str) -> list[tuple[int, str, int | None]]:
+        return self._read(lambda c: cards.reviews(c, key))
+
+    def self_ratings(self, interview_id: str) -> list[int]:
+        return self._read(
+            lambda c: [
+                r[0]
+                for r in c.execute(
+                    "SELECT rating FROM interview_ratings WHERE interview_id = ? ORDER BY id",
+                    (interview_id,),
+                )
+            ]
+        )
