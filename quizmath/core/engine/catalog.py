@@ -15,6 +15,7 @@ from quizmath.core.engine import (  # noqa: F401 - imported for their registrati
     info,
     linalg,
     matrices,
+    models,
     numbers,
     optim,
     prob,
