@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizmath.core.bank.bank import bank_root, default_curriculum
 from quizmath.core.bank.fields import Fields, Problems
 from quizmath.core.bank.yamlsource import LDict, LList, read_yaml_file
 from quizmath.core.errors import TemplateError
@@ -44,8 +43,15 @@ class ConceptPage:
         return f"# {self.title}\n\n{self.body}"
 
 
+def _bank_root() -> Path:
+    # Imported here: the bank module pulls in the template engine, which content never needs.
+    from quizmath.core.bank.bank import bank_root
+
+    return bank_root()
+
+
 def concepts_dir(root: Path | None = None) -> Path:
-    return (root or bank_root()) / "concepts"
+    return (root or _bank_root()) / "concepts"
 
 
 def load_concept(slug: str, root: Path | None = None) -> ConceptPage:
@@ -146,13 +152,16 @@ def load_interviews(
 ) -> InterviewBank:
     """Interview questions from files and folders (default: ``question_bank/interview``).
     ``topics`` are the known topic ids (default: the built-in curriculum)."""
-    known = topics if topics is not None else set(default_curriculum().topics)
+    if topics is None:
+        from quizmath.core.bank.curriculum import load_curriculum
+
+        topics = set(load_curriculum(_bank_root() / "curriculum.yaml").topics)
     files: list[Path] = []
-    for p in paths or [bank_root() / "interview"]:
+    for p in paths or [_bank_root() / "interview"]:
         files.extend(sorted(p.glob("*.yaml")) if p.is_dir() else [p])
     bank = InterviewBank({})
     for path in files:
-        question, problems = read_interview(path, known)
+        question, problems = read_interview(path, topics)
         bank.errors.extend(problems)
         if question is None:
             continue

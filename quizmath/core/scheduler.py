@@ -30,20 +30,22 @@ from __future__ import annotations
 import random
 import sqlite3
 import statistics
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from fsrs import Card, Rating
 from fsrs import Scheduler as FsrsScheduler
 
-from quizmath.core.bank.bank import Bank
 from quizmath.core.storage import attempts as attempt_rows
 from quizmath.core.storage import cards as card_rows
 from quizmath.core.storage.attempts import Attempt
 from quizmath.core.storage.store import Storage
 from quizmath.core.storage.times import utc_now
+
+if TYPE_CHECKING:  # the bank pulls in the template engine; the scheduler only reads it
+    from quizmath.core.bank.bank import Bank
 
 SLOW_FACTOR = 2.0
 SEED_SPACE = 100_000  # seeds stay short enough to read out and share (id@seed)
@@ -193,12 +195,22 @@ class Scheduler:
     # -- picking -------------------------------------------------------------------------------
 
     def pick(
-        self, *, topic: str | None = None, avoid: str | None = None, now: datetime | None = None
+        self,
+        *,
+        topic: str | None = None,
+        avoid: str | None = None,
+        exclude: Collection[str] = (),
+        now: datetime | None = None,
     ) -> Pick | None:
         """The next template to practise ("Continue"), optionally within one topic id.
-        ``avoid`` (the template just practised) is passed over when something else qualifies."""
+        ``avoid`` (the template just practised) is passed over when something else qualifies;
+        ``exclude`` (e.g. templates that failed to generate) is never picked."""
         now = now or self.now()
-        ids = [t.id for t in self.bank.ordered() if topic is None or t.topic == topic]
+        ids = [
+            t.id
+            for t in self.bank.ordered()
+            if (topic is None or t.topic == topic) and t.id not in exclude
+        ]
         cards = self.storage.template_cards()
         due = sorted((cards[i].due, i) for i in ids if i in cards and cards[i].due <= now)
         if due:

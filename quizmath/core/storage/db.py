@@ -81,6 +81,8 @@ class Database:
     def read(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Any]:
         try:
             return self.conn.execute(sql, params).fetchall()
+        except sqlite3.ProgrammingError:
+            raise  # a bug (wrong thread, closed connection), not a problem with the file
         except sqlite3.DatabaseError as exc:
             raise StorageError(f"cannot read progress from {self.path}: {exc}", self.path) from None
 
@@ -89,6 +91,8 @@ class Database:
         so ``fn`` must only touch the database."""
         try:
             return _retry(lambda: self._transaction(fn))
+        except sqlite3.ProgrammingError:
+            raise  # a bug (wrong thread, closed connection), not a problem with the file
         except sqlite3.Error as exc:
             raise StorageError(
                 f"could not save progress to {self.path}: {exc}", self.path

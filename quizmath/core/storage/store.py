@@ -67,6 +67,8 @@ class Storage:
     def _read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         try:
             return fn(self._db.conn)
+        except sqlite3.ProgrammingError:
+            raise  # a bug (wrong thread, closed connection), not a problem with the file
         except sqlite3.DatabaseError as exc:
             raise StorageError(f"cannot read progress from {self.path}: {exc}", self.path) from None
 

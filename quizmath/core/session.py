@@ -1,0 +1,313 @@
+"""A practice session: the glue the TUI and plain mode share (no UI code here).
+
+One problem at a time: ``next_problem()`` shows one (the scheduler's pick, a fixed ``id@seed``,
+or a topic's), ``hint()`` and ``show_solution()`` are counted, and an answer is handled in two
+steps so a UI can check off its own thread:
+
+- ``judge(text)`` runs the checker (slow, any thread, no database);
+- ``record(judgement)`` saves it (fast, on the thread that opened the storage).
+
+``submit(text)`` does both. An "invalid" verdict is returned and never recorded; the learner
+simply tries again. "accept" ends the problem; after "reject" the learner may answer again
+(recorded as a further try, which does not review the card again; see ``scheduler``) or
+``skip()``. A skip is recorded with verdict "skipped" and rated Again: the learner did not know.
+Time taken runs from when the problem was shown to when the answer was submitted.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from quizmath.core.bank.problem import Problem, parse_ref
+from quizmath.core.errors import QuizmathError, TemplateError
+from quizmath.core.scheduler import Recorded, Scheduler
+from quizmath.core.storage.attempts import Attempt
+
+if TYPE_CHECKING:
+    from quizmath.core.bank.bank import Bank
+    from quizmath.core.bank.model import Template
+
+MAX_PICKS = 20  # templates that fail to generate are passed over, this many at most
+
+
+class VerdictLike(Protocol):
+    """The part of ``quizmath.core.answers.Verdict`` a session relies on."""
+
+    @property
+    def verdict(self) -> str: ...  # "accept" | "reject" | "invalid"
+
+
+class Checker(Protocol):
+    """``quizmath.core.answers.check``, or ``CheckService().check``, or a fake in tests."""
+
+    def __call__(
+        self,
+        kind: str,
+        expected: str,
+        submitted: str,
+        *,
+        vars: tuple[str, ...] = (),
+        tol: float | None = None,
+        mistakes: Any = (),
+        choices: Any = None,
+    ) -> Any: ...
+
+
+class NoProblemError(QuizmathError):
+    """Nothing to practise (an empty bank or topic)."""
+
+
+@dataclass
+class Shown:
+    """A problem on screen and what the learner did with it so far."""
+
+    problem: Problem
+    shown_at: float  # session clock (monotonic seconds)
+    hints: int = 0
+    solution_viewed: bool = False
+    tries: int = 0  # answers recorded (accepted, rejected or skipped)
+    outcome: str | None = None  # "correct" | "skipped" once finished
+
+    @property
+    def done(self) -> bool:
+        return self.outcome is not None
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A checked answer, ready to record (see ``Session.record``)."""
+
+    shown: Shown
+    text: str
+    verdict: Any  # quizmath.core.answers.Verdict
+    ms: int
+    hints: int
+    solution_viewed: bool
+
+    @property
+    def kind(self) -> str:
+        return str(self.verdict.verdict)
+
+
+@dataclass
+class SessionTally:
+    """Problems in this session and how they ended."""
+
+    shown: int = 0
+    correct: int = 0  # accepted (at any try)
+    first_try: int = 0  # accepted at the first try, without hints or the solution
+    wrong: int = 0  # answered, never accepted, not skipped
+    skipped: int = 0
+    outcomes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        if not self.shown:
+            return "No problems answered."
+        noun = "problem" if self.shown == 1 else "problems"
+        parts = [f"{self.correct} correct"]
+        if self.correct:
+            parts[0] += f" ({self.first_try} at the first try)"
+        if self.wrong:
+            parts.append(f"{self.wrong} wrong")
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped")
+        unanswered = self.shown - self.correct - self.wrong - self.skipped
+        if unanswered:
+            parts.append(f"{unanswered} not answered")
+        return f"{self.shown} {noun}: " + ", ".join(parts) + "."
+
+
+class Session:
+    def __init__(
+        self,
+        bank: Bank,
+        scheduler: Scheduler,
+        checker: Checker,
+        *,
+        mode: str = "practice",
+        topic: str | None = None,
+        template: str | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        generator: Callable[[Template, int], Problem] | None = None,
+    ) -> None:
+        """``topic`` limits the scheduler's picks to one topic id; ``template`` (``id`` or
+        ``id@seed``) serves only that template: the given seed first, then fresh ones."""
+        self.bank = bank
+        self.scheduler = scheduler
+        self.checker = checker
+        self.mode = mode
+        self.topic = topic
+        self.clock = clock
+        if generator is None:
+            from quizmath.core.bank.generate import generate as generator
+        self.generator = generator
+        self.fixed: tuple[str, int | None] | None = parse_ref(template) if template else None
+        if self.fixed is not None:
+            bank.get(self.fixed[0])  # fail now, with "did you mean", if it is not there
+        self.current: Shown | None = None
+        self.tally = SessionTally()
+        self._broken: set[str] = set()
+
+    @property
+    def problem(self) -> Problem | None:
+        return self.current.problem if self.current else None
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def next_problem(self, ref: str | None = None) -> Problem:
+        """Show the next problem: ``ref`` (``id`` or ``id@seed``) if given, else the session's
+        fixed template, else the scheduler's pick. Raises NoProblemError or TemplateError."""
+        self._finish_current()
+        if ref is None and self.fixed is not None:
+            template_id, seed = self.fixed
+            self.fixed = (template_id, None)  # the given seed once, then fresh seeds
+            ref = template_id if seed is None else f"{template_id}@{seed}"
+        if ref is not None:
+            template_id, seed = parse_ref(ref)
+            template = self.bank.get(template_id)
+            if seed is None:
+                seed = self.scheduler.fresh_seed(template_id)
+            problem = self.generator(template, seed)
+        else:
+            problem = self._picked_problem()
+        self.current = Shown(problem, self.clock())
+        self.tally.shown += 1
+        return problem
+
+    def _picked_problem(self) -> Problem:
+        last = self.current.problem.template_id if self.current else None
+        for _ in range(MAX_PICKS):
+            pick = self.scheduler.pick(topic=self.topic, avoid=last, exclude=self._broken)
+            if pick is None:
+                break
+            try:
+                seed = self.scheduler.fresh_seed(pick.template_id)
+                return self.generator(self.bank.get(pick.template_id), seed)
+            except TemplateError:
+                self._broken.add(pick.template_id)  # `quizmath validate` reports why
+        where = f" in topic {self.topic}" if self.topic else ""
+        raise NoProblemError(f"no problem to practise{where}: the bank has no usable template")
+
+    def _finish_current(self) -> None:
+        shown = self.current
+        if shown is None:
+            return
+        if shown.outcome is None and shown.tries:
+            shown.outcome = "wrong"
+        if shown.outcome is not None:
+            self.tally.outcomes.append(shown.outcome)
+        if shown.outcome == "wrong":
+            self.tally.wrong += 1
+
+    def close(self) -> SessionTally:
+        """End the session; the tally includes the problem on screen."""
+        self._finish_current()
+        self.current = None
+        return self.tally
+
+    def hint(self) -> str | None:
+        """The next hint (counted), or None when there are no more."""
+        shown = self._require()
+        if shown.hints >= len(shown.problem.hints):
+            return None
+        shown.hints += 1
+        return shown.problem.hints[shown.hints - 1]
+
+    @property
+    def hints_left(self) -> int:
+        shown = self._require()
+        return len(shown.problem.hints) - shown.hints
+
+    def show_solution(self) -> str:
+        """The worked solution; a later correct answer is then rated Again."""
+        shown = self._require()
+        shown.solution_viewed = True
+        return shown.problem.solution
+
+    # -- answering -----------------------------------------------------------------------------
+
+    def judge(self, text: str) -> Judgement:
+        """Check an answer. Safe on any thread: it touches no database."""
+        shown = self._require()
+        ms = self._elapsed_ms(shown)
+        p = shown.problem
+        verdict = self.checker(
+            p.kind,
+            p.expected,
+            text,
+            vars=p.vars,
+            tol=p.tolerance,
+            mistakes=p.mistakes,
+            choices=p.choices or None,
+        )
+        return Judgement(shown, text, verdict, ms, shown.hints, shown.solution_viewed)
+
+    def record(self, judgement: Judgement) -> Recorded | None:
+        """Save a judged answer (on the storage's thread). Invalid answers, and answers to a
+        problem already finished, are not recorded."""
+        shown = judgement.shown
+        if judgement.kind not in ("accept", "reject") or shown.done:
+            return None
+        shown.tries += 1
+        recorded = self._save(
+            shown,
+            judgement.text,
+            judgement.kind,
+            judgement.ms,
+            judgement.hints,
+            judgement.solution_viewed,
+        )
+        if judgement.kind == "accept":
+            shown.outcome = "correct"
+            self.tally.correct += 1
+            if shown.tries == 1 and not judgement.hints and not judgement.solution_viewed:
+                self.tally.first_try += 1
+        return recorded
+
+    def submit(self, text: str) -> Any:
+        """``judge`` then ``record``, on one thread (plain mode). Returns the Verdict."""
+        judgement = self.judge(text)
+        self.record(judgement)
+        return judgement.verdict
+
+    def skip(self) -> Recorded | None:
+        """Give up on the problem on screen: recorded as "skipped" (rated Again when it is the
+        first answer). Does nothing once the problem is finished."""
+        shown = self._require()
+        if shown.done:
+            return None
+        shown.tries += 1
+        ms = self._elapsed_ms(shown)
+        recorded = self._save(shown, "", "skipped", ms, shown.hints, shown.solution_viewed)
+        shown.outcome = "skipped"
+        self.tally.skipped += 1
+        return recorded
+
+    def _save(
+        self, shown: Shown, text: str, verdict: str, ms: int, hints: int, solution_viewed: bool
+    ) -> Recorded:
+        p = shown.problem
+        attempt = Attempt(
+            p.template_id,
+            p.seed,
+            text,
+            verdict,
+            ms,
+            hints,
+            solution_viewed,
+            try_no=shown.tries,
+            mode=self.mode,
+            at=self.scheduler.now(),
+        )
+        return self.scheduler.record_attempt(attempt)
+
+    def _elapsed_ms(self, shown: Shown) -> int:
+        return max(0, round((self.clock() - shown.shown_at) * 1000))
+
+    def _require(self) -> Shown:
+        if self.current is None:
+            raise QuizmathError("no problem is being shown; call next_problem() first")
+        return self.current
