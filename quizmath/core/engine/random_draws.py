@@ -16,7 +16,7 @@ from quizmath.core.errors import ExprEvalError, LimitError
 from quizmath.core.expr.interpreter import make_list
 from quizmath.core.expr.registry import builtin
 from quizmath.core.rng import Rng
-from quizmath.core.values import MAX_ENTRIES, Mat, Value, Vec, describe, is_scalar, matmul
+from quizmath.core.values import MAX_ENTRIES, Mat, Value, Vec, describe, is_scalar
 
 MAX_RANGE = 1 << 63  # widest integer range a draw accepts
 MAX_ORDER = 8  # largest n for unimodular / with_eigenvalues: beyond that nothing stays small
@@ -183,32 +183,48 @@ def _mul(a: IntMatrix, b: IntMatrix) -> IntMatrix:
     return [[sum(x * y for x, y in zip(row, col, strict=True)) for col in cols] for row in a]
 
 
-def _unimodular(rng: Rng, n: int, bound: int) -> IntMatrix:
-    """S·L·U: S a signed permutation, L and U unit triangular and not both the identity.
+def _unit_inverse(t: IntMatrix, lower: bool) -> IntMatrix:
+    """Inverse of a unit triangular integer matrix by substitution: integer, no fractions."""
+    n = len(t)
+    inv = [[int(i == j) for j in range(n)] for i in range(n)]
+    rows = range(n) if lower else range(n - 1, -1, -1)
+    for i in rows:
+        others = range(i) if lower else range(i + 1, n)
+        for j in range(n):
+            inv[i][j] -= sum(t[i][k] * inv[k][j] for k in others)
+    return inv
 
-    L·U has all leading minors 1, so it is never a signed permutation, and S·L·U is never the
-    identity or a mere reordering of rows. Small n tolerates wider factor entries (measured
-    acceptance ≥ 60%); the bounded retries end in an elementary matrix, which always fits.
+
+def _unimodular(rng: Rng, n: int, bound: int) -> tuple[IntMatrix, IntMatrix]:
+    """P = S·L·U and its inverse U⁻¹·L⁻¹·Sᵀ, all in integers.
+
+    S is a signed permutation; L and U are unit triangular and not both the identity. L·U has
+    all leading minors 1, so it is never a signed permutation, and P is never the identity or
+    a mere reordering of rows. Small n tolerates wider factor entries (measured acceptance ≥ 60%
+    per try); the bounded retries end in an elementary matrix, which always fits.
     """
     spread = min(bound, 3 if n == 2 else 2 if n == 3 else 1)
-    core: IntMatrix | None = None
     for attempt in range(200):
         if attempt == 50:
             spread = 1
         lower = _triangular(rng, n, -spread, spread, lower=True)
         upper = _triangular(rng, n, -spread, spread, lower=False)
-        product = _mul(lower, upper)
-        off_diagonal = any(product[i][j] for i in range(n) for j in range(n) if i != j)
-        if off_diagonal and max(abs(x) for row in product for x in row) <= bound:
-            core = product
+        core = _mul(lower, upper)
+        off_diagonal = any(core[i][j] for i in range(n) for j in range(n) if i != j)
+        if off_diagonal and max(abs(x) for row in core for x in row) <= bound:
+            core_inv = _mul(_unit_inverse(upper, lower=False), _unit_inverse(lower, lower=True))
             break
-    if core is None:
+    else:
         i, j = rng.sample(range(n), 2)
+        sign = randsign(rng)
         core = [[int(r == c) for c in range(n)] for r in range(n)]
-        core[i][j] = randsign(rng)
+        core_inv = [row[:] for row in core]
+        core[i][j], core_inv[i][j] = sign, -sign
     order = rng.shuffled(range(n))
     signs = [randsign(rng) for _ in range(n)]
-    return [[sign * x for x in core[k]] for sign, k in zip(signs, order, strict=True)]
+    p = [[sign * x for x in core[k]] for sign, k in zip(signs, order, strict=True)]
+    p_inv = [[row[order[r]] * signs[r] for r in range(n)] for row in core_inv]
+    return p, p_inv
 
 
 @builtin("unimodular(n, bound=3)", "random", rng=True)
@@ -216,26 +232,7 @@ def unimodular(rng: Rng, n: Value, bound: Value = 3) -> Mat:
     """An n×n integer matrix with det ±1 (so an integer inverse), entries within ±bound."""
     size = _count("unimodular", n, "n", 2, MAX_ORDER)
     limit = _count("unimodular", bound, "bound", 1, 100)
-    return Mat(_unimodular(rng, size, limit))
-
-
-def _inverse(a: IntMatrix) -> list[list[Fraction]]:
-    """Exact inverse by Gauss–Jordan (the caller guarantees invertibility)."""
-    n = len(a)
-    m = [
-        [Fraction(x) for x in row] + [Fraction(int(i == j)) for j in range(n)]
-        for i, row in enumerate(a)
-    ]
-    for col in range(n):
-        pivot = next(r for r in range(col, n) if m[r][col] != 0)
-        m[col], m[pivot] = m[pivot], m[col]
-        p = m[col][col]
-        m[col] = [x / p for x in m[col]]
-        for r in range(n):
-            if r != col and m[r][col] != 0:
-                f = m[r][col]
-                m[r] = [x - f * y for x, y in zip(m[r], m[col], strict=True)]
-    return [row[n:] for row in m]
+    return Mat(_unimodular(rng, size, limit)[0])
 
 
 def _magnitude(x: Value) -> float:
@@ -255,16 +252,19 @@ def with_eigenvalues(rng: Rng, values: Value, bound: Value = 3) -> Mat:
     if not 2 <= n <= MAX_ORDER:
         raise LimitError(f"with_eigenvalues: needs 2 to {MAX_ORDER} values, got {n}")
     limit = _count("with_eigenvalues", bound, "bound", 1, 100)
-    diag = Mat([[eig[i] if i == j else 0 for j in range(n)] for i in range(n)])
     all_equal = all(x == eig[0] for x in eig)
-    best: tuple[float, Mat] | None = None
+    best: tuple[float, list[list[Value]]] | None = None
     # A few candidates; keep the smallest non-triangular one (a triangular A shows its
-    # eigenvalues on the diagonal). Stop early once the entries are as small as the spectrum.
-    target = 2 * max(1.0, max(_magnitude(x) for x in eig))
-    for _ in range(12):
-        p = _unimodular(rng, n, limit)
-        a = matmul(matmul(Mat(p), diag), Mat(_inverse(p)))
-        size = max(_magnitude(x) for x in a.entries())
+    # eigenvalues on the diagonal). Stop at the first whose entries are about as small as
+    # P·D·P⁻¹ allows: twice the largest eigenvalue plus their spread.
+    sizes = [_magnitude(x) for x in eig]
+    target = max(2.0, 2 * max(sizes) + max(sizes) - min(sizes))
+    for _ in range(6):
+        p, p_inv = _unimodular(rng, n, limit)
+        scaled = [[p[i][k] * eig[k] for k in range(n)] for i in range(n)]  # P·diag(values)
+        cols = list(zip(*p_inv, strict=True))
+        a = [[sum(x * y for x, y in zip(row, col, strict=True)) for col in cols] for row in scaled]
+        size = max(_magnitude(x) for row in a for x in row)
         if not all_equal and _is_triangular(a):
             size += 1e6
         if best is None or size < best[0]:
@@ -272,13 +272,13 @@ def with_eigenvalues(rng: Rng, values: Value, bound: Value = 3) -> Mat:
         if size <= target:
             break
     assert best is not None
-    return best[1]
+    return Mat(best[1])
 
 
-def _is_triangular(a: Mat) -> bool:
-    n = a.shape[0]
-    upper = all(a.rows[i][j] == 0 for i in range(n) for j in range(i))
-    lower = all(a.rows[i][j] == 0 for i in range(n) for j in range(i + 1, n))
+def _is_triangular(a: list[list[Value]]) -> bool:
+    n = len(a)
+    upper = all(a[i][j] == 0 for i in range(n) for j in range(i))
+    lower = all(a[i][j] == 0 for i in range(n) for j in range(i + 1, n))
     return upper or lower
 
 

@@ -9,6 +9,7 @@ also carries a wall-clock deadline, so a hostile template fails fast instead of 
 from __future__ import annotations
 
 import inspect
+import operator
 import time
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
@@ -36,6 +37,7 @@ from quizmath.core.values import (
 )
 
 CONSTANTS = frozenset({"pi", "e"})  # used only when the environment has no such name
+_RATIONAL = (int, Fraction)
 
 
 class Budget:
@@ -122,7 +124,7 @@ def make_list(items: list[Value]) -> Value:
     """The value of ``[a, b, …]``: a Vec of scalars, a Mat of equal-length Vecs, else a tuple."""
     if not items:
         return ()
-    if all(is_scalar(x) for x in items):
+    if all(type(x) in _RATIONAL or is_scalar(x) for x in items):
         return Vec(items)
     first = items[0]
     if isinstance(first, Vec) and all(isinstance(x, Vec) and len(x) == len(first) for x in items):
@@ -218,12 +220,31 @@ def _not(node: n.Not, env: Mapping[str, Value], ctx: Context) -> Value:
     return not _truth(_ev(node.operand, env, ctx), "not", node.col)
 
 
+_FAST_OPS: dict[str, Callable[[Any, Any], Any]] = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+}
+
+
 @_handles(n.Arith)
 def _arith(node: n.Arith, env: Mapping[str, Value], ctx: Context) -> Value:
     acc = _ev(node.first, env, ctx)
     for op, operand, col in zip(node.ops, node.rest, node.op_cols, strict=True):
         right = _ev(operand, env, ctx)
         try:
+            # Fast path for int/Fraction, with exactly values.add/sub/mul/div's results: the
+            # general dispatch costs several microseconds per operation.
+            if type(acc) in _RATIONAL and type(right) in _RATIONAL:
+                fast = _FAST_OPS.get(op)
+                if fast is not None:
+                    acc = canon(fast(acc, right))
+                    continue
+                if op == "/":
+                    if right == 0:
+                        raise ExprEvalError("division by zero")
+                    acc = canon(Fraction(acc, right))
+                    continue
             acc = binary(op, acc, right)
         except ExprError as exc:
             if exc.column is None:

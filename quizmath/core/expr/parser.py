@@ -247,7 +247,7 @@ class _Parser:
             self.depth -= 1
             node = self.made(Power(power.col, node, exponent))
         for token in reversed(prefix):
-            if isinstance(node, Const) and isinstance(node.value, int | Fraction):
+            if isinstance(node, Const) and type(node.value) in (int, Fraction):  # not bool
                 # Fold literal signs ("-3") so constants cost nothing to evaluate. -2**2 is
                 # Unary(Power) here, never folded into (-2)**2.
                 value = node.value if token.value == "+" else -node.value
@@ -275,6 +275,8 @@ class _Parser:
             elif token.value == ".":
                 raise self.fail("attribute access is not allowed")
             elif token.value == "(":
+                if isinstance(node, Const):  # 2(x + 1): a product written as in math
+                    raise self.fail("missing operator; write * for a product, as in 2*(x+1)")
                 raise self.fail("only named functions can be called, as in f(x)")
             else:
                 return node
