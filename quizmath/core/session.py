@@ -251,7 +251,6 @@ class Session:
         shown = judgement.shown
         if judgement.kind not in ("accept", "reject") or shown.done:
             return None
-        shown.tries += 1
         recorded = self._save(
             shown,
             judgement.text,
@@ -279,7 +278,6 @@ class Session:
         shown = self._require()
         if shown.done:
             return None
-        shown.tries += 1
         ms = self._elapsed_ms(shown)
         recorded = self._save(shown, "", "skipped", ms, shown.hints, shown.solution_viewed)
         shown.outcome = "skipped"
@@ -298,11 +296,13 @@ class Session:
             ms,
             hints,
             solution_viewed,
-            try_no=shown.tries,
+            try_no=shown.tries + 1,
             mode=self.mode,
             at=self.scheduler.now(),
         )
-        return self.scheduler.record_attempt(attempt)
+        recorded = self.scheduler.record_attempt(attempt)
+        shown.tries += 1  # only once saved: a failed save leaves the problem as it was
+        return recorded
 
     def _elapsed_ms(self, shown: Shown) -> int:
         return max(0, round((self.clock() - shown.shown_at) * 1000))
