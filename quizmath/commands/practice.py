@@ -14,6 +14,7 @@ line, then reads one line at a time:
 - ``solution``: the worked solution and the answer (counted; the problem is then rated Again,
   and the learner may still type the answer to practise it, or ``skip``).
 - ``skip``: saved as skipped (rated Again), shows the answer, next problem.
+- ``help``: the commands, and how to write this kind of answer.
 - ``quit`` or end of input: stop; a problem left unanswered is not recorded.
 
 ``--count N`` stops after N problems. A one-line summary ends the session.
@@ -34,7 +35,39 @@ if TYPE_CHECKING:
     from quizmath.core.session import Session
 
 MAX_WRONG = 3
-COMMANDS_LINE = "Type your answer, or: hint (or ?), solution, skip, quit."
+COMMANDS_LINE = "Type your answer, or: hint (or ?), solution, skip, help, quit."
+
+EPILOG = """\
+in --plain mode, type an answer, or one of:
+  hint, ?    the next hint (a right answer after hints is scheduled as Hard)
+  solution   the worked solution and the answer (the problem then counts as not known)
+  skip       give up on this problem: saved as skipped, the answer is shown
+  help       these commands and how to write the answer to the current problem
+  quit       stop; so does the end of input (an unanswered problem is not saved)
+A wrong answer can be tried again ({tries} tries, then the solution is shown). Input that
+cannot be read is explained and never counted. Output has no colour unless it is a terminal.
+"""
+
+# How to write each kind of answer (ANSWERS.md, said briefly), for the `help` command.
+NUMBERS = (
+    "Numbers: 3, −2, 0.5, .5, 3/4, 1e-3, 25%. Roots sqrt(2) or √2; powers 2^3 or 2**3; "
+    "pi or π; e; ln(x), log2(x), exp(x), |x|."
+)
+FORMATS = {
+    "integer": "An integer, e.g. 32. Arithmetic is fine (2^5 or 4 + 10 + 18); 31.9999 is not 32.",
+    "exact": "An exact value: 3/4, sqrt(2)/2, ln(2), pi/4. 0.5 equals 1/2, but a rounded "
+    "decimal such as 0.333 is not 1/3.",
+    "real": "A number, accepted within the stated tolerance: 0.6931, ln(2) and 22/7 are fine.",
+    "vector": "Entries in order: [1, 2, 3], (1, 2, 3) or 1, 2, 3; a column [1; 2]; "
+    "a multiple such as 1/5 [3, 4].",
+    "vector-up-to-scale": "A vector such as [1, 2]; any nonzero multiple of the right one "
+    "counts ([2, 4] too).",
+    "matrix": "Rows in brackets [[1, 2], [3, 4]], or rows separated by semicolons: 1 2; 3 4.",
+    "set": "All the values, in any order, separated by commas: 2, 5 or {2, 5}; ±2 means 2 and −2.",
+    "expression": "An expression in the problem's variables: 2x + 2, 2(x+1), x^2 or x², "
+    "e^(-x), sqrt(x), ln x, sin(x). 2x means 2·x.",
+    "choice": "One letter, e.g. B (b, (B) and B. work too).",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -44,6 +77,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description="Practise problems chosen by the scheduler (due reviews first, then new "
         "templates in curriculum order). --plain works line by line, for screen readers, "
         "pipes and scripts.",
+        epilog=EPILOG.format(tries=MAX_WRONG),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--plain", action="store_true", help="line-by-line mode (no full screen)")
     which = p.add_mutually_exclusive_group()
@@ -291,6 +326,11 @@ class PlainLoop:
                 self.say("Answer:")
                 self.say(_indent(p.answer_block))
                 self.say("Type the answer to practise it, or skip to go on.")
+            elif command in ("help", "format"):
+                self.say(COMMANDS_LINE)
+                self.say(FORMATS.get(p.kind, p.format_note))
+                if p.kind not in ("choice", "vector-up-to-scale"):
+                    self.say(NUMBERS)
             elif command == "skip":
                 self.session.skip()
                 self.say(f"Skipped. The answer was: {p.answer_text}")
