@@ -182,7 +182,7 @@ def rational_poly_roots(coeffs: list[Fraction]) -> list[Scalar]:
         if sum(found_roots.values()) != len(coeffs) - 1:
             raise ExprEvalError("eigenvalues: no closed form for these eigenvalues")
         for r, mult in found_roots.items():
-            roots.extend([tidy(r)] * mult)
+            roots.extend([canon(r)] * mult)  # no simplify: closed forms of quartics are large
     return roots
 
 
