@@ -1,1 +1,31 @@
-"""Reading what a learner types and judging it against the expected answer."""
+"""Reading what a learner types and judging it against the expected answer.
+
+Public API (see ANSWERS.md for the contract)::
+
+    check(kind, expected, submitted, *, vars=(), tol=None, mistakes=(), choices=None) -> Verdict
+    interpret(text, kind, vars=()) -> Interpretation     # live preview; never imports sympy
+    CheckService()                                        # the same check in a worker, 2 s budget
+    Verdict, Mistake, Interpretation, KINDS
+
+Importing this package is cheap: no sympy, no mpmath, no multiprocessing until used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from quizmath.core.answers.check import check, interpret
+from quizmath.core.answers.verdict import KINDS, Interpretation, Mistake, Verdict
+
+if TYPE_CHECKING:
+    from quizmath.core.answers.service import CheckService
+
+__all__ = ["KINDS", "CheckService", "Interpretation", "Mistake", "Verdict", "check", "interpret"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "CheckService":
+        from quizmath.core.answers.service import CheckService
+
+        return CheckService
+    raise AttributeError(name)

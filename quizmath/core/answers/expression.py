@@ -1,0 +1,133 @@
+"""Equality of two expressions as real functions, wherever the expected one is defined.
+
+WeBWorK's way: evaluate both at many deterministic points of both signs in high precision. A
+point where the expected expression is undefined or not real is skipped (a pole, ``ln`` of a
+negative); a point where it is defined and the answer differs, or is undefined, rejects. So
+``sqrt(x^2)`` = ``|x|`` but ≠ ``x``, and ``ln|x|`` is accepted for ``ln(x)``.
+
+A difference near the precision's noise floor is re-evaluated at three times the precision: real
+differences stay, rounding noise shrinks. Too few usable points (a tiny domain) fall back to
+comparison as complex functions, then to sympy's ``simplify`` as a second opinion.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quizmath.core.answers.nodes import Node
+from quizmath.core.answers.numeric import Evaluator, Overflow, Undefined
+
+DPS = 40
+RECHECK_DPS = 120
+MIN_POINTS = 6
+
+# Irregular values of both signs and mixed sizes: unlikely to hit a pole or a special angle.
+_POINTS = (
+    0.7236, -1.3817, 2.1543, -0.4129, 3.0571, -2.6459, 1.1912, -0.9093, 0.2684, -3.4471,
+    1.6178, -1.8254, 4.8319, -0.1547, 0.5551, -5.2226, 2.5713, -0.6307, 6.3391, -1.0864,
+    0.0917, -7.1342, 1.4142,
+)  # fmt: skip
+_FAR = (12.37, -17.71, 53.19, -89.03, 211.3, -377.9, 1013.7, -2048.3)
+N_POINTS = 16
+
+
+class Undecided(Exception):
+    """Neither the numerics nor sympy could decide."""
+
+
+def _assignments(names: tuple[str, ...], values: tuple[float, ...], n: int) -> list[dict]:
+    m = len(values)
+    return [
+        {v: values[(j * (2 * k + 1) + 5 * k) % m] for k, v in enumerate(names)} for j in range(n)
+    ]
+
+
+def _env(ctx: Any, point: dict[str, float]) -> dict[str, Any]:
+    return {name: ctx.mpf(str(val)) for name, val in point.items()}
+
+
+def _value(node: Node, dps: int, point: dict[str, float]) -> tuple[Any, Evaluator] | None:
+    ev = Evaluator(dps)
+    ev.env = _env(ev.ctx, point)
+    try:
+        return ev(node), ev
+    except (Undefined, Overflow):
+        return None
+
+
+def _close(a: Any, b: Any, ev: Evaluator) -> bool:
+    ctx = ev.ctx
+    scale = ctx.ldexp(ctx.one, max(ev.hi, 0))
+    return bool(abs(a - b) <= scale * ctx.mpf(10) ** (20 - ev.dps))
+
+
+def _agree_at(sub: Node, exp: Node, point: dict[str, float], *, real_only: bool) -> bool | None:
+    """True/False when the point decides; None when the expected value is unusable here."""
+    got = _value(exp, DPS, point)
+    if got is None:
+        return None
+    e, ev_e = got
+    if real_only:
+        e = ev_e.real(e)
+        if e is None:
+            return None
+    got_s = _value(sub, DPS, point)
+    if got_s is None:
+        return False if real_only else None
+    s, ev_s = got_s
+    ev_s.hi = max(ev_s.hi, ev_e.hi)
+    if _close(s, e, ev_s):
+        return True
+    # Near the noise floor? Recompute at higher precision: noise shrinks, differences stay.
+    if abs(s - e) <= abs(e) * 1e-8 + 1e-8:
+        hi_e = _value(exp, RECHECK_DPS, point)
+        hi_s = _value(sub, RECHECK_DPS, point)
+        if hi_e is None or hi_s is None:
+            return False
+        hi_s[1].hi = max(hi_s[1].hi, hi_e[1].hi)
+        return _close(hi_s[0], hi_e[0], hi_s[1])
+    return False
+
+
+def sample_points(names: tuple[str, ...]) -> list[dict[str, float]]:
+    return _assignments(names, _POINTS, N_POINTS if names else 1)
+
+
+def values_at(nodes: list[Node], point: dict[str, float]) -> list[Any] | None:
+    """The values of ``nodes`` at ``point``, or None when one is undefined there."""
+    out = []
+    for node in nodes:
+        got = _value(node, DPS, point)
+        if got is None:
+            return None
+        out.append(got[0])
+    return out
+
+
+def same_function(sub: Node, exp: Node, names: tuple[str, ...]) -> bool:
+    """Whether ``sub`` equals ``exp`` as functions of ``names``; raises ``Undecided``."""
+    points = _assignments(names, _POINTS, N_POINTS if names else 1)
+    if names:
+        points += _assignments(names, _FAR, len(_FAR))
+    for real_only in (True, False):
+        agreed = 0
+        for k, point in enumerate(points):
+            if k >= N_POINTS and agreed >= MIN_POINTS:
+                break  # the far points are only for small domains
+            result = _agree_at(sub, exp, point, real_only=real_only)
+            if result is False:
+                return False
+            if result:
+                agreed += 1
+        if agreed >= min(MIN_POINTS, len(points)):
+            return True
+    return _sympy_opinion(sub, exp)
+
+
+def _sympy_opinion(sub: Node, exp: Node) -> bool:
+    from quizmath.core.answers.to_sympy import simplify_difference_is_zero
+
+    verdict = simplify_difference_is_zero(sub, exp)
+    if verdict is None:
+        raise Undecided
+    return verdict

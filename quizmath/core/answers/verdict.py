@@ -1,0 +1,84 @@
+"""What a check returns: the verdict, and the live preview's interpretation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ACCEPT = "accept"
+REJECT = "reject"
+INVALID = "invalid"
+
+KINDS = (
+    "integer",
+    "real",
+    "exact",
+    "vector",
+    "vector-up-to-scale",
+    "matrix",
+    "set",
+    "expression",
+    "choice",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mistake:
+    """A typical wrong answer (sympy printed form, same kind) and what to tell the learner."""
+
+    expected: str
+    feedback: str
+
+
+@dataclass(slots=True)
+class Verdict:
+    """The outcome of one check.
+
+    ``wrong_entries`` (0-based) says which entries are wrong: ints for vectors, ``(row, col)``
+    pairs for matrices, and for sets the indices of the submitted values (after ``±`` expansion,
+    in the order typed) that are not in the expected set. It is empty otherwise.
+    ``interpreted`` is empty when the answer could not be read.
+    """
+
+    verdict: str
+    message: str
+    interpreted: str = ""
+    wrong_entries: list[Any] = field(default_factory=list)
+    mistake: str | None = None
+    timed_out: bool = False
+    ms: float = 0.0
+    column: int | None = None  # where an invalid answer went wrong, 1-based
+
+    @property
+    def accepted(self) -> bool:
+        return self.verdict == ACCEPT
+
+    def to_json(self, id: Any = None) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if id is not None:
+            out["id"] = id
+        out["verdict"] = self.verdict
+        out["message"] = self.message
+        out["interpreted"] = self.interpreted
+        out["ms"] = round(self.ms, 3)
+        if self.wrong_entries:
+            out["wrong_entries"] = [
+                list(w) if isinstance(w, tuple) else w for w in self.wrong_entries
+            ]
+        if self.mistake is not None:
+            out["mistake"] = self.mistake
+        if self.timed_out:
+            out["timed_out"] = True
+        if self.column is not None:
+            out["column"] = self.column
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Interpretation:
+    """The live preview: how the text reads so far, or why it cannot be read (and where)."""
+
+    ok: bool
+    interpreted: str
+    message: str = ""
+    column: int | None = None
