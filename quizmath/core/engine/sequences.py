@@ -8,6 +8,8 @@ A "list" here is whatever ``[a, b, …]`` makes: a Vec of numbers, a Mat of equa
 from __future__ import annotations
 
 import builtins
+from collections.abc import Iterable
+from fractions import Fraction
 from functools import cmp_to_key
 from typing import Any
 
@@ -52,10 +54,12 @@ def range_(*args: Value) -> Value:
     bounds = [integer(x, "range", "each bound") for x in args]
     if len(bounds) == 3 and bounds[2] == 0:
         raise ExprEvalError("range: step must not be zero")
-    numbers = builtins.range(*bounds)
-    if len(numbers) > MAX_ENTRIES:  # len of a range is computed, not counted
-        raise LimitError(f"range: {len(numbers):,} numbers is too many (at most {MAX_ENTRIES})")
-    return make_list(list(numbers))
+    start, stop, step = (0, bounds[0], 1) if len(bounds) == 1 else (*bounds, 1)[:3]
+    # Counted with integers: len(range(...)) overflows for ranges wider than a machine word.
+    count = max(0, (stop - start + step - (1 if step > 0 else -1)) // step)
+    if count > MAX_ENTRIES:
+        raise LimitError(f"range: {count:,} numbers is too many (at most {MAX_ENTRIES})")
+    return make_list(list(builtins.range(start, stop, step)))
 
 
 @builtin("len(items)", "lists")
@@ -80,7 +84,9 @@ def sorted_(items: Value, reverse: Value = False) -> Value:
     seq = items_of(items, "sorted")
     if not isinstance(reverse, bool):
         raise ExprEvalError("sorted: reverse must be true or false")
-    if not (all(is_scalar(x) for x in seq) or all(isinstance(x, str) for x in seq)):
+    if all(type(x) in (int, Fraction) for x in seq) or all(isinstance(x, str) for x in seq):
+        return make_list(sorted(seq, reverse=reverse))  # exact native comparison
+    if not all(is_scalar(x) for x in seq):
         raise ExprEvalError("sorted: can only sort numbers, or texts")
     return make_list(sorted(seq, key=cmp_to_key(_order), reverse=reverse))
 
@@ -123,14 +129,43 @@ def index(items: Value, x: Value) -> int:
     raise ExprEvalError("index: the value is not in the list")
 
 
+def _key(x: Value) -> tuple[str, Any] | None:
+    """A hash key that agrees with values.equal, for the values that have one."""
+    kind = type(x)
+    if kind is int or kind is Fraction or kind is float:
+        return ("number", x)  # Python's numeric == and hash agree across int, Fraction, float
+    if kind is str or kind is bool:
+        return (kind.__name__, x)  # equal() never matches these across types
+    return None
+
+
+def dedupe(items: Iterable[Value]) -> list[Value]:
+    """Items without repeats (by values.equal), in first-seen order.
+
+    Numbers and text are found by hashing; only the rest (symbolic, vectors …) are compared one
+    by one, so a list of 400 numbers costs 400 steps, not 80,000 comparisons.
+    """
+    out: list[Value] = []
+    keys: set[tuple[str, Any]] = set()
+    others: list[Value] = []
+    for item in items:
+        key = _key(item)
+        if key is not None:
+            if key in keys or any(values_equal(item, y) for y in others):
+                continue
+            keys.add(key)
+        else:
+            if any(values_equal(item, y) for y in out):
+                continue
+            others.append(item)
+        out.append(item)
+    return out
+
+
 @builtin("unique(items)", "lists")
 def unique(items: Value) -> Value:
     """The items without repeats, in first-seen order."""
-    out: list[Value] = []
-    for item in items_of(items, "unique"):
-        if not any(values_equal(item, seen) for seen in out):
-            out.append(item)
-    return make_list(out)
+    return make_list(dedupe(items_of(items, "unique")))
 
 
 @builtin("zip(a, b, ...)", "lists")
@@ -154,7 +189,7 @@ def enumerate_(items: Value) -> Value:
 @builtin("set(items)", "lists")
 def set_(items: Value) -> ValueSet:
     """The items as a set (order and repeats dropped)."""
-    return ValueSet(items_of(items, "set"))
+    return ValueSet(dedupe(items_of(items, "set")))
 
 
 @builtin("list(items)", "lists")

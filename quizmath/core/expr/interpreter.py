@@ -68,6 +68,12 @@ class Budget:
             raise LimitError(f"too much work: over {self.max_steps:,} evaluation steps")
         self.next_check = min(self.steps + self.CHECK_EVERY, self.max_steps + 1)
 
+    def charge(self, cost: int) -> None:
+        """Count work beyond one step (big containers), looking at the clock when it is big."""
+        self.steps += cost
+        if self.steps >= self.next_check or cost >= self.CHECK_EVERY:
+            self.check()
+
 
 class Context:
     """What evaluation may use besides the environment: the problem's Rng and the budget."""
@@ -166,6 +172,31 @@ def _truth(value: Value, what: str, col: int) -> bool:
     raise ExprEvalError(f"{what} needs true or false, got {describe(value)}", col)
 
 
+def size(value: Value) -> int:
+    """Number of entries, members or items of a value (1 for anything else): its cost unit."""
+    kind = type(value)
+    if kind is Mat:
+        rows, cols = value.shape
+        return rows * cols
+    if kind is Vec or kind is ValueSet or kind is tuple:
+        return len(value)
+    return 1
+
+
+def _cost(op: str, a: Value, b: Value) -> int:
+    """Work an operator will do, charged *before* doing it so expensive loops fail fast."""
+    if op == "@" and isinstance(a, Mat) and isinstance(b, Mat):
+        return a.shape[0] * a.shape[1] * b.shape[1]
+    if op in ("==", "!=", "in", "not in") or isinstance(a, ValueSet) or isinstance(b, ValueSet):
+        return size(a) * size(b)  # membership and set equality compare every pair
+    return size(a) + size(b)
+
+
+def _build_set(items: list[Value], ctx: Context) -> ValueSet:
+    ctx.budget.charge(len(items) * (len(items) - 1) // 2)  # ValueSet compares every pair
+    return ValueSet(items)
+
+
 def _index(i: Value, length: int) -> int:
     if isinstance(i, bool) or not isinstance(i, int):
         raise ExprEvalError(f"an index must be an integer, got {describe(i)}")
@@ -207,7 +238,7 @@ def _list(node: n.ListLit, env: Mapping[str, Value], ctx: Context) -> Value:
 
 @_handles(n.SetLit)
 def _set(node: n.SetLit, env: Mapping[str, Value], ctx: Context) -> Value:
-    return ValueSet(_ev(item, env, ctx) for item in node.items)
+    return _build_set([_ev(item, env, ctx) for item in node.items], ctx)
 
 
 @_handles(n.Unary)
@@ -245,6 +276,7 @@ def _arith(node: n.Arith, env: Mapping[str, Value], ctx: Context) -> Value:
                         raise ExprEvalError("division by zero")
                     acc = canon(Fraction(acc, right))
                     continue
+            ctx.budget.charge(_cost(op, acc, right))
             acc = binary(op, acc, right)
         except ExprError as exc:
             if exc.column is None:
@@ -276,6 +308,8 @@ def _compare(node: n.Compare, env: Mapping[str, Value], ctx: Context) -> Value:
     for op, operand, col in zip(node.ops, node.rest, node.op_cols, strict=True):
         right = _ev(operand, env, ctx)
         try:
+            if type(left) not in _RATIONAL or type(right) not in _RATIONAL:
+                ctx.budget.charge(_cost(op, left, right))
             if op == "==":
                 ok = values_equal(left, right)
             elif op == "!=":
@@ -349,6 +383,8 @@ def _call(node: n.Call, env: Mapping[str, Value], ctx: Context) -> Value:
         raise ExprNameError(f'unknown function "{node.func}"', node.col)
     args = [_ev(a, env, ctx) for a in node.args]
     kwargs = {key: _ev(value, env, ctx) for key, value in node.kwargs}
+    budget = ctx.budget
+    budget.charge(sum(size(a) for a in args) + sum(size(v) for v in kwargs.values()))
     if fn.uses_rng:
         if ctx.rng is None:
             raise ExprEvalError(f"{fn.name}: random draws are not allowed here", node.col)
@@ -363,6 +399,9 @@ def _call(node: n.Call, env: Mapping[str, Value], ctx: Context) -> Value:
         raise ExprEvalError(f"{fn.name}: {exc or type(exc).__name__}", node.col) from exc
     except Exception as exc:  # an engine bug must not crash the app or the validator
         raise ExprEvalError(f"{fn.name} failed: {type(exc).__name__}: {exc}", node.col) from exc
+    if isinstance(result, ValueSet):
+        budget.charge(len(result) * (len(result) - 1) // 2)  # building it compared every pair
+    budget.check()  # a builtin may be slow (sympy): look at the clock after every call
     return _result(fn, result)
 
 
@@ -396,7 +435,7 @@ def _comprehension(node: n.Comprehension, env: Mapping[str, Value], ctx: Context
     out: list[Value] = []
     _loop(node, 0, scope, ctx, out)
     if node.kind == "set":
-        return ValueSet(out)
+        return _build_set(out, ctx)
     return make_list(out)
 
 

@@ -110,7 +110,7 @@ class _Parser:
     def made(self, node: N) -> N:
         """Record the height of a new node; refuse trees too tall to evaluate safely."""
         height = 1 + max((self.heights.get(id(c), 1) for c in node.children()), default=0)
-        if height > MAX_DEPTH:
+        if height > MAX_DEPTH + 1:  # a leaf is not a level of nesting
             raise LimitError(f"expression is nested too deeply (over {MAX_DEPTH} levels)", node.col)
         self.heights[id(node)] = height
         return node
