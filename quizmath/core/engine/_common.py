@@ -122,7 +122,7 @@ def same_length(u: list[Scalar], v: list[Scalar], fn: str, what: str = "vectors"
 
 def symbols_of(x: object, fn: str) -> list[Any]:
     """Variables argument: one symbol, or a vector/list of symbols."""
-    items = [x] if is_symbolic(x) else scalars(x, fn, "the variables")
+    items = [x] if is_scalar(x) else scalars(x, fn, "the variables")
     for s in items:
         if not (is_symbolic(s) and s.is_Symbol):
             raise ExprEvalError(f"{fn}: expected a declared symbol, got {_show(s)}")

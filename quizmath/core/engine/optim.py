@@ -235,6 +235,10 @@ def compile_float(expr: Any, variables: list[Any]) -> Callable[[list[float]], fl
         s.acos: math.acos,
         s.atan: math.atan,
         s.Abs: abs,
+        s.sign: lambda t: float((t > 0) - (t < 0)),
+        s.Heaviside: lambda t: 1.0 if t > 0 else (0.5 if t == 0 else 0.0),
+        s.re: lambda t: t,  # the variables are real numbers here
+        s.im: lambda t: 0.0,
     }
 
     def build(e: Any) -> Callable[[list[float]], float]:
@@ -281,7 +285,8 @@ def minimize(f: Value, vars: Value, x0: Value) -> Value:
             return math.inf, np.zeros(len(pt))
 
     start = np.array([to_float(v, "minimize") for v in p.point(x0)])
-    res = sp_minimize(both, start, jac=True, method="BFGS", options={"maxiter": 1000, "gtol": 1e-10})
+    options = {"maxiter": 1000, "gtol": 1e-10}
+    res = sp_minimize(both, start, jac=True, method="BFGS", options=options)
     if not np.all(np.isfinite(res.x)) or not math.isfinite(float(res.fun)):
         raise ExprEvalError("minimize: no finite minimum found from that starting point")
     return p.out([float(v) for v in res.x])
