@@ -20,6 +20,7 @@ from quizmath.core.values import MAX_ENTRIES, Mat, Value, Vec, describe, is_scal
 
 MAX_RANGE = 1 << 63  # widest integer range a draw accepts
 MAX_ORDER = 8  # largest n for unimodular / with_eigenvalues: beyond that nothing stays small
+_TRIANGULAR = 1e9  # size penalty: any non-triangular candidate beats a triangular one
 IntMatrix = list[list[int]]
 
 
@@ -254,22 +255,24 @@ def with_eigenvalues(rng: Rng, values: Value, bound: Value = 3) -> Mat:
     limit = _count("with_eigenvalues", bound, "bound", 1, 100)
     all_equal = all(x == eig[0] for x in eig)
     best: tuple[float, list[list[Value]]] | None = None
-    # A few candidates; keep the smallest non-triangular one (a triangular A shows its
-    # eigenvalues on the diagonal). Stop at the first whose entries are about as small as
-    # P·D·P⁻¹ allows: twice the largest eigenvalue plus their spread.
+    # Keep the smallest non-triangular candidate (a triangular A shows its eigenvalues on the
+    # diagonal). Stop at the first whose entries are about as small as P·D·P⁻¹ allows (twice
+    # the largest eigenvalue plus their spread), or after 6 once one is non-triangular. For
+    # 2×2, A is triangular exactly when P has a zero entry, which about half of the small
+    # unimodular P have; 30 tries make an all-triangular outcome a 1-in-10⁹ event.
     sizes = [_magnitude(x) for x in eig]
     target = max(2.0, 2 * max(sizes) + max(sizes) - min(sizes))
-    for _ in range(6):
+    for attempt in range(30):
         p, p_inv = _unimodular(rng, n, limit)
         scaled = [[p[i][k] * eig[k] for k in range(n)] for i in range(n)]  # P·diag(values)
         cols = list(zip(*p_inv, strict=True))
         a = [[sum(x * y for x, y in zip(row, col, strict=True)) for col in cols] for row in scaled]
         size = max(_magnitude(x) for row in a for x in row)
         if not all_equal and _is_triangular(a):
-            size += 1e6
+            size += _TRIANGULAR
         if best is None or size < best[0]:
             best = (size, a)
-        if size <= target:
+        if size <= target or (attempt >= 5 and best[0] < _TRIANGULAR):
             break
     assert best is not None
     return Mat(best[1])
