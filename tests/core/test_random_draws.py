@@ -206,6 +206,9 @@ def test_low_rank() -> None:
         for m, n, rank in ((3, 3, 2), (3, 4, 1), (4, 3, 3), (2, 2, 1)):
             a = rd.low_rank(r, m, n, rank)
             assert a.shape == (m, n) and smat(a).rank() == rank
+            assert all(any(row) for row in a.rows) and all(
+                any(c) for c in zip(*a.rows, strict=True)
+            )
 
 
 # ------------------------------------------------------------------------- nice numbers

@@ -308,13 +308,20 @@ def low_rank(rng: Rng, m: Value, n: Value, r: Value, bound: Value = 2) -> Mat:
         raise LimitError(f"low_rank: {rows}×{cols} is too large (at most {MAX_ENTRIES} entries)")
     rank = _count("low_rank", r, "r", 1, min(rows, cols))
     limit = _count("low_rank", bound, "bound", 1, 100)
+    fallback: IntMatrix | None = None
     for _ in range(100):
         left = [[rng.randint(-limit, limit) for _ in range(rank)] for _ in range(rows)]
         right = [[rng.randint(-limit, limit) for _ in range(cols)] for _ in range(rank)]
         product = _mul(left, right)
-        if _rank(product) == rank:
+        if _rank(product) != rank:
+            continue
+        # A zero row or column gives part of the answer away; avoid it when we can.
+        if all(any(row) for row in product) and all(any(col) for col in zip(*product, strict=True)):
             return Mat(product)
-    raise ExprEvalError("low_rank: could not draw a matrix of that rank")  # pragma: no cover
+        fallback = fallback or product
+    if fallback is None:  # pragma: no cover - random integer factors have full rank
+        raise ExprEvalError("low_rank: could not draw a matrix of that rank")
+    return Mat(fallback)
 
 
 # ----------------------------------------------------------------------- nice numbers
