@@ -17,7 +17,7 @@ from quizmath.core.bank.bank import Bank, bank_root
 from quizmath.core.bank.generate import generate
 from quizmath.core.bank.model import Compiled, Template, TestSpec
 from quizmath.core.bank.problem import Problem
-from quizmath.core.errors import ExprError, QuizmathError, TemplateError
+from quizmath.core.errors import QuizmathError, TemplateError
 from quizmath.core.expr import Budget, Context, evaluate
 from quizmath.core.values import from_python
 
@@ -222,11 +222,11 @@ def _run_test(t: Template, k: int, test: TestSpec, checker: Checker) -> list[Fai
     fld = f"tests[{k}]"
     try:
         problem = generate(t, 0, overrides=self_test_overrides(t, test))
-    except (TemplateError, ExprError) as exc:
-        line = exc.line if isinstance(exc, TemplateError) else test.line
-        return [Failure(t.file, line or test.line, t.id, None, f"{fld}: {exc}", fld)]
+    except TemplateError as exc:
+        where = f" (in {exc.field}, line {exc.line})" if exc.field else ""
+        return [Failure(t.file, test.line, t.id, None, f"{exc.message}{where}", fld)]
     except QuizmathError as exc:
-        return [Failure(t.file, test.line, t.id, None, f"{fld}: {exc}", fld)]
+        return [Failure(t.file, test.line, t.id, None, str(exc), fld)]
     out = []
 
     def fail(message: str) -> None:
