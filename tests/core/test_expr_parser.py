@@ -1,4 +1,4 @@
-"""The template expression parser: grammar, literals, refused syntax, limits, text placeholders."""
+"""The template expression parser: grammar, literals, refused syntax, limits, name analysis."""
 
 from __future__ import annotations
 
@@ -11,11 +11,9 @@ from quizmath.core.errors import ExprSyntaxError, LimitError
 from quizmath.core.expr import (
     MAX_DEPTH,
     Node,
-    Placeholder,
     called_functions,
     free_names,
     parse,
-    parse_text,
 )
 from quizmath.core.expr import nodes as n
 
@@ -373,46 +371,3 @@ def test_called_functions() -> None:
         "range": 25,
     }
     assert called_functions(parse("x + 1")) == {}
-
-
-# ----------------------------------------------------------------------------- text
-
-
-def pieces(text: str) -> list[str]:
-    return [p if isinstance(p, str) else "<" + show(p.node) + ">" for p in parse_text(text)]
-
-
-def test_text_placeholders() -> None:
-    assert pieces("Find the eigenvalues of A = {A}") == ["Find the eigenvalues of A = ", "<A>"]
-    assert pieces("λ ∈ {{{l1}, {l2}}}") == ["λ ∈ {", "<l1>", ", ", "<l2>", "}"]
-    assert pieces("{ {l1, l2} } and {'}'} and {[1, {2}]}") == [
-        "<{l1, l2}>",
-        " and ",
-        "<'}'>",
-        " and ",
-        "<[1, {2}]>",
-    ]
-    assert pieces("no placeholders") == ["no placeholders"]
-    assert pieces("") == []
-    assert pieces("{{literal}}") == ["{literal}"]
-    first = parse_text("tr A = {trace(A)}")[1]
-    assert isinstance(first, Placeholder)
-    assert first.source == "trace(A)" and first.col == 9
-
-
-@pytest.mark.parametrize(
-    ("text", "message", "column"),
-    [
-        ("x = {a", "placeholder is not closed", 5),
-        ("x = {a]}", "placeholder is not closed", 5),
-        ("x = {}", "empty placeholder", 5),
-        ("a } b", "a single }", 3),
-        ("ok {a} then {b ^ 2}", "use ** for powers", 16),  # column within the whole text
-        ("ok {x.y}", "attribute access", 6),
-    ],
-)
-def test_text_placeholder_errors(text: str, message: str, column: int) -> None:
-    with pytest.raises(ExprSyntaxError) as info:
-        parse_text(text)
-    assert message in info.value.message
-    assert info.value.column == column

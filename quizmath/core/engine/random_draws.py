@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from quizmath.core.engine.sequences import integer, items_of
 from quizmath.core.errors import ExprEvalError, LimitError
-from quizmath.core.expr.interpreter import make_list
+from quizmath.core.expr.containers import make_list
 from quizmath.core.expr.registry import builtin
 from quizmath.core.rng import Rng
 from quizmath.core.values import MAX_ENTRIES, Mat, Value, Vec, describe, is_scalar

@@ -14,7 +14,7 @@ from functools import cmp_to_key
 from typing import Any
 
 from quizmath.core.errors import ExprEvalError, LimitError
-from quizmath.core.expr.interpreter import iterate, make_list, values_equal
+from quizmath.core.expr.containers import iterate, make_list, values_equal
 from quizmath.core.expr.lexer import MAX_TEXT
 from quizmath.core.expr.registry import builtin
 from quizmath.core.values import (

@@ -10,19 +10,12 @@ that can only call functions registered in ``registry.BUILTINS``.
 
 from __future__ import annotations
 
-from quizmath.core.expr.interpreter import (
-    CONSTANTS,
-    Budget,
-    Context,
-    evaluate,
-    iterate,
-    make_list,
-    values_equal,
-)
+from quizmath.core.expr.containers import iterate, make_list, values_equal
+from quizmath.core.expr.context import Budget, Context
+from quizmath.core.expr.interpreter import CONSTANTS, evaluate
 from quizmath.core.expr.lexer import MAX_DIGITS, MAX_EXPONENT, MAX_TEXT
 from quizmath.core.expr.nodes import Node, called_functions, free_names, walk
 from quizmath.core.expr.parser import MAX_DEPTH, parse
-from quizmath.core.expr.placeholders import Placeholder, parse_text
 
 __all__ = [
     "CONSTANTS",
@@ -33,14 +26,12 @@ __all__ = [
     "Budget",
     "Context",
     "Node",
-    "Placeholder",
     "called_functions",
     "evaluate",
     "free_names",
     "iterate",
     "make_list",
     "parse",
-    "parse_text",
     "values_equal",
     "walk",
 ]

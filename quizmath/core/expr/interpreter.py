@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import inspect
 import operator
-import time
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import Any
 
 from quizmath.core.errors import ExprError, ExprEvalError, ExprNameError, LimitError, QuizmathError
 from quizmath.core.expr import nodes as n
+from quizmath.core.expr.containers import (
+    RATIONAL,
+    contains,
+    iterate,
+    make_list,
+    size,
+    values_equal,
+)
+from quizmath.core.expr.context import Budget, Context
 from quizmath.core.expr.registry import BUILTINS, Builtin
-from quizmath.core.rng import Rng
 from quizmath.core.values import (
     MAX_ENTRIES,
     Mat,
@@ -29,60 +36,14 @@ from quizmath.core.values import (
     canon,
     compare,
     describe,
-    equal,
-    is_scalar,
     is_symbolic,
     sympy_module,
     unary,
 )
 
+__all__ = ["CONSTANTS", "Budget", "Context", "evaluate", "lookup_builtin"]
+
 CONSTANTS = frozenset({"pi", "e"})  # used only when the environment has no such name
-_RATIONAL = (int, Fraction)
-
-
-class Budget:
-    """How much work evaluation may do: steps (nodes and loop iterations) and seconds.
-
-    One budget is meant for one problem instance: every evaluation made with the same context
-    draws from it. The clock starts at the first step, not at construction.
-    """
-
-    __slots__ = ("deadline", "max_seconds", "max_steps", "next_check", "steps")
-    CHECK_EVERY = 256  # steps between looks at the clock
-
-    def __init__(self, max_steps: int = 200_000, max_seconds: float = 2.0) -> None:
-        self.max_steps = max_steps
-        self.max_seconds = max_seconds
-        self.steps = 0
-        self.next_check = 0
-        self.deadline: float | None = None
-
-    def check(self) -> None:
-        """Called when ``steps`` reaches ``next_check``; raises LimitError when spent."""
-        now = time.monotonic()
-        if self.deadline is None:
-            self.deadline = now + self.max_seconds
-        elif now > self.deadline:
-            raise LimitError(f"too much work: evaluation took over {self.max_seconds:g} s")
-        if self.steps > self.max_steps:
-            raise LimitError(f"too much work: over {self.max_steps:,} evaluation steps")
-        self.next_check = min(self.steps + self.CHECK_EVERY, self.max_steps + 1)
-
-    def charge(self, cost: int) -> None:
-        """Count work beyond one step (big containers), looking at the clock when it is big."""
-        self.steps += cost
-        if self.steps >= self.next_check or cost >= self.CHECK_EVERY:
-            self.check()
-
-
-class Context:
-    """What evaluation may use besides the environment: the problem's Rng and the budget."""
-
-    __slots__ = ("budget", "rng")
-
-    def __init__(self, rng: Rng | None = None, budget: Budget | None = None) -> None:
-        self.rng = rng
-        self.budget = budget if budget is not None else Budget()
 
 
 def evaluate(node: n.Node, env: Mapping[str, Value], ctx: Context | None = None) -> Value:
@@ -126,68 +87,17 @@ def _handles(cls: type) -> Callable[[Handler], Handler]:
 # ------------------------------------------------------------------------------------ helpers
 
 
-def make_list(items: list[Value]) -> Value:
-    """The value of ``[a, b, …]``: a Vec of scalars, a Mat of equal-length Vecs, else a tuple."""
-    if not items:
-        return ()
-    if all(type(x) in _RATIONAL or is_scalar(x) for x in items):
-        return Vec(items)
-    first = items[0]
-    if isinstance(first, Vec) and all(isinstance(x, Vec) and len(x) == len(first) for x in items):
-        return Mat(x.items for x in items)
-    if len(items) > MAX_ENTRIES:
-        raise LimitError(f"list too long (over {MAX_ENTRIES} items)")
-    return tuple(items)
-
-
-def iterate(value: Value) -> tuple[Value, ...]:
-    """What ``for x in value`` runs over: entries, rows of a matrix, list items, set members."""
-    if isinstance(value, Vec | ValueSet):
-        return value.items
-    if isinstance(value, tuple):
-        return value
-    if isinstance(value, Mat):
-        return tuple(Vec(row) for row in value.rows)
-    raise ExprEvalError(f"cannot loop over {describe(value)}")
-
-
-def values_equal(a: Value, b: Value) -> bool:
-    """``==``: ``values.equal``, extended to generic lists (tuples)."""
-    if isinstance(a, tuple) and isinstance(b, tuple):
-        return len(a) == len(b) and all(values_equal(x, y) for x, y in zip(a, b, strict=True))
-    return equal(a, b)
-
-
-def _contains(container: Value, item: Value) -> bool:
-    if isinstance(container, ValueSet):
-        return any(values_equal(item, x) for x in container.items)
-    if isinstance(container, Vec | Mat | tuple):
-        return any(values_equal(item, x) for x in iterate(container))
-    raise ExprEvalError(f"in needs a list, vector or set on the right, got {describe(container)}")
-
-
 def _truth(value: Value, what: str, col: int) -> bool:
     if value is True or value is False:
         return value
     raise ExprEvalError(f"{what} needs true or false, got {describe(value)}", col)
 
 
-def size(value: Value) -> int:
-    """Number of entries, members or items of a value (1 for anything else): its cost unit."""
-    kind = type(value)
-    if kind is Mat:
-        rows, cols = value.shape
-        return rows * cols
-    if kind is Vec or kind is ValueSet or kind is tuple:
-        return len(value)
-    return 1
-
-
 def _cost(op: str, a: Value, b: Value) -> int:
     """Work an operator will do, charged *before* doing it so expensive loops fail fast."""
     if op == "@" and isinstance(a, Mat) and isinstance(b, Mat):
         return a.shape[0] * a.shape[1] * b.shape[1]
-    if op in ("==", "!=", "in", "not in") or isinstance(a, ValueSet) or isinstance(b, ValueSet):
+    if op in ("in", "not in") or (isinstance(a, ValueSet) and isinstance(b, ValueSet)):
         return size(a) * size(b)  # membership and set equality compare every pair
     return size(a) + size(b)
 
@@ -266,7 +176,7 @@ def _arith(node: n.Arith, env: Mapping[str, Value], ctx: Context) -> Value:
         try:
             # Fast path for int/Fraction, with exactly values.add/sub/mul/div's results: the
             # general dispatch costs several microseconds per operation.
-            if type(acc) in _RATIONAL and type(right) in _RATIONAL:
+            if type(acc) in RATIONAL and type(right) in RATIONAL:
                 fast = _FAST_OPS.get(op)
                 if fast is not None:
                     acc = canon(fast(acc, right))
@@ -308,16 +218,16 @@ def _compare(node: n.Compare, env: Mapping[str, Value], ctx: Context) -> Value:
     for op, operand, col in zip(node.ops, node.rest, node.op_cols, strict=True):
         right = _ev(operand, env, ctx)
         try:
-            if type(left) not in _RATIONAL or type(right) not in _RATIONAL:
+            if type(left) not in RATIONAL or type(right) not in RATIONAL:
                 ctx.budget.charge(_cost(op, left, right))
             if op == "==":
                 ok = values_equal(left, right)
             elif op == "!=":
                 ok = not values_equal(left, right)
             elif op == "in":
-                ok = _contains(right, left)
+                ok = contains(right, left)
             elif op == "not in":
-                ok = not _contains(right, left)
+                ok = not contains(right, left)
             else:
                 ok = compare(left, right, op)
         except ExprError as exc:
