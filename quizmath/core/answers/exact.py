@@ -195,7 +195,7 @@ def _factorial(x: Fraction | None) -> Fraction | None:
     n = int(x)
     if n < 0:
         raise Undefined("factorial of a negative integer is undefined")
-    if _log2_factorial(n) > MAX_BITS:
+    if n > 10**6 or _log2_factorial(n) > MAX_BITS:
         raise _too_large()
     return Fraction(math.factorial(n))
 
@@ -210,7 +210,13 @@ def _binomial(n: Fraction | None, k: Fraction | None) -> Fraction | None:
     ni, ki = int(n), int(k)
     if ki < 0 or ki > ni:
         return Fraction(0)
-    log2 = _log2_factorial(ni) - _log2_factorial(ki) - _log2_factorial(ni - ki)
+    small = min(ki, ni - ki)
+    if small * (ni.bit_length() - small.bit_length()) > 2 * MAX_BITS:
+        raise _too_large()  # C(n, k) ≥ (n/k)^k: far too large, whatever the exact count
+    if ni > 10**15:  # lgamma would overflow; C(n, k) ≤ n^k
+        log2 = float(small * ni.bit_length())
+    else:
+        log2 = _log2_factorial(ni) - _log2_factorial(ki) - _log2_factorial(ni - ki)
     if log2 > MAX_BITS:
         raise _too_large()
     return Fraction(math.comb(ni, ki))

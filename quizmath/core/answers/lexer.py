@@ -22,11 +22,12 @@ from quizmath.core.render.symbols import FROM_SUPERSCRIPT, MINUS
 MAX_DEPTH = 100  # levels of nesting, the top level being 1
 MAX_EXPONENT = 1000  # in e-notation: 1e999999 is refused before it is built
 
-_NUMBER = re.compile(r"(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?")
-_GROUPED = re.compile(r"\d+(?:,\d+)+(?:\.\d+)?")
-_NAME = re.compile(r"[A-Za-z]+\d*")
+_NUMBER = re.compile(r"([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE]([+-]?[0-9]+))?")
+_GROUPED = re.compile(r"[0-9]+(?:,[0-9]+)+(?:\.[0-9]+)?")
+_NAME = re.compile(r"[A-Za-z]+[0-9]*")
 _LATEX = re.compile(r"\\([A-Za-z]+|.?)")
-_SUP = re.compile(r"[+-]?\d+")
+_SUP = re.compile(r"[+-]?[0-9]+")
+_DIGITS = frozenset("0123456789")
 
 _OPS = set("+-/^()[]{}<>,;|!%_=±√")
 _OPEN = set("([{<")
@@ -107,7 +108,7 @@ def tokenize(norm: Normalized, *, thousands: bool = False) -> list[Tok]:
                 raise ExprSyntaxError("a superscript must be digits, like x² or x⁻¹", norm.col(i))
             add("sup", plain, i)
             i = j
-        elif c.isdigit() or (c == "." and i + 1 < n and s[i + 1].isdigit()):
+        elif c in _DIGITS or (c == "." and i + 1 < n and s[i + 1] in _DIGITS):
             i = _lex_number(norm, i, add, thousands and depth == 0)
         elif c.isascii() and c.isalpha():
             m = _NAME.match(s, i)

@@ -34,7 +34,7 @@ from quizmath.core.answers.nodes import (
 )
 from quizmath.core.errors import ExprNameError, ExprSyntaxError, LimitError
 
-_LETTERS_DIGITS = re.compile(r"([A-Za-z]+)(\d*)")
+_LETTERS_DIGITS = re.compile(r"([A-Za-z]+)([0-9]*)")
 _CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _CTX = {"(": "paren", "[": "bracket", "{": "brace", "<": "angle"}

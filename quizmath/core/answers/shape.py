@@ -118,7 +118,7 @@ def _sum(node: Sum) -> Shaped:
     first = next(s for s in shapes if s.tag != "scalar")
     for s in shapes:
         if s.tag == "set" or (s.tag, s.rows, s.cols) != (first.tag, first.rows, first.cols):
-            raise _err(f"cannot add {s.describe()} and {first.describe()}", node)
+            raise _err(f"cannot add {first.describe()} and {s.describe()}", node)
     if any(sign == "±" for sign, _ in node.terms):
         raise _err("± needs single values", node)
     items = tuple(
