@@ -99,7 +99,9 @@ _REFUSED = {
 }
 # Operators and refused spellings together, longest first, so "!=" is not read as "!" and "**="
 # is not read as "**".
-_SYMBOLS = sorted([*_OPERATORS, *_REFUSED], key=len, reverse=True)
+_SYMBOLS: dict[str, list[str]] = {}
+for _symbol in sorted([*_OPERATORS, *_REFUSED], key=len, reverse=True):
+    _SYMBOLS.setdefault(_symbol[0], []).append(_symbol)
 
 # Unicode spellings accepted as their ASCII operator (authors paste math).
 _UNICODE_OPS = {"−": "-", "≤": "<=", "≥": ">=", "≠": "!="}
@@ -119,6 +121,8 @@ def _name_start(ch: str) -> bool:
 
 
 def _name_char(ch: str) -> bool:
+    if ch.isascii():
+        return ch.isalnum() or ch == "_"
     return ("a" + ch).isidentifier()
 
 
@@ -171,7 +175,7 @@ def _scan(text: str, offset: int, tokens: list[Token]) -> None:
             tokens.append(Token(OP, _UNICODE_OPS[ch], col))
             i += 1
         else:
-            for op in _SYMBOLS:
+            for op in _SYMBOLS.get(ch, ()):
                 if text.startswith(op, i):
                     if op in _REFUSED:
                         raise ExprSyntaxError(_REFUSED[op], col)
