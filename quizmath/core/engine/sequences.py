@@ -46,9 +46,9 @@ def integer(value: Value, fn: str, what: str) -> int:
     return value
 
 
-@builtin("range(a, b, step)", "lists")
+@builtin("range(n)", "lists")
 def range_(*args: Value) -> Value:
-    """Integers from a up to b−1 (range(n) is 0 … n−1), as a vector; at most 400 of them."""
+    """Integers 0 … n−1 as a vector; also range(a, b) for a … b−1, and range(a, b, step)."""
     if not 1 <= len(args) <= 3:
         raise ExprEvalError("range: use range(n), range(a, b) or range(a, b, step)")
     bounds = [integer(x, "range", "each bound") for x in args]
