@@ -163,7 +163,7 @@ def run_plain(
     except StorageError as exc:
         print(f"quizmath practice: {exc}", file=sys.stderr)
         return 1
-    checker, closer = _checker()
+    checker = _Checker()
     try:
         scheduler = Scheduler(storage, bank)
         try:
@@ -178,7 +178,7 @@ def run_plain(
         print(f"quizmath practice: {exc}", file=sys.stderr)
         return 1
     finally:
-        closer()
+        checker.close()
         storage.close()
 
 
@@ -217,21 +217,47 @@ def _topic(bank: Bank, text: str) -> str:
     raise QuizmathError(f'no topic "{text}"{hint}')
 
 
-def _checker() -> tuple[Any, Any]:
-    """The checker service (a worker process with a hard time budget), or in-process ``check``
-    if the service cannot start. Returns (check callable, close callable)."""
-    from quizmath.core.answers import CheckService, check
+class _Checker:
+    """The checking service (a worker process with a hard time budget), falling back to
+    in-process ``check`` if the service cannot start. The first answer probes the service, so
+    showing the first problem never waits for the worker."""
 
-    try:
-        service = CheckService()
-    except Exception as exc:  # any failure to start means: check in this process
+    def __init__(self) -> None:
+        from quizmath.core.answers import CheckService, check
+
+        self._check = check
+        self._probed = False
+        self._service: Any = None
+        try:
+            self._service = CheckService()
+        except Exception as exc:  # any failure to start means: check in this process
+            self._fall_back(str(exc))
+
+    def _fall_back(self, reason: str) -> None:
         print(
-            f"quizmath practice: note: the checking service could not start ({exc}); "
+            f"quizmath practice: note: the checking service could not start ({reason}); "
             "checking in this process, without the time limit.",
             file=sys.stderr,
         )
-        return check, lambda: None
-    return service.check, service.close
+        self.close()
+
+    def __call__(self, kind: str, expected: str, submitted: str, **kw: Any) -> Any:
+        if self._service is not None and not self._probed:
+            self._probed = True
+            try:
+                probe = self._service.check("integer", "1", "1")
+                if probe.verdict != "accept":
+                    self._fall_back(probe.message)
+            except Exception as exc:
+                self._fall_back(str(exc))
+        if self._service is None:
+            return self._check(kind, expected, submitted, **kw)
+        return self._service.check(kind, expected, submitted, **kw)
+
+    def close(self) -> None:
+        service, self._service = self._service, None
+        if service is not None:
+            service.close()
 
 
 # -- the loop --------------------------------------------------------------------------------
@@ -365,25 +391,29 @@ class PlainLoop:
         self.say(_indent(text))
 
     def report(self, v: Any) -> None:
-        if v.verdict == "accept":
-            self.say(self.paint("Correct.", "32;1"))
-        elif v.verdict == "reject":
-            self.say(self.paint("Not correct.", "31;1"))
+        """Verdict first (quickest to hear), then how the input was read, then why."""
+        message = (v.message or "").strip()
+        if v.verdict in ("accept", "reject"):
+            word, colour = ("Correct", "32;1") if v.verdict == "accept" else ("Not correct", "31;1")
+            # The checker's message usually starts with the verdict ("Not correct: entry 3 is
+            # wrong."); say it once.
+            if not message.startswith(word):
+                message = f"{word}. {message}".strip()
+            self.say(self.paint(message, colour))
+            message = ""
         elif getattr(v, "timed_out", False):
             self.say(self.paint("Could not check that in time; not counted.", "33;1"))
         else:
             self.say(self.paint("Could not read that; not counted.", "33;1"))
+        if message:
+            self.say(message)
         if v.interpreted:
             self.say(f"Read as: {v.interpreted}")
-        if v.message:
-            self.say(v.message)
         if getattr(v, "mistake", None):
             self.say(f"A common mistake: {v.mistake}")
-        entries = _wrong_entries(
-            list(getattr(v, "wrong_entries", None) or []), self.session.problem
-        )
-        if entries:
-            self.say(entries)
+        entries = list(getattr(v, "wrong_entries", None) or [])
+        if entries and v.message.strip() in ("Not correct.", ""):  # not said by the message
+            self.say(_wrong_entries(entries, self.session.problem))
 
 
 def _wrong_entries(entries: list[Any], problem: Problem | None) -> str:

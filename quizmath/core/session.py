@@ -52,7 +52,7 @@ class Checker(Protocol):
         vars: tuple[str, ...] = (),
         tol: float | None = None,
         mistakes: Any = (),
-        choices: Any = None,
+        choices: int | None = None,
     ) -> Any: ...
 
 
@@ -241,7 +241,7 @@ class Session:
             vars=p.vars,
             tol=p.tolerance,
             mistakes=p.mistakes,
-            choices=p.choices or None,
+            choices=len(p.choices) if p.choices else None,
         )
         return Judgement(shown, text, verdict, ms, shown.hints, shown.solution_viewed)
 

@@ -119,7 +119,8 @@ def test_wrong_entries_of_a_vector(plain) -> None:  # type: ignore[no-untyped-de
     out = plain("[7, 4, 5]\n[7, 4, 6]\n", "--template", "testfix.add@3", "--count", "1")
     assert out.returncode == 0, out.stderr
     assert "Answer: a vector" in out.stdout
-    assert "Wrong entries: 3 (counting from 1)." in out.stdout
+    assert "Not correct: entry 3 is wrong." in out.stdout
+    assert "Read as: [7, 4, 5]" in out.stdout
     assert "Correct." in out.stdout
 
 
@@ -166,3 +167,46 @@ def test_help_explains_how_to_write_the_answer(plain, rows) -> None:  # type: ig
     assert "Entries in order: [1, 2, 3], (1, 2, 3) or 1, 2, 3" in out.stdout
     assert "Roots sqrt(2) or √2" in out.stdout
     assert rows(ATTEMPTS) == []
+
+
+def test_db_from_the_top_level_option_or_the_environment(tmp_path: Path) -> None:
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "QUIZMATH_DB"}
+    env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
+    fixtures = str(Path(__file__).parent / "fixtures")
+    args = ["practice", "--plain", "--bank", fixtures, "--template", "testfix.dot@3"]
+    top = tmp_path / "top.db"
+    subprocess.run(
+        [sys.executable, "-m", "quizmath", "--db", str(top), *args],
+        input=b"8\n",
+        env=env,
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    env["QUIZMATH_DB"] = str(tmp_path / "env.db")
+    subprocess.run(
+        [sys.executable, "-m", "quizmath", *args],
+        input=b"skip\n",
+        env=env,
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    for path, verdict in ((top, "accept"), (tmp_path / "env.db", "skipped")):
+        conn = sqlite3.connect(path)
+        assert conn.execute("SELECT verdict FROM attempts").fetchall() == [(verdict,)]
+        conn.close()
+    assert not (tmp_path / "xdg").exists()  # the default location was never touched
+
+
+def test_wrong_entries_are_counted_from_one() -> None:
+    """Used when the checker's message does not already name the entries."""
+    from quizmath.commands.practice import _wrong_entries
+
+    assert _wrong_entries([0, 2], None) == "Wrong entries: 1, 3 (counting from 1)."
+    assert _wrong_entries([(1, 0)], None) == "Wrong entries: row 2 column 1."

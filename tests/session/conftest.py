@@ -1,25 +1,16 @@
-"""Fakes for scheduler and session tests: a tiny bank, problems, a checker and clocks.
-
-The bank is a real ``Bank`` over stand-in templates (only id, topic and difficulty are read by
-the scheduler), so these tests do not depend on the template engine or the bank's content.
-"""
+"""Fixtures for scheduler and session tests (helpers live in ``session_fakes``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+import random
+from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
+from session_fakes import TEMPLATES, UtcClock, make_bank
 
-from quizmath.core.bank.bank import Bank, default_curriculum
-from quizmath.core.bank.problem import Problem
 from quizmath.core.scheduler import Scheduler
 from quizmath.core.storage import Storage
-
-T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
@@ -28,105 +19,10 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
 
 
-@dataclass(frozen=True)
-class FakeTemplate:
-    id: str
-    topic: str
-    difficulty: int = 1
-
-
-def make_bank(*templates: FakeTemplate) -> Bank:
-    return Bank({t.id: t for t in templates}, [], default_curriculum())  # type: ignore[misc]
-
-
-# Curriculum order: vectors, norms, …, eigen.
-TEMPLATES = (
-    FakeTemplate("t.eig", "linear-algebra/eigen"),
-    FakeTemplate("t.vec-hard", "linear-algebra/vectors", 2),
-    FakeTemplate("t.norm", "linear-algebra/norms"),
-    FakeTemplate("t.vec", "linear-algebra/vectors", 1),
-)
-
-
-class UtcClock:
-    """A settable wall clock for the scheduler."""
-
-    def __init__(self, start: datetime = T0) -> None:
-        self.t = start
-
-    def __call__(self) -> datetime:
-        return self.t
-
-    def advance(self, **kw: float) -> None:
-        self.t += timedelta(**kw)
-
-
-class Monotonic:
-    """A settable monotonic clock (seconds) for the session."""
-
-    def __init__(self) -> None:
-        self.t = 1000.0
-
-    def __call__(self) -> float:
-        return self.t
-
-
-def fake_generate(template: Any, seed: int) -> Problem:
-    """``What is seed + 1?`` with two hints; the answer is seed + 1."""
-    if template.id.startswith("broken."):
-        from quizmath.core.errors import TemplateError
-
-        raise TemplateError("never met", file=f"{template.id}.yaml", line=3, field="where")
-    return Problem(
-        template_id=template.id,
-        seed=seed,
-        title=f"Title of {template.id}",
-        topic=template.topic,
-        concept="",
-        difficulty=template.difficulty,
-        calculator=False,
-        prompt=f"What is {seed} + 1?",
-        kind="integer",
-        expected=str(seed + 1),
-        answer_text=str(seed + 1),
-        answer_block=str(seed + 1),
-        tolerance=None,
-        vars=(),
-        choices=(),
-        hints=("Count on from the seed.", "It is one more."),
-        solution=f"{seed} + 1 = {seed + 1}",
-        mistakes=(),
-        format_note="Answer: an integer.",
-    )
-
-
-class FakeChecker:
-    """Accepts the expected integer, rejects other integers, finds anything else invalid."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, str, str]] = []
-
-    def __call__(self, kind: str, expected: str, submitted: str, **kw: Any) -> SimpleNamespace:
-        self.calls.append((kind, expected, submitted))
-        text = submitted.strip()
-        if not text.lstrip("-").isdigit():
-            return SimpleNamespace(
-                verdict="invalid",
-                message="could not read that",
-                interpreted="",
-                wrong_entries=(),
-                mistake=None,
-            )
-        verdict = "accept" if int(text) == int(expected) else "reject"
-        return SimpleNamespace(
-            verdict=verdict, message="", interpreted=text, wrong_entries=(), mistake=None
-        )
-
-
 @pytest.fixture
-def storage(tmp_path: Path) -> Storage:
+def storage(tmp_path: Path) -> Iterator[Storage]:
     s = Storage.open(tmp_path / "progress.db")
-    yield s  # type: ignore[misc]
+    yield s
     s.close()
 
 
@@ -137,6 +33,4 @@ def clock() -> UtcClock:
 
 @pytest.fixture
 def scheduler(storage: Storage, clock: UtcClock) -> Scheduler:
-    import random
-
     return Scheduler(storage, make_bank(*TEMPLATES), fuzzing=False, now=clock, rng=random.Random(7))

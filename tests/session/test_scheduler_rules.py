@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
-from conftest import T0, TEMPLATES, UtcClock, make_bank
 from fsrs import Rating
+from session_fakes import T0, TEMPLATES, UtcClock, make_bank
 
 from quizmath.core import scheduler as schedmod
 from quizmath.core.scheduler import Scheduler, mastery, rate_attempt

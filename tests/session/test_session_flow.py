@@ -6,8 +6,8 @@ import sqlite3
 import threading
 
 import pytest
-from conftest import TEMPLATES, FakeChecker, FakeTemplate, Monotonic, fake_generate, make_bank
 from fsrs import Rating
+from session_fakes import TEMPLATES, FakeChecker, FakeTemplate, Monotonic, fake_generate, make_bank
 
 from quizmath.core.errors import QuizmathError, UnknownTemplateError
 from quizmath.core.scheduler import Scheduler
