@@ -210,3 +210,31 @@ def test_wrong_entries_are_counted_from_one() -> None:
 
     assert _wrong_entries([0, 2], None) == "Wrong entries: 1, 3 (counting from 1)."
     assert _wrong_entries([(1, 0)], None) == "Wrong entries: row 2 column 1."
+
+
+def test_checker_falls_back_to_in_process_when_the_service_cannot_start(
+    monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from quizmath.commands import practice
+    from quizmath.core.answers import Verdict, service
+
+    class Broken:
+        def __init__(self) -> None:
+            raise OSError("no processes left")
+
+    class NeverReady:
+        def check(self, *args: object, **kw: object) -> Verdict:
+            return Verdict("invalid", "the checker could not start; the answer was not counted")
+
+        def close(self) -> None:
+            pass
+
+    for fake, reason in ((Broken, "no processes left"), (NeverReady, "could not start")):
+        monkeypatch.setattr(service, "CheckService", fake)
+        checker = practice._Checker()
+        assert checker("integer", "8", "8").verdict == "accept"
+        assert checker("integer", "8", "9").verdict == "reject"
+        err = capsys.readouterr().err
+        assert "checking in this process" in err and reason in err
+        assert err.count("note:") == 1
+        checker.close()
