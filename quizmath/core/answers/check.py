@@ -12,12 +12,13 @@ from functools import lru_cache
 from time import perf_counter
 
 from quizmath.core.answers.choice import read_choice
+from quizmath.core.answers.exact import exact
 from quizmath.core.answers.lexer import tokenize
 from quizmath.core.answers.names import Resolver, canonical_var
 from quizmath.core.answers.nodes import Node, has_plus_minus
 from quizmath.core.answers.parser import Parser
 from quizmath.core.answers.printer import show
-from quizmath.core.answers.shape import Shaped, shape
+from quizmath.core.answers.shape import Shaped, expand_plus_minus, shape
 from quizmath.core.answers.text import normalize
 from quizmath.core.answers.verdict import (
     ACCEPT,
@@ -68,10 +69,14 @@ def _read(text: str, kind: str, names: tuple[str, ...], expected: bool) -> Node:
 def _read_shaped(
     text: str, kind: str, names: tuple[str, ...], *, expected: bool
 ) -> tuple[Node, Shaped]:
+    """Read, shape, and apply the static limits (sizes of exact values, 1/0) — no mpmath."""
     node = read(text, kind, names, expected=expected)
     shaped = shape(node)
     if kind != "set" and has_plus_minus(node):
         raise ExprSyntaxError("± gives two values; use it only where a set of values is asked")
+    for item in shaped.items:
+        for value in expand_plus_minus(item):
+            exact(value)
     return node, shaped
 
 
@@ -178,7 +183,7 @@ def _check(
 
 
 def _validate_expected(judge: object, exp: Shaped) -> None:
-    from quizmath.core.answers.compare import Judge, expand_plus_minus
+    from quizmath.core.answers.compare import Judge
 
     assert isinstance(judge, Judge)
     for item in exp.items:

@@ -26,13 +26,12 @@ from quizmath.core.answers.expression import (
     sample_points,
     values_at,
 )
-from quizmath.core.answers.nodes import Call, Neg, Node, Num, Percent, PlusMinus, Pow, Prod, Sum
+from quizmath.core.answers.nodes import Node, Num
 from quizmath.core.answers.numeric import Evaluator
-from quizmath.core.answers.scalars import BadValue, ExpectedError, Scalars
-from quizmath.core.answers.shape import Shaped, as_set, as_vector
+from quizmath.core.answers.scalars import ExpectedError, Scalars
+from quizmath.core.answers.shape import Shaped, as_set, as_vector, expand_plus_minus
 
 DEFAULT_TOL = 1e-6
-MAX_PLUS_MINUS = 4
 
 
 @dataclass(slots=True)
@@ -65,55 +64,6 @@ def _shape_mismatch(expected: Shaped, got: Shaped) -> Outcome:
     return Outcome(
         False, f"Not correct: the answer is {expected.describe()}; this is {got.describe()}."
     )
-
-
-def expand_plus_minus(node: Node) -> list[Node]:
-    """Every value of an expression with ``±``: ``1 ± √5`` → ``1 + √5``, ``1 − √5``."""
-    count = _count_pm(node)
-    if count == 0:
-        return [node]
-    if count > MAX_PLUS_MINUS:
-        raise BadValue(f"too many ± (at most {MAX_PLUS_MINUS})")
-    out = []
-    for mask in range(2**count):
-        signs = ["-" if mask >> k & 1 else "+" for k in range(count)]
-        out.append(_with_signs(node, signs))
-    return out
-
-
-def _count_pm(node: Node) -> int:
-    from quizmath.core.answers.nodes import walk
-
-    n = 0
-    for x in walk(node):
-        if isinstance(x, PlusMinus):
-            n += 1
-        elif isinstance(x, Sum):
-            n += sum(1 for s, _ in x.terms if s == "±")
-    return n
-
-
-def _with_signs(node: Node, signs: list[str]) -> Node:
-    if isinstance(node, PlusMinus):
-        sign = signs.pop()
-        inner = _with_signs(node.arg, signs)
-        return inner if sign == "+" else Neg(inner, node.col)
-    if isinstance(node, Sum):
-        terms = []
-        for s, t in node.terms:
-            terms.append((signs.pop() if s == "±" else s, _with_signs(t, signs)))
-        return Sum(tuple(terms), node.col)
-    if isinstance(node, Neg):
-        return Neg(_with_signs(node.arg, signs), node.col)
-    if isinstance(node, Percent):
-        return Percent(_with_signs(node.arg, signs), node.col)
-    if isinstance(node, Pow):
-        return Pow(_with_signs(node.base, signs), _with_signs(node.exp, signs), node.col)
-    if isinstance(node, Prod):
-        return Prod(tuple((op, _with_signs(f, signs)) for op, f in node.factors), node.col)
-    if isinstance(node, Call):
-        return Call(node.name, tuple(_with_signs(a, signs) for a in node.args), node.col)
-    return node
 
 
 class Judge:

@@ -31,6 +31,7 @@ from quizmath.core.errors import ExprEvalError, LimitError
 
 MAX_BITS = 3400  # about 1,000 decimal digits in a numerator or denominator
 MAX_ROOT = 64  # exact q-th roots are tried for q up to this
+MAX_E_ARG = 2400  # e^2400 already has over 1,000 digits
 
 _ZERO_AT_ZERO = {"sin", "tan", "asin", "atan", "sinh", "tanh"}
 _ONE_AT_ZERO = {"cos", "cosh", "exp"}
@@ -38,6 +39,9 @@ _ONE_AT_ZERO = {"cos", "cosh", "exp"}
 
 class Undefined(ExprEvalError):
     """The value does not exist: division by zero, log of 0, factorial of −1 …"""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"not an answer: {what}")
 
 
 def _too_large() -> LimitError:
@@ -176,6 +180,8 @@ def _call(name: str, args: list[Fraction | None]) -> Fraction | None:
         return (max if name == "max" else min)(a for a in args if a is not None)
     if name == "sqrt":
         return _pow(x, Fraction(1, 2)) if x >= 0 else None
+    if name in ("exp", "sinh", "cosh") and abs(x) > MAX_E_ARG:
+        raise _too_large()
     if x == 0 and name in _ZERO_AT_ZERO:
         return Fraction(0)
     if x == 0 and name in _ONE_AT_ZERO:

@@ -178,28 +178,28 @@ class Parser:
 
     def parse_rows(self) -> list[list[Node]]:
         rows: list[list[Node]] = []
-        items = [self.parse_expr()]
+        items = [self.parse_sum()]
         while True:
             t = self.tok
             if _is_op(t, ","):
                 self.advance()
                 if self.tok.kind == "eof" or _is_op(self.tok, ",", ";", *_CLOSERS):
                     raise _err('an entry is missing after ","', t.col)
-                items.append(self.parse_expr())
+                items.append(self.parse_sum())
             elif _is_op(t, ";"):
                 self.advance()
                 if self.tok.kind == "eof" or _is_op(self.tok, ",", ";", *_CLOSERS):
                     raise _err('a row is missing after ";"', t.col)
                 rows.append(items)
-                items = [self.parse_expr()]
+                items = [self.parse_sum()]
             elif self.row_split() and self.starts_entry(t):
-                items.append(self.parse_expr())
+                items.append(self.parse_sum())
             else:
                 break
         rows.append(items)
         return rows
 
-    def parse_expr(self) -> Node:
+    def parse_sum(self) -> Node:
         self.enter(self.tok.col)
         first = self.tok
         terms: list[tuple[str, Node]] = [("+", self.parse_term())]
@@ -365,7 +365,7 @@ class Parser:
     def parse_abs(self) -> Node:
         bar = self.advance()
         self.ctx.append("abs")
-        inner = self.parse_expr()
+        inner = self.parse_sum()
         self.ctx.pop()
         if not _is_op(self.tok, "|"):
             raise _err('unbalanced "|"', bar.col)
@@ -489,10 +489,10 @@ class Parser:
         if _is_op(self.tok, close):
             raise _err("empty parentheses", opener.col)
         self.ctx.append("paren")
-        args = [self.parse_expr()]
+        args = [self.parse_sum()]
         while _is_op(self.tok, ","):
             self.advance()
-            args.append(self.parse_expr())
+            args.append(self.parse_sum())
         self.ctx.pop()
         self.expect_close(opener, close)
         return tuple(args)

@@ -66,10 +66,15 @@ def _show(node: Node) -> tuple[str, int]:
     if isinstance(node, Var):
         return node.name, ATOM
     if isinstance(node, Neg | PlusMinus):
+        pushed = _push_sign(node)
+        if isinstance(pushed, Prod):
+            return _show(pushed)
         sign = MINUS if isinstance(node, Neg) else PLUS_MINUS
         inner = _show(node.arg)
         # −(2x) and (−2)x are the same value, so a product needs no brackets; a sign does.
         below = PROD if inner[1] == PROD else ROOT
+        if inner[0].startswith((MINUS, PLUS_MINUS)):
+            below = ATOM  # −(−x·y), not −−x·y
         return sign + _wrap(inner, below), PREFIX
     if isinstance(node, Sum):
         return _sum(node), SUM
@@ -91,6 +96,17 @@ def _show(node: Node) -> tuple[str, int]:
     raise TypeError(f"cannot show {type(node).__name__}")
 
 
+def _push_sign(node: Node) -> Node:
+    """−(a·b) as (−a)·b: printed the way "−a·b" reads back, so printing is a fixed point."""
+    if not isinstance(node, Neg | PlusMinus):
+        return node
+    inner = _push_sign(node.arg)
+    if isinstance(inner, Prod):
+        (op, first), *rest = inner.factors
+        return Prod(((op, type(node)(first)), *rest))
+    return type(node)(inner)
+
+
 def _sum(node: Sum) -> str:
     out: list[str] = []
     for k, (sign, term) in enumerate(node.terms):
@@ -99,7 +115,8 @@ def _sum(node: Sum) -> str:
             out.append(_wrap(inner, PROD))
             continue
         symbol = {"+": "+", "-": MINUS, "±": PLUS_MINUS}[sign]
-        text = f"({inner[0]})" if inner[1] in (SUM, PREFIX) else inner[0]
+        signed = inner[0].startswith((MINUS, PLUS_MINUS))  # x + (−2y), never x + −2y
+        text = f"({inner[0]})" if inner[1] == SUM or signed else inner[0]
         out.append(f" {symbol} {text}")
     return "".join(out)
 
@@ -118,18 +135,30 @@ def _juxtaposes(first: Node, second: Node) -> bool:
     return isinstance(second, Call) and second.name == "sqrt"
 
 
+def _flat_factors(node: Prod) -> list[tuple[str, Node]]:
+    """a·(b·c) = a·b·c and a·(b/c) = a·b/c: nested products multiplied in are spliced."""
+    out: list[tuple[str, Node]] = []
+    for op, factor in node.factors:
+        factor = _push_sign(factor)
+        if op == "*" and isinstance(factor, Prod):
+            out.extend(_flat_factors(factor))
+        else:
+            out.append((op, factor))
+    return out
+
+
 def _prod(node: Prod) -> str:
-    first = node.factors[0][1]
-    out = [_wrap(_show(first), PREFIX)]
-    for k, (op, factor) in enumerate(node.factors[1:], start=1):
+    factors = _flat_factors(node)
+    first = factors[0][1]
+    out = [_wrap(_show(first), PROD)]
+    for k, (op, factor) in enumerate(factors[1:], start=1):
         inner = _show(factor)
         if op == "/":
             out.append("/" + _wrap(inner, ROOT))
         elif k == 1 and _juxtaposes(first, factor):
             out.append(inner[0])
         else:
-            # a·(b·c) = a·b·c, so only sums and signs need brackets after ·
-            out.append(TIMES + _wrap(inner, PROD if inner[1] != PREFIX else ROOT))
+            out.append(TIMES + _wrap(inner, ROOT))
     return "".join(out)
 
 

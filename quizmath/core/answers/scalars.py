@@ -59,9 +59,7 @@ class Scalars:
             except (LimitError, ExprEvalError) as exc:
                 if expected:
                     raise ExpectedError(str(exc)) from None
-                if isinstance(exc, LimitError):
-                    raise BadValue(exc.message, exc.column) from None
-                raise BadValue(f"not an answer: {exc.message}", exc.column) from None
+                raise BadValue(exc.message, exc.column) from None
         return self._exact[key]
 
     def num(self, node: Node, dps: int, *, expected: bool = False) -> tuple[Any, int, int]:

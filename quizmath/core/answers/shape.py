@@ -24,10 +24,12 @@ from quizmath.core.answers.nodes import (
     SetLit,
     Sum,
     Var,
+    walk,
 )
 from quizmath.core.errors import ExprEvalError, LimitError
 
 MAX_ENTRIES = 400  # a 20×20 matrix
+MAX_PLUS_MINUS = 4  # 2^4 values from one entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,3 +198,50 @@ def as_set(s: Shaped) -> Shaped | None:
         return Shaped("set", s.items, len(s.items))
     v = as_vector(s)
     return Shaped("set", v.items, len(v.items)) if v is not None else None
+
+
+def expand_plus_minus(node: Node) -> list[Node]:
+    """Every value of an expression with ``±``: ``1 ± √5`` → ``1 + √5``, ``1 − √5``."""
+    count = _count_pm(node)
+    if count == 0:
+        return [node]
+    if count > MAX_PLUS_MINUS:
+        raise LimitError(f"too many ± (at most {MAX_PLUS_MINUS})")
+    out = []
+    for mask in range(2**count):
+        signs = ["-" if mask >> k & 1 else "+" for k in range(count)]
+        out.append(_with_signs(node, signs))
+    return out
+
+
+def _count_pm(node: Node) -> int:
+    n = 0
+    for x in walk(node):
+        if isinstance(x, PlusMinus):
+            n += 1
+        elif isinstance(x, Sum):
+            n += sum(1 for s, _ in x.terms if s == "±")
+    return n
+
+
+def _with_signs(node: Node, signs: list[str]) -> Node:
+    if isinstance(node, PlusMinus):
+        sign = signs.pop()
+        inner = _with_signs(node.arg, signs)
+        return inner if sign == "+" else Neg(inner, node.col)
+    if isinstance(node, Sum):
+        terms = []
+        for s, t in node.terms:
+            terms.append((signs.pop() if s == "±" else s, _with_signs(t, signs)))
+        return Sum(tuple(terms), node.col)
+    if isinstance(node, Neg):
+        return Neg(_with_signs(node.arg, signs), node.col)
+    if isinstance(node, Percent):
+        return Percent(_with_signs(node.arg, signs), node.col)
+    if isinstance(node, Pow):
+        return Pow(_with_signs(node.base, signs), _with_signs(node.exp, signs), node.col)
+    if isinstance(node, Prod):
+        return Prod(tuple((op, _with_signs(f, signs)) for op, f in node.factors), node.col)
+    if isinstance(node, Call):
+        return Call(node.name, tuple(_with_signs(a, signs) for a in node.args), node.col)
+    return node
