@@ -23,6 +23,7 @@ line, then reads one line at a time:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import os
 import sys
@@ -47,27 +48,6 @@ in --plain mode, type an answer, or one of:
 A wrong answer can be tried again ({tries} tries, then the solution is shown). Input that
 cannot be read is explained and never counted. Output has no colour unless it is a terminal.
 """
-
-# How to write each kind of answer (ANSWERS.md, said briefly), for the `help` command.
-NUMBERS = (
-    "Numbers: 3, −2, 0.5, .5, 3/4, 1e-3, 25%. Roots sqrt(2) or √2; powers 2^3 or 2**3; "
-    "pi or π; e; ln(x), log2(x), exp(x), |x|."
-)
-FORMATS = {
-    "integer": "An integer, e.g. 32. Arithmetic is fine (2^5 or 4 + 10 + 18); 31.9999 is not 32.",
-    "exact": "An exact value: 3/4, sqrt(2)/2, ln(2), pi/4. 0.5 equals 1/2, but a rounded "
-    "decimal such as 0.333 is not 1/3.",
-    "real": "A number, accepted within the stated tolerance: 0.6931, ln(2) and 22/7 are fine.",
-    "vector": "Entries in order: [1, 2, 3], (1, 2, 3) or 1, 2, 3; a column [1; 2]; "
-    "a multiple such as 1/5 [3, 4].",
-    "vector-up-to-scale": "A vector such as [1, 2]; any nonzero multiple of the right one "
-    "counts ([2, 4] too).",
-    "matrix": "Rows in brackets [[1, 2], [3, 4]], or rows separated by semicolons: 1 2; 3 4.",
-    "set": "All the values, in any order, separated by commas: 2, 5 or {2, 5}; ±2 means 2 and −2.",
-    "expression": "An expression in the problem's variables: 2x + 2, 2(x+1), x^2 or x², "
-    "e^(-x), sqrt(x), ln x, sin(x). 2x means 2·x.",
-    "choice": "One letter, e.g. B (b, (B) and B. work too).",
-}
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -284,9 +264,14 @@ class PlainLoop:
 
     def read(self) -> str | None:
         """One line without its newline; None at end of input."""
-        if self.interactive:
-            self.out.write("answer> ")
-            self.out.flush()
+        if self.interactive and self.inp is sys.stdin:
+            with contextlib.suppress(ImportError):
+                import readline  # noqa: F401 - line editing and history for input()
+            try:
+                return input("answer> ")
+            except EOFError:
+                self.say()
+                return None
         line = self.inp.readline()
         if not line:
             return None
@@ -353,10 +338,10 @@ class PlainLoop:
                 self.say(_indent(p.answer_block))
                 self.say("Type the answer to practise it, or skip to go on.")
             elif command in ("help", "format"):
+                from quizmath.core.session import answer_help
+
                 self.say(COMMANDS_LINE)
-                self.say(FORMATS.get(p.kind, p.format_note))
-                if p.kind not in ("choice", "vector-up-to-scale"):
-                    self.say(NUMBERS)
+                self.say(answer_help(p.kind) or p.format_note)
             elif command == "skip":
                 self.session.skip()
                 self.say(f"Skipped. The answer was: {p.answer_text}")
