@@ -1,0 +1,136 @@
+"""``quizmath check``, run as a person or a script would run it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+DONE_WHEN = [
+    ("2(x+1)", "accept"),
+    ("2x+1", "reject"),
+    ("__import__('os')", "invalid"),
+]
+
+
+def _quizmath(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "quizmath", "check", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+
+
+def test_one_answer_each_verdict() -> None:
+    codes = {"accept": 0, "reject": 1, "invalid": 2}
+    for typed, verdict in DONE_WHEN:
+        out = _quizmath("--kind", "expression", "--expected", "2*x + 2", "--vars", "x", typed)
+        assert out.stdout.startswith(f"{verdict}:"), out.stdout + out.stderr
+        assert out.returncode == codes[verdict]
+    accepted = _quizmath("--kind", "expression", "--expected", "2*x + 2", "--vars", "x", "2(x+1)")
+    assert "interpreted as: 2·(x + 1)" in accepted.stdout
+    invalid = _quizmath(
+        "--kind", "expression", "--expected", "2*x + 2", "--vars", "x", "__import__('os')"
+    )
+    assert "program code" in invalid.stdout
+
+
+def test_one_answer_json() -> None:
+    out = _quizmath("--kind", "real", "--expected", "0.25", "--tol", "1e-3", "--json", "1/4")
+    data = json.loads(out.stdout)
+    assert data["verdict"] == "accept"
+    assert data["interpreted"] == "1/4"
+    assert isinstance(data["ms"], float)
+
+
+def test_missing_arguments() -> None:
+    out = _quizmath("--kind", "integer", "5")
+    assert out.returncode == 2
+    assert "--expected" in out.stderr
+
+
+def _line(**fields: object) -> str:
+    return json.dumps(fields, ensure_ascii=False)
+
+
+def test_batch_same_verdicts_order_and_a_bad_line(tmp_path: Path) -> None:
+    lines = [
+        _line(id=1, kind="expression", expected="2*x + 2", vars=["x"], submitted="2(x+1)"),
+        _line(id=2, kind="expression", expected="2*x + 2", vars=["x"], submitted="2x+1"),
+        "this is { not json",
+        _line(
+            id="three",
+            kind="expression",
+            expected="2*x + 2",
+            vars=["x"],
+            submitted="__import__('os')",
+        ),
+        _line(
+            id=4, kind="matrix", expected="[[1, 2], [3, 4]]", submitted="1 2; 3 4", extra="ignored"
+        ),
+        _line(id=5, kind="nonsense", expected="1", submitted="1"),
+        _line(id=6, kind="integer", expected="1"),
+        "",
+        _line(id=7, kind="real", expected="0.5", submitted="0.5004", tol=1e-3),
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = _quizmath("--batch", str(path))
+    assert out.returncode == 0, out.stderr
+    got = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(got) == len(lines)
+    assert [g.get("id") for g in got] == [1, 2, None, "three", 4, 5, 6, None, 7]
+    assert [g["verdict"] for g in got] == [
+        "accept",
+        "reject",
+        "invalid",
+        "invalid",
+        "accept",
+        "invalid",
+        "invalid",
+        "invalid",
+        "accept",
+    ]
+    for g in got:
+        assert set(g) >= {"verdict", "message", "interpreted", "ms"}
+    assert "not valid JSON" in got[2]["message"]
+    assert got[0]["interpreted"] == "2·(x + 1)"
+    assert got[3]["interpreted"] == ""
+
+
+def test_batch_from_stdin_matches_one_answer_mode() -> None:
+    stdin = "\n".join(
+        _line(kind="expression", expected="2*x + 2", vars=["x"], submitted=typed)
+        for typed, _ in DONE_WHEN
+    )
+    out = _quizmath("--batch", "-", stdin=stdin)
+    assert [json.loads(line)["verdict"] for line in out.stdout.splitlines()] == [
+        v for _, v in DONE_WHEN
+    ]
+
+
+def test_batch_survives_hostile_lines() -> None:
+    hostile = [
+        "1" * 100_000,
+        "9^9^9^9",
+        "(" * 100 + "1" + ")" * 100,
+        "\x1b[31m1\x1b[0m",
+        "factorial(10^10)",
+        "1e999999",
+    ]
+    lines = [_line(id=k, kind="integer", expected="1", submitted=s) for k, s in enumerate(hostile)]
+    lines.append(_line(id="last", kind="integer", expected="1", submitted="1"))
+    out = _quizmath("--batch", "-", stdin="\n".join(lines) + "\n")
+    got = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [g["verdict"] for g in got] == ["invalid"] * len(hostile) + ["accept"]
+    assert all("\x1b" not in g["message"] for g in got)
+
+
+def test_batch_unreadable_file() -> None:
+    out = _quizmath("--batch", "/nonexistent/answers.jsonl")
+    assert out.returncode == 2
+    assert "cannot read" in out.stderr
