@@ -67,6 +67,13 @@ class Tok:
 
 _Add = Callable[..., None]
 
+BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
+
+
+def is_op(t: Tok, *ops: str) -> bool:
+    return t.kind == "op" and t.text in ops
+
 
 def _number_text(mantissa: str, exponent: str | None) -> str:
     """How a literal is shown back: ``.5`` → ``0.5``, ``1.5e-05`` → ``1.5e−5``."""
