@@ -7,7 +7,8 @@ negative); a point where it is defined and the answer differs, or is undefined, 
 
 A difference near the precision's noise floor is re-evaluated at three times the precision: real
 differences stay, rounding noise shrinks. Too few usable points (a tiny domain) fall back to
-comparison as complex functions, then to sympy's ``simplify`` as a second opinion.
+wider point sets, then (an expression never real) comparison as complex functions, and last
+to sympy's ``simplify`` as a second opinion.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def _agree_at(sub: Node, exp: Node, point: dict[str, float], *, real_only: bool)
 
 
 def sample_points(names: tuple[str, ...]) -> list[dict[str, float]]:
-    return _assignments(names, _POINTS, N_POINTS if names else 1)
+    return [p for tier in _tiers(names) for p in tier]
 
 
 def values_at(nodes: list[Node], point: dict[str, float]) -> list[Any] | None:
@@ -104,22 +105,49 @@ def values_at(nodes: list[Node], point: dict[str, float]) -> list[Any] | None:
     return out
 
 
-def same_function(sub: Node, exp: Node, names: tuple[str, ...]) -> bool:
-    """Whether ``sub`` equals ``exp`` as functions of ``names``; raises ``Undecided``."""
-    points = _assignments(names, _POINTS, N_POINTS if names else 1)
-    if names:
-        points += _assignments(names, _FAR, len(_FAR))
-    for real_only in (True, False):
-        agreed = 0
-        for k, point in enumerate(points):
-            if k >= N_POINTS and agreed >= MIN_POINTS:
-                break  # the far points are only for small domains
+def _tiers(names: tuple[str, ...]) -> list[list[dict[str, float]]]:
+    """Point sets, tried in order until enough points are usable: the common case needs only
+    the first; a small domain (``sqrt(x - 5)``, ``ln(x - 30)``) is found by the wider ones."""
+    if not names:
+        return [[{}]]
+    wide = tuple(v * 10 for v in _POINTS)
+    wider = tuple(v * 100 for v in _POINTS)
+    return [
+        _assignments(names, _POINTS, N_POINTS),
+        _assignments(names, _FAR, len(_FAR)),
+        _assignments(names, wide, N_POINTS),
+        _assignments(names, wider, N_POINTS),
+    ]
+
+
+def _count_agreements(sub: Node, exp: Node, names: tuple[str, ...], real_only: bool) -> int | None:
+    """Points where both agree (stopping once there are enough); None at the first difference."""
+    agreed = 0
+    for tier in _tiers(names):
+        for point in tier:
             result = _agree_at(sub, exp, point, real_only=real_only)
             if result is False:
-                return False
+                return None
             if result:
                 agreed += 1
-        if agreed >= min(MIN_POINTS, len(points)):
+        if agreed >= (MIN_POINTS if names else 1):
+            break
+    return agreed
+
+
+def same_function(sub: Node, exp: Node, names: tuple[str, ...]) -> bool:
+    """Whether ``sub`` equals ``exp`` as functions of ``names``; raises ``Undecided``."""
+    needed = MIN_POINTS if names else 1
+    agreed = _count_agreements(sub, exp, names, real_only=True)
+    if agreed is None:
+        return False
+    if agreed >= needed:
+        return True
+    if agreed == 0:  # never real (e^(ix)): compare as complex functions instead
+        agreed = _count_agreements(sub, exp, names, real_only=False)
+        if agreed is None:
+            return False
+        if agreed >= needed:
             return True
     return _sympy_opinion(sub, exp)
 

@@ -118,7 +118,8 @@ class CheckService:
     def _start_in_background(self) -> None:
         def start() -> None:
             if self._holder["worker"] is None and not self._closed:
-                self._holder["worker"] = _Worker(self._preload)
+                with contextlib.suppress(Exception):  # retried, and reported, by the next check
+                    self._holder["worker"] = _Worker(self._preload)
 
         self._starting = threading.Thread(target=start, name="quizmath-check-start", daemon=True)
         self._starting.start()
@@ -174,7 +175,10 @@ class CheckService:
         with self._lock:
             if self._closed:
                 raise RuntimeError("the check service is closed")
-            worker = self._worker()
+            try:
+                worker = self._worker()
+            except Exception:  # cannot spawn (no resources?): not the learner's fault
+                worker = None
             if worker is None:
                 return Verdict(INVALID, "the checker could not start; the answer was not counted")
             sleep, self._sleep_next = self._sleep_next, 0.0
