@@ -35,8 +35,10 @@ SCALAR_KINDS = frozenset({"integer", "real", "exact", "expression"})
 LIST_KINDS = frozenset({"vector", "vector-up-to-scale", "matrix", "set"})
 
 
-def canonical_vars(variables: Sequence[str] | str) -> tuple[str, ...]:
+def canonical_vars(variables: Sequence[str] | str | None) -> tuple[str, ...]:
     """Declared variables by canonical name; a string may list them with commas or spaces."""
+    if variables is None:
+        return ()
     if isinstance(variables, str):
         variables = variables.replace(",", " ").split()
     return tuple(sorted({canonical_var(v) for v in variables if v.strip()}))

@@ -34,7 +34,7 @@ _SAME_AS = {
 }
 
 # Python-looking input gets one plain message rather than a puzzle about a stray character.
-_CODE = re.compile(r"__|[\"'`]|\bimport\b|\bexec\b|\beval\b")
+_CODE = re.compile(r"__|[\"`]|'[^']*'|\bimport\b|\bexec\b|\beval\b")
 
 
 @dataclass(frozen=True, slots=True)
