@@ -89,6 +89,17 @@ EXPRESSIONS = [
     ("lamda*exp(-lamda*x)", ("x", "lamda"), ["λe^(-λx)", "lambda*exp(-lambda x)"]),
     ("x**(1/2)", ("x",), ["√x", "sqrt(x)", "x^(1/2)", "x^0.5"]),
     ("binomial(n, 2)", ("n",), ["n(n-1)/2", "binomial(n, 2)"]),
+    # defined only on (0, 1): enough points are found there
+    (
+        "-p*log(p) - (1 - p)*log(1 - p)",
+        ("p",),
+        ["-(p ln p + (1-p) ln(1-p))", "-p ln(p) - (1-p)ln(1-p)"],
+    ),
+    ("log(p/(1 - p))", ("p",), ["ln p - ln(1-p)", "-ln(1/p - 1)"]),
+    ("sqrt(x*(1 - x))", ("x",), ["√x √(1-x)", "√(x - x²)"]),
+    ("sqrt(x - 5)", ("x",), ["√(x-5)", "|√(x - 5)|"]),  # domain x ≥ 5
+    ("log(x) + log(y)", ("x", "y"), ["ln(xy)", "ln x + ln y"]),
+    ("exp(I*x)", ("x",), ["cos x + i sin x", "e^(ix)"]),  # never real: compared as complex
 ]
 
 NEAR_MISSES = [
@@ -131,6 +142,8 @@ NEAR_MISSES = [
     # domain: equal only on half the line
     ("expression", "x", "sqrt(x^2)", ("x",)),
     ("expression", "log(x**2)", "2ln(x)", ("x",)),
+    ("expression", "-p*log(p) - (1 - p)*log(1 - p)", "-p ln p - (1-p) ln(1+p)", ("p",)),
+    ("expression", "exp(I*x)", "cos x - i sin x", ("x",)),
     # wrong shape or type
     ("integer", "3", "[3, 3]", ()),
     ("vector", "[1, 2, 3]", "[1, 2]", ()),

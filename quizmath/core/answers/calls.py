@@ -75,7 +75,7 @@ class CallGrammar:
             return t.ref.kind != "func"
         if is_op(t, "|"):
             return self.ctx[-1] != "abs"
-        return is_op(t, "^", "/", "!", "%", "(", "[", "{", "√", "_")
+        return is_op(t, "^", "/", "!", "%", "(", "[", "{", "_")
 
     def parse_frac(self: Parser) -> Node:
         frac = self.advance()

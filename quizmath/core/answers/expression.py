@@ -29,6 +29,11 @@ _POINTS = (
     0.0917, -7.1342, 1.4142,
 )  # fmt: skip
 _FAR = (12.37, -17.71, 53.19, -89.03, 211.3, -377.9, 1013.7, -2048.3)
+# Probabilities and other quantities that live in (0, 1): entropy, p(1 − p), logit …
+_UNIT = (
+    0.0731, 0.8862, 0.2377, 0.6931, 0.4142, 0.9387, 0.1618, 0.5772, 0.3119, 0.7854,
+    0.0419, 0.9713, -0.3679, 0.4711, -0.8127, 0.1289,
+)  # fmt: skip
 N_POINTS = 16
 
 
@@ -114,6 +119,7 @@ def _tiers(names: tuple[str, ...]) -> list[list[dict[str, float]]]:
     wider = tuple(v * 100 for v in _POINTS)
     return [
         _assignments(names, _POINTS, N_POINTS),
+        _assignments(names, _UNIT, len(_UNIT)),
         _assignments(names, _FAR, len(_FAR)),
         _assignments(names, wide, N_POINTS),
         _assignments(names, wider, N_POINTS),
