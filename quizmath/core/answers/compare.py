@@ -19,7 +19,6 @@ from fractions import Fraction
 from typing import Any
 
 from quizmath.core.answers.expression import (
-    DPS,
     MIN_POINTS,
     Undecided,
     same_function,
@@ -28,7 +27,7 @@ from quizmath.core.answers.expression import (
 )
 from quizmath.core.answers.nodes import Node, Num
 from quizmath.core.answers.numeric import Evaluator
-from quizmath.core.answers.scalars import ExpectedError, Scalars
+from quizmath.core.answers.scalars import MAX_DPS, ExpectedError, Scalars
 from quizmath.core.answers.shape import Shaped, as_set, as_vector, expand_plus_minus
 
 DEFAULT_TOL = 1e-6
@@ -190,23 +189,20 @@ class Judge:
 
     def _scale_numeric(self, subs: list[Node], exps: list[Node]) -> Outcome:
         dps = self.s.dps
-        vs = [self.s.num(x, dps) for x in subs]
-        ve = [self.s.num(x, dps, expected=True) for x in exps]
+        while True:
+            vs = [self.s.num(x, dps) for x in subs]
+            ve = [self.s.num(x, dps, expected=True) for x in exps]
+            hi = max(v[2] for v in vs + ve)
+            spread = int((hi - min(v[1] for v in vs + ve)) * 0.30103) + 1
+            if spread <= dps - 25 or dps >= MAX_DPS:
+                break
+            dps = min(MAX_DPS, dps + spread + 25)
         ctx = Evaluator(dps).ctx
-        hi = max(v[2] for v in vs + ve)
         noise = ctx.ldexp(ctx.mpf(10) ** (15 - dps), hi)
-        s = [v[0] for v in vs]
-        e = [v[0] for v in ve]
-        k = max(range(len(e)), key=lambda j: abs(e[j]))
-        if abs(e[k]) <= noise:
+        outcome = _parallel([v[0] for v in vs], [v[0] for v in ve], noise, self.tol)
+        if outcome is None:
             raise ExpectedError("the expected vector is zero")
-        if max(abs(x) for x in s) <= noise:
-            return Outcome(False, "Not correct: the zero vector is not an answer here.")
-        c = s[k] / e[k]
-        size = max(abs(x) for x in s)
-        bound = size * self.tol if self.tol is not None else noise * (1 + abs(c))
-        ok = abs(c) > noise and all(abs(sj - c * ej) <= bound for sj, ej in zip(s, e, strict=True))
-        return Outcome(ok, "" if ok else "Not correct: this is not a multiple of the answer.")
+        return outcome
 
 
 def _scale_exact(s: list[Fraction], e: list[Fraction]) -> Outcome:
@@ -224,28 +220,36 @@ def _scale_symbolic(subs: list[Node], exps: list[Node], names: tuple[str, ...]) 
     """Parallel at every usable point (the scale may depend on the variables)."""
     agreed = 0
     for point in sample_points(names):
-        e = values_at(exps, point)
-        if e is None:
+        got_e = values_at(exps, point)
+        if got_e is None:
             continue
-        s = values_at(subs, point)
-        if s is None:
+        got_s = values_at(subs, point)
+        if got_s is None:
             return Outcome(False, "Not correct: this is not a multiple of the answer.")
-        ctx = Evaluator(DPS).ctx
-        noise = ctx.mpf(10) ** (15 - DPS) * (1 + max(abs(x) for x in s + e))
-        k = max(range(len(e)), key=lambda j: abs(e[j]))
-        if abs(e[k]) <= noise:
-            continue
-        if max(abs(x) for x in s) <= noise:
-            return Outcome(False, "Not correct: the zero vector is not an answer here.")
-        c = s[k] / e[k]
-        if abs(c) <= noise or any(
-            abs(sj - c * ej) > noise * (1 + abs(c)) for sj, ej in zip(s, e, strict=True)
-        ):
-            return Outcome(False, "Not correct: this is not a multiple of the answer.")
+        (e, noise_e), (s, noise_s) = got_e, got_s
+        outcome = _parallel(s, e, max(noise_e, noise_s), None)
+        if outcome is None:
+            continue  # the expected vector vanishes here
+        if not outcome.ok:
+            return outcome
         agreed += 1
-    if agreed < MIN_POINTS:
-        raise Undecided
-    return Outcome(True)
+        if agreed >= MIN_POINTS:
+            return Outcome(True)
+    raise Undecided
+
+
+def _parallel(s: list[Any], e: list[Any], noise: Any, tol: float | None) -> Outcome | None:
+    """Whether s = c·e for some c ≠ 0, up to ``noise`` (or relative ``tol``); None if e ≈ 0."""
+    k = max(range(len(e)), key=lambda j: abs(e[j]))
+    if abs(e[k]) <= noise:
+        return None
+    size = max(abs(x) for x in s)
+    if size <= noise:
+        return Outcome(False, "Not correct: the zero vector is not an answer here.")
+    c = s[k] / e[k]
+    bound = size * tol if tol is not None else noise * (1 + abs(c))
+    ok = all(abs(sj - c * ej) <= bound for sj, ej in zip(s, e, strict=True))
+    return Outcome(ok, "" if ok else "Not correct: this is not a multiple of the answer.")
 
 
 def _dedupe(values: list[Node], same: Callable[[Node, Node], bool]) -> list[Node]:

@@ -20,6 +20,7 @@ from quizmath.core.answers.numeric import Evaluator, Overflow, Undefined
 
 DPS = 40
 RECHECK_DPS = 120
+MAX_DPS = 3000
 MIN_POINTS = 6
 
 # Irregular values of both signs and mixed sizes: unlikely to hit a pole or a special angle.
@@ -61,37 +62,63 @@ def _value(node: Node, dps: int, point: dict[str, float]) -> tuple[Any, Evaluato
         return None
 
 
-def _close(a: Any, b: Any, ev: Evaluator) -> bool:
+def _spread_digits(*evs: Evaluator) -> int:
+    """Decimal digits between the smallest and largest magnitudes met while evaluating."""
+    return int((max(ev.hi for ev in evs) - min(ev.lo for ev in evs)) * 0.30103) + 1
+
+
+def _close(a: Any, b: Any, ev: Evaluator, hi: int) -> bool:
     ctx = ev.ctx
-    scale = ctx.ldexp(ctx.one, max(ev.hi, 0))
+    scale = ctx.ldexp(ctx.one, max(hi, 0))
     return bool(abs(a - b) <= scale * ctx.mpf(10) ** (20 - ev.dps))
+
+
+def _pair(sub: Node, exp: Node, point: dict[str, float], dps: int) -> Any:
+    """(s, e, evaluator, highest magnitude) at a precision where cancellation cannot hide a
+    difference: ``sin(10^999·x)`` needs 1,000 more digits than ``sin(x)``. None: expected
+    unusable here; False: the answer is undefined where the expected is not."""
+    while True:
+        got_e = _value(exp, dps, point)
+        if got_e is None:
+            return None
+        got_s = _value(sub, dps, point)
+        if got_s is None:
+            return False
+        spread = _spread_digits(got_e[1], got_s[1])
+        if spread <= dps - 25:
+            return got_s[0], got_e[0], got_s[1], max(got_s[1].hi, got_e[1].hi)
+        if dps >= MAX_DPS:
+            return None  # cannot be evaluated reliably here: skip the point
+        dps = min(MAX_DPS, dps + spread + 25)
 
 
 def _agree_at(sub: Node, exp: Node, point: dict[str, float], *, real_only: bool) -> bool | None:
     """True/False when the point decides; None when the expected value is unusable here."""
-    got = _value(exp, DPS, point)
+    got = _pair(sub, exp, point, DPS)
     if got is None:
         return None
-    e, ev_e = got
+    if got is False:
+        # undefined where the expected is defined: a difference (unless the expected is not real)
+        e = _value(exp, DPS, point)
+        if e is None or (real_only and e[1].real(e[0]) is None):
+            return None
+        return False if real_only else None
+    s, e, ev, hi = got
     if real_only:
-        e = ev_e.real(e)
+        e = ev.real(e)
         if e is None:
             return None
-    got_s = _value(sub, DPS, point)
-    if got_s is None:
-        return False if real_only else None
-    s, ev_s = got_s
-    ev_s.hi = max(ev_s.hi, ev_e.hi)
-    if _close(s, e, ev_s):
+    if _close(s, e, ev, hi):
         return True
     # Near the noise floor? Recompute at higher precision: noise shrinks, differences stay.
     if abs(s - e) <= abs(e) * 1e-8 + 1e-8:
-        hi_e = _value(exp, RECHECK_DPS, point)
-        hi_s = _value(sub, RECHECK_DPS, point)
-        if hi_e is None or hi_s is None:
+        again = _pair(sub, exp, point, max(RECHECK_DPS, 3 * ev.dps))
+        if not again:
             return False
-        hi_s[1].hi = max(hi_s[1].hi, hi_e[1].hi)
-        return _close(hi_s[0], hi_e[0], hi_s[1])
+        s2, e2, ev2, hi2 = again
+        if real_only:
+            e2 = ev2.real(e2)
+        return e2 is not None and _close(s2, e2, ev2, hi2)
     return False
 
 
@@ -99,15 +126,22 @@ def sample_points(names: tuple[str, ...]) -> list[dict[str, float]]:
     return [p for tier in _tiers(names) for p in tier]
 
 
-def values_at(nodes: list[Node], point: dict[str, float]) -> list[Any] | None:
-    """The values of ``nodes`` at ``point``, or None when one is undefined there."""
-    out = []
-    for node in nodes:
-        got = _value(node, DPS, point)
-        if got is None:
+def values_at(nodes: list[Node], point: dict[str, float]) -> tuple[list[Any], Any] | None:
+    """The values of ``nodes`` at ``point`` and the absolute noise level of their evaluation,
+    at a precision chosen from the spread of magnitudes; None when one is undefined there."""
+    dps = DPS
+    while True:
+        got = [_value(node, dps, point) for node in nodes]
+        if any(g is None for g in got):
             return None
-        out.append(got[0])
-    return out
+        evs = [g[1] for g in got if g is not None]
+        spread = _spread_digits(*evs)
+        if spread <= dps - 25 or dps >= MAX_DPS:
+            break
+        dps = min(MAX_DPS, dps + spread + 25)
+    ctx = evs[0].ctx
+    noise = ctx.ldexp(ctx.mpf(10) ** (15 - dps), max(0, *(ev.hi for ev in evs)))
+    return [g[0] for g in got if g is not None], noise
 
 
 def _tiers(names: tuple[str, ...]) -> list[list[dict[str, float]]]:

@@ -90,15 +90,15 @@ class Parser(CallGrammar):
         return top == "bracket" or (top == "top" and self.rows_top)
 
     def starts_entry(self, t: Tok) -> bool:
+        """Entries separated by spaces are numbers (``[0 0 1]``, ``[1 -1]``, ``[1 √2]``);
+        ``[2 x]`` is still 2x."""
         if not t.space:
             return False
         if t.kind == "num" or is_op(t, "√"):
             return True
-        if t.kind == "name":
-            return True
-        if is_op(t, "-", "+", "±"):  # [1 -1]: a sign glued to what follows starts an entry
+        if is_op(t, "-", "+", "±"):  # [1 -1]: a sign glued to a number starts an entry
             nxt = self.peek()
-            return not nxt.space and nxt.kind != "eof"
+            return not nxt.space and (nxt.kind == "num" or is_op(nxt, "√"))
         return False
 
     def parse_rows(self) -> list[list[Node]]:
@@ -160,19 +160,18 @@ class Parser(CallGrammar):
 
     def implicit(self, t: Tok) -> bool:
         """Whether ``t`` starts a factor multiplied by juxtaposition (``2x``, ``2(x+1)``)."""
-        split = self.row_split() and t.space
         if t.kind == "num":
-            if split:
-                return False
+            if self.row_split() and t.space:
+                return False  # the next entry of [0 0 1]
             raise syntax_error(f'an operator is missing before "{t.text}"', t.col)
         if t.kind in ("name", "frac"):
-            return not split
+            return True
         if t.kind != "op":
             return False
         if t.text in "([{":
             return True
         if t.text == "√":
-            return not split
+            return not (self.row_split() and t.space)  # [1 √2] is two entries
         return t.text == "|" and self.ctx[-1] != "abs"
 
     def parse_unary(self) -> Node:
