@@ -50,7 +50,12 @@ def _assignments(names: tuple[str, ...], values: tuple[float, ...], n: int) -> l
 
 
 def _env(ctx: Any, point: dict[str, float]) -> dict[str, Any]:
-    return {name: ctx.mpf(str(val)) for name, val in point.items()}
+    # A tiny irrational offset: no rational multiple of a point is an integer, so an answer
+    # like x + sin(10000πx) cannot vanish at every point by design of the point set.
+    return {
+        name: ctx.mpf(str(val)) + ctx.sqrt(k + 2) * ctx.mpf(10) ** -7
+        for k, (name, val) in enumerate(sorted(point.items()))
+    }
 
 
 def _value(node: Node, dps: int, point: dict[str, float]) -> tuple[Any, Evaluator] | None:
