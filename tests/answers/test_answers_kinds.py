@@ -201,6 +201,14 @@ def test_wrong_entries_set() -> None:
     assert "missing" in v.message
 
 
+def test_matrix_orientation() -> None:
+    # a flat expected list has no orientation; an explicit one must be matched
+    assert check("matrix", "[1, 2]", "[[1], [2]]").verdict == "accept"
+    assert check("matrix", "[1, 2]", "[[1, 2]]").verdict == "accept"
+    assert check("matrix", "Matrix([1, 2])", "[[1, 2]]").verdict == "reject"  # a column
+    assert check("matrix", "Matrix([[1, 2], [3, 4]])", "1 2; 3 4").verdict == "accept"
+
+
 def test_entries_with_tolerance() -> None:
     assert check("vector", "[1/3, 2/3]", "[0.333, 0.667]", tol=1e-2).verdict == "accept"
     assert check("matrix", "[[pi]]", "[[3.1416]]", tol=1e-4).verdict == "accept"

@@ -148,8 +148,11 @@ class Judge:
         return Outcome(False, _entries_message(wrong, len(labels)), wrong)
 
     def matrix(self, sub: Shaped, exp: Shaped) -> Outcome:
-        if exp.tag == "vector":  # sympy's Matrix([1, 2]) is a column
-            exp = Shaped("matrix", exp.items, len(exp.items), 1)
+        if exp.tag == "vector":  # a flat list gives no orientation: a row or a column will do
+            svec = as_vector(sub)
+            if svec is None or len(svec.items) != len(exp.items):
+                return _shape_mismatch(exp, sub)
+            return self.entries(list(svec.items), list(exp.items), [*range(len(exp.items))])
         if exp.tag != "matrix":
             raise ExpectedError("a matrix answer must be a list of rows")
         labels = [(i, j) for i in range(exp.rows) for j in range(exp.cols)]
