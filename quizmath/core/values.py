@@ -267,6 +267,8 @@ def equal(a: Value, b: Value) -> bool:
         )
     if isinstance(a, ValueSet) and isinstance(b, ValueSet):
         return all(b.contains(x) for x in a) and all(a.contains(y) for y in b)
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(equal(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, str) or isinstance(b, str) or isinstance(a, bool) or isinstance(b, bool):
         return type(a) is type(b) and a == b
     if is_scalar(a) and is_scalar(b):
