@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from quizmath.core.bank.problem import Problem, parse_ref
@@ -99,10 +99,16 @@ class Shown:
     solution_viewed: bool = False
     tries: int = 0  # answers recorded (accepted, rejected or skipped)
     outcome: str | None = None  # "correct" | "skipped" once finished
+    first_try: bool = False  # accepted at the first try, without hints or the solution
 
     @property
     def done(self) -> bool:
         return self.outcome is not None
+
+    @property
+    def ending(self) -> str:
+        """ "correct", "skipped", "wrong" (answered, never right) or "unanswered"."""
+        return self.outcome or ("wrong" if self.tries else "unanswered")
 
 
 @dataclass(frozen=True)
@@ -121,7 +127,7 @@ class Judgement:
         return str(self.verdict.verdict)
 
 
-@dataclass
+@dataclass(frozen=True)
 class SessionTally:
     """Problems in this session and how they ended."""
 
@@ -130,7 +136,17 @@ class SessionTally:
     first_try: int = 0  # accepted at the first try, without hints or the solution
     wrong: int = 0  # answered, never accepted, not skipped
     skipped: int = 0
-    outcomes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, history: list[Shown]) -> SessionTally:
+        endings = [s.ending for s in history]
+        return cls(
+            len(history),
+            endings.count("correct"),
+            sum(s.first_try for s in history),
+            endings.count("wrong"),
+            endings.count("skipped"),
+        )
 
     def summary(self) -> str:
         if not self.shown:
@@ -177,8 +193,13 @@ class Session:
         if self.fixed is not None:
             bank.get(self.fixed[0])  # fail now, with "did you mean", if it is not there
         self.current: Shown | None = None
-        self.tally = SessionTally()
+        self.history: list[Shown] = []  # every problem shown, in order
         self._broken: set[str] = set()
+
+    @property
+    def tally(self) -> SessionTally:
+        """Counts so far (computed, so an answer recorded late still counts right)."""
+        return SessionTally.of(self.history)
 
     @property
     def problem(self) -> Problem | None:
@@ -189,7 +210,8 @@ class Session:
     def next_problem(self, ref: str | None = None) -> Problem:
         """Show the next problem: ``ref`` (``id`` or ``id@seed``) if given, else the session's
         fixed template, else the scheduler's pick. Raises NoProblemError or TemplateError."""
-        self._finish_current()
+        last = self.current.problem.template_id if self.current else None
+        self.current = None  # even if the next one fails to generate
         if ref is None and self.fixed is not None:
             template_id, seed = self.fixed
             self.fixed = (template_id, None)  # the given seed once, then fresh seeds
@@ -201,13 +223,12 @@ class Session:
                 seed = self.scheduler.fresh_seed(template_id)
             problem = self.generator(template, seed)
         else:
-            problem = self._picked_problem()
+            problem = self._picked_problem(last)
         self.current = Shown(problem, self.clock())
-        self.tally.shown += 1
+        self.history.append(self.current)
         return problem
 
-    def _picked_problem(self) -> Problem:
-        last = self.current.problem.template_id if self.current else None
+    def _picked_problem(self, last: str | None) -> Problem:
         for _ in range(MAX_PICKS):
             pick = self.scheduler.pick(topic=self.topic, avoid=last, exclude=self._broken)
             if pick is None:
@@ -220,20 +241,8 @@ class Session:
         where = f" in topic {self.topic}" if self.topic else ""
         raise NoProblemError(f"no problem to practise{where}: the bank has no usable template")
 
-    def _finish_current(self) -> None:
-        shown = self.current
-        if shown is None:
-            return
-        if shown.outcome is None and shown.tries:
-            shown.outcome = "wrong"
-        if shown.outcome is not None:
-            self.tally.outcomes.append(shown.outcome)
-        if shown.outcome == "wrong":
-            self.tally.wrong += 1
-
     def close(self) -> SessionTally:
-        """End the session; the tally includes the problem on screen."""
-        self._finish_current()
+        """End the session and return its tally (the problem on screen included)."""
         self.current = None
         return self.tally
 
@@ -290,9 +299,9 @@ class Session:
         )
         if judgement.kind == "accept":
             shown.outcome = "correct"
-            self.tally.correct += 1
-            if shown.tries == 1 and not judgement.hints and not judgement.solution_viewed:
-                self.tally.first_try += 1
+            shown.first_try = shown.tries == 1 and not (
+                judgement.hints or judgement.solution_viewed
+            )
         return recorded
 
     def submit(self, text: str) -> Any:
@@ -310,7 +319,6 @@ class Session:
         ms = self._elapsed_ms(shown)
         recorded = self._save(shown, "", "skipped", ms, shown.hints, shown.solution_viewed)
         shown.outcome = "skipped"
-        self.tally.skipped += 1
         return recorded
 
     def _save(

@@ -9,7 +9,7 @@ import pytest
 from fsrs import Rating
 from session_fakes import TEMPLATES, FakeChecker, FakeTemplate, Monotonic, fake_generate, make_bank
 
-from quizmath.core.errors import QuizmathError, UnknownTemplateError
+from quizmath.core.errors import QuizmathError, TemplateError, UnknownTemplateError
 from quizmath.core.scheduler import Scheduler
 from quizmath.core.session import NoProblemError, Session
 from quizmath.core.storage import Storage
@@ -171,6 +171,35 @@ def test_a_judgement_made_before_moving_on_is_still_recorded(
     session.record(judgement)
     (a,) = storage.attempts()
     assert (a.template_id, a.seed, a.verdict) == ("t.vec", 1, "reject")
+
+
+def test_a_late_right_answer_after_a_wrong_one_still_counts(
+    scheduler: Scheduler, storage: Storage
+) -> None:
+    session, _, _ = _session(scheduler)
+    session.next_problem("t.vec@1")
+    session.submit("5")  # wrong
+    late = session.judge("2")  # right, but recorded only after moving on
+    session.next_problem("t.norm@2")
+    assert session.tally.wrong == 1
+    session.record(late)
+    assert [(a.verdict, a.try_no) for a in storage.attempts()] == [("reject", 1), ("accept", 2)]
+    tally = session.tally
+    assert (tally.shown, tally.correct, tally.wrong) == (2, 1, 0)
+
+
+def test_a_problem_that_fails_to_generate_is_not_counted(scheduler: Scheduler) -> None:
+    session, _, _ = _session(scheduler)
+    session.next_problem("t.vec@1")
+    session.submit("5")
+    bank = scheduler.bank
+    bank.templates["broken.x"] = FakeTemplate("broken.x", "linear-algebra/vectors")
+    with pytest.raises(TemplateError):
+        session.next_problem("broken.x@1")
+    with pytest.raises(TemplateError):
+        session.next_problem("broken.x@1")
+    assert session.current is None
+    assert session.close().summary() == "1 problem: 0 correct, 1 wrong."
 
 
 def test_scheduler_picks_in_curriculum_order_with_fresh_seeds(
