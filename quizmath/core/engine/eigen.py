@@ -58,22 +58,43 @@ MAX_TRIANGULAR = 8
 
 def _faddeev(a: Mat) -> list[Scalar]:
     """Coefficients [1, c₁, …, cₙ] of det(λI − A) by Faddeev–LeVerrier (exact for fractions)."""
-    n = a.shape[0]
     kind = mat_kind(a)
     if kind == "s":
         lam = sp().Dummy("lam")
         return [tidy(c) for c in to_sym(a).charpoly(lam).all_coeffs()]
-    rows = [[Fraction(x) if kind == "q" else float(x) for x in r] for r in a.rows]
+    if kind == "q":
+        # Scale to an integer matrix B = L·A: Faddeev–LeVerrier then stays in ints (every
+        # division by k is exact), and c_k(A) = c_k(B)/L^k.
+        scale = math.lcm(*(Fraction(x).denominator for x in a.entries()))
+        ints = [[int(x * scale) for x in r] for r in a.rows]
+        coeffs = _faddeev_rows(ints, exact=True)
+        return [canon(Fraction(c, scale**k)) for k, c in enumerate(coeffs)]
+    return [canon(c) for c in _faddeev_rows([[float(x) for x in r] for r in a.rows], False)]
+
+
+def _faddeev_rows(rows: list[list[Any]], exact: bool) -> list[Any]:
+    n = len(rows)
     coeffs: list[Any] = [1]
-    m = [[0] * n for _ in range(n)]
+    m: list[list[Any]] = [[0] * n for _ in range(n)]
     for k in range(1, n + 1):
         # M_k = A·M_{k−1} + c_{k−1}·I, then c_k = −tr(A·M_k)/k
-        am = [[sum(rows[i][t] * m[t][j] for t in range(n)) for j in range(n)] for i in range(n)]
         c_prev = coeffs[-1]
-        m = [[am[i][j] + (c_prev if i == j else 0) for j in range(n)] for i in range(n)]
+        m = [
+            [
+                sum(rows[i][t] * m[t][j] for t in range(n)) + (c_prev if i == j else 0)
+                for j in range(n)
+            ]
+            for i in range(n)
+        ]
         tr = sum(sum(rows[i][t] * m[t][i] for t in range(n)) for i in range(n))
-        coeffs.append(-tr / k)
-    return [canon(c) for c in coeffs]
+        if exact:
+            c, rem = divmod(-tr, k)
+            if rem:  # cannot happen for integer matrices (Newton's identities)
+                raise ExprEvalError("charpoly: internal error (inexact division)")
+            coeffs.append(c)
+        else:
+            coeffs.append(-tr / k)
+    return coeffs
 
 
 @builtin("charpoly_coeffs(A)", "linear algebra")
@@ -150,6 +171,41 @@ def _quadratic_roots(b: Fraction, c: Fraction) -> list[Scalar]:
     return [add(half_b, div(r, 2)), sub(half_b, div(r, 2))]
 
 
+def _divisors(n: int) -> list[int] | None:
+    """Positive divisors of n > 0 in increasing order, or None when n is too big to factor."""
+    if n > 10**8:
+        return None
+    small, large = [], []
+    d = 1
+    while d * d <= n:
+        if n % d == 0:
+            small.append(d)
+            if d * d != n:
+                large.append(n // d)
+        d += 1
+    return small + large[::-1]
+
+
+def _integer_roots(q: list[int]) -> tuple[list[int], list[int]] | None:
+    """Integer roots (with multiplicity) of a monic integer polynomial with q[-1] ≠ 0.
+
+    Returns (roots, the deflated polynomial), or None when the constant is too large.
+    """
+    divs = _divisors(abs(q[-1]))
+    if divs is None:
+        return None
+    bound = 1 + max(abs(c) for c in q[1:])  # Cauchy: every root has |t| ≤ bound
+    roots: list[int] = []
+    for d in divs:
+        if d > bound:
+            break
+        for t in (d, -d):
+            while len(q) > 1 and _horner(q, t) == 0:
+                roots.append(t)
+                q = _deflate(q, t)  # type: ignore[arg-type]
+    return roots, q
+
+
 def rational_poly_roots(coeffs: list[Fraction]) -> list[Scalar]:
     """All roots, with multiplicity, of a monic polynomial with rational coefficients."""
     coeffs = [Fraction(c) for c in coeffs]
@@ -157,19 +213,18 @@ def rational_poly_roots(coeffs: list[Fraction]) -> list[Scalar]:
     while len(coeffs) > 1 and coeffs[-1] == 0:  # zero roots
         roots.append(0)
         coeffs = coeffs[:-1]
-    lead = math.lcm(*(c.denominator for c in coeffs))
-    found = True
-    while len(coeffs) > 3 and found:
-        found = False
-        for approx in _approx_roots(coeffs):
-            for cand in _rational_candidates(approx, lead):
-                if _horner(coeffs, cand) == 0:
-                    roots.append(canon(cand))
-                    coeffs = _deflate(coeffs, cand)
-                    found = True
-                    break
-            if found:
-                break
+    if len(coeffs) > 3:
+        # x = t/L turns p into a monic integer polynomial q(t) = Lⁿp(t/L), whose rational
+        # roots are integers dividing its constant term: an exact, finite search.
+        scale = math.lcm(*(c.denominator for c in coeffs))
+        q = [int(c * scale**k) for k, c in enumerate(coeffs)]
+        found = _integer_roots(q)
+        if found is not None:
+            ints, rest = found
+            roots.extend(canon(Fraction(t, scale)) for t in ints)
+            coeffs = [Fraction(c, scale**k) for k, c in enumerate(rest)]
+        else:
+            coeffs = _numeric_guess_roots(coeffs, scale, roots)
     if len(coeffs) == 2:
         roots.append(canon(-coeffs[1]))
     elif len(coeffs) == 3:
@@ -184,6 +239,23 @@ def rational_poly_roots(coeffs: list[Fraction]) -> list[Scalar]:
         for r, mult in found_roots.items():
             roots.extend([canon(r)] * mult)  # no simplify: closed forms of quartics are large
     return roots
+
+
+def _numeric_guess_roots(coeffs: list[Fraction], lead: int, roots: list[Scalar]) -> list[Fraction]:
+    """Rational roots guessed from numeric approximations and verified exactly (huge constants)."""
+    found = True
+    while len(coeffs) > 3 and found:
+        found = False
+        for approx in _approx_roots(coeffs):
+            for cand in _rational_candidates(approx, lead):
+                if _horner(coeffs, cand) == 0:
+                    roots.append(canon(cand))
+                    coeffs = _deflate(coeffs, cand)
+                    found = True
+                    break
+            if found:
+                break
+    return coeffs
 
 
 def _key(x: Scalar) -> tuple[float, float]:

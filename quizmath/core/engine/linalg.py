@@ -112,7 +112,15 @@ def rref_rows(rows: Rows, kind: str, ncols: int | None = None) -> tuple[Rows, li
                 continue
         rows[r], rows[p] = rows[p], rows[r]
         pivot = rows[r][c]
-        prow = rows[r] = [x / pivot if kind == "f" else Fraction(x) / pivot for x in rows[r]]
+        # Unimodular matrices have pivots ±1 most of the time: keep their rows in ints.
+        if pivot == 1:
+            prow = rows[r]
+        elif pivot == -1:
+            prow = rows[r] = [-x for x in rows[r]]
+        elif kind == "f":
+            prow = rows[r] = [x / pivot for x in rows[r]]
+        else:
+            prow = rows[r] = [Fraction(x) / pivot for x in rows[r]]
         for i in range(m):
             if i != r:
                 f = rows[i][c]
@@ -189,12 +197,49 @@ def inv_mat(a: Mat, fn: str = "inv") -> Mat:
         if is_zero(det_value(a, fn)):
             raise ExprEvalError(f"{fn}: the matrix is singular (det = 0)")
         return from_sym(to_sym(a).inv())
-    one, zero = (1.0, 0.0) if kind == "f" else (1, 0)
-    rows = [list(r) + [one if i == j else zero for j in range(n)] for i, r in enumerate(a.rows)]
+    if kind == "q" and n == 2:  # the 2×2 formula: [[d, −b], [−c, a]]/det
+        (p, q), (r, s) = a.rows
+        det = p * s - q * r
+        if det == 0:
+            raise ExprEvalError(f"{fn}: the matrix is singular (det = 0)")
+        inv_det = Fraction(1) / det
+        return Mat([[s * inv_det, -q * inv_det], [-r * inv_det, p * inv_det]])
+    if kind == "q":
+        return _inv_fraction_free(a, fn)
+    rows = [list(r) + [1.0 if i == j else 0.0 for j in range(n)] for i, r in enumerate(a.rows)]
     rows, pivots = rref_rows(rows, kind, n)
     if len(pivots) < n:
         raise ExprEvalError(f"{fn}: the matrix is singular (det = 0)")
     return Mat(r[n:] for r in rows)
+
+
+def _inv_fraction_free(a: Mat, fn: str) -> Mat:
+    """Exact inverse by fraction-free Gauss–Jordan on integers (every division is exact).
+
+    Each row is first scaled to integers: A = D⁻¹B with D diagonal, so A⁻¹ = B⁻¹D. After the
+    elimination the left block is det(B)·I and the right block det(B)·B⁻¹.
+    """
+    n = a.shape[0]
+    scales = [math.lcm(*(Fraction(x).denominator for x in r)) for r in a.rows]
+    m = [
+        [int(x * d) for x in r] + [1 if i == j else 0 for j in range(n)]
+        for i, (r, d) in enumerate(zip(a.rows, scales, strict=True))
+    ]
+    prev = 1
+    for k in range(n):
+        if m[k][k] == 0:
+            p = next((i for i in range(k + 1, n) if m[i][k] != 0), -1)
+            if p < 0:
+                raise ExprEvalError(f"{fn}: the matrix is singular (det = 0)")
+            m[k], m[p] = m[p], m[k]  # a swap only flips the sign of the minors
+        pivot, mk = m[k][k], m[k]
+        for i in range(n):
+            if i != k:
+                mi, f = m[i], m[i][k]
+                m[i] = [(pivot * x - f * y) // prev for x, y in zip(mi, mk, strict=True)]
+        prev = pivot
+    det = m[0][0]  # every diagonal entry of the left block is now ±det(B), all equal
+    return Mat([Fraction(m[i][n + j] * scales[j], det) for j in range(n)] for i in range(n))
 
 
 def integer_scaled(items: Sequence[Scalar]) -> list[Scalar]:
