@@ -163,7 +163,7 @@ def tidy(x: Any) -> Scalar:
     s = sp()
     if x.is_Number:
         return canon(x)
-    if count_nodes(x) <= MAX_SYMPY_NODES:
+    if count_nodes(x, MAX_SYMPY_NODES) <= MAX_SYMPY_NODES:
         x = s.expand(x) if x.free_symbols and x.is_polynomial() else s.simplify(x)
     return canon(x)
 
@@ -203,11 +203,6 @@ def exact_sum(xs: Iterable[Scalar]) -> Scalar:
     for x in items:
         total = add(total, x)
     return total
-
-
-def is_real_number(x: Scalar) -> bool:
-    """A scalar without free symbols (rational, float or a sympy constant)."""
-    return not has_free_symbols(x)
 
 
 def sign(x: Scalar, fn: str = "sign") -> int:
@@ -336,12 +331,3 @@ def exp_value(x: Scalar, fn: str = "exp") -> Scalar:
         if abs(x) > 10_000:
             raise LimitError(f"{fn}: exponent too large ({x})")
     return canon(sp().exp(to_sympy_value(x)))
-
-
-def as_list(x: object) -> list[Any] | None:
-    """Items of a sequence-like value, or None for a scalar."""
-    if isinstance(x, Vec):
-        return list(x.items)
-    if isinstance(x, ValueSet | list | tuple):
-        return list(x)
-    return None

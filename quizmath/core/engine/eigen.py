@@ -229,16 +229,39 @@ def rational_poly_roots(coeffs: list[Fraction]) -> list[Scalar]:
         roots.append(canon(-coeffs[1]))
     elif len(coeffs) == 3:
         roots.extend(_quadratic_roots(coeffs[1], coeffs[2]))
-    elif len(coeffs) > 3:  # an irreducible cubic or quartic: sympy's closed forms
-        s = sp()
-        x = s.Dummy("x")
-        poly = s.Poly([s.Rational(c.numerator, c.denominator) for c in coeffs], x)
-        found_roots = s.roots(poly)
-        if sum(found_roots.values()) != len(coeffs) - 1:
-            raise ExprEvalError("eigenvalues: no closed form for these eigenvalues")
-        for r, mult in found_roots.items():
-            roots.extend([canon(r)] * mult)  # no simplify: closed forms of quartics are large
+    elif len(coeffs) > 3:
+        roots.extend(_factored_roots(coeffs))
     return roots
+
+
+def _no_closed_form(poly: Any) -> ExprEvalError:
+    shown = poly.as_expr().subs(poly.gens[0], sp().Symbol("λ"))
+    return ExprEvalError(
+        f"eigenvalues: the characteristic polynomial has the factor {shown}, whose roots "
+        "are not hand-computable (cube roots); use float(A) for numeric eigenvalues"
+    )
+
+
+def _factored_roots(coeffs: list[Fraction]) -> list[Scalar]:
+    """Roots of a rational polynomial without rational roots, when it splits into quadratics.
+
+    A cubic without rational roots is irreducible; a quartic may be a product of two
+    quadratics. Cardano-style closed forms are refused: they take sympy seconds to compare
+    and no learner can compute them by hand.
+    """
+    s = sp()
+    x = s.Dummy("x")
+    poly = s.Poly([s.Rational(c.numerator, c.denominator) for c in coeffs], x)
+    if len(coeffs) == 4:
+        raise _no_closed_form(poly)
+    out: list[Scalar] = []
+    for factor, mult in poly.factor_list()[1]:
+        if factor.degree() > 2:
+            raise _no_closed_form(factor)
+        c = [Fraction(int(v.p), int(v.q)) for v in factor.monic().all_coeffs()]
+        found = [canon(-c[1])] if len(c) == 2 else _quadratic_roots(c[1], c[2])
+        out.extend(found * mult)
+    return out
 
 
 def _numeric_guess_roots(coeffs: list[Fraction], lead: int, roots: list[Scalar]) -> list[Fraction]:
@@ -287,16 +310,29 @@ def eigvals_list(a: Mat, fn: str = "eigenvalues") -> list[Scalar]:
         return sorted(out, key=_key)
     if kind == "q":
         return sorted(rational_poly_roots(_faddeev(a)), key=_key)  # type: ignore[arg-type]
+    # Symbolic or irrational entries: factor the characteristic polynomial with sympy and
+    # accept only factors of degree ≤ 2, as for rational matrices.
+    _check_symbolic_eigen(a, fn)
     s = sp()
-    vals = []
-    for r, mult in to_sym(a).eigenvals().items():
-        vals.extend([tidy(r)] * mult)
-    if len(vals) != n:
-        raise ExprEvalError(f"{fn}: no closed form for these eigenvalues")
+    lam = s.Symbol("λ")
+    found = s.roots(to_sym(a).charpoly(lam).as_expr(), lam)
+    vals: list[Scalar] = [tidy(r) for r, mult in found.items() for _ in range(mult)]
+    if len(vals) != n or any(_has_cube_root(v) for v in vals):
+        raise ExprEvalError(f"{fn}: the eigenvalues have no hand-computable closed form")
     if any(v.free_symbols for v in vals if is_symbolic(v)):
         return vals
-    del s
     return sorted(vals, key=_key)
+
+
+def _has_cube_root(x: Scalar) -> bool:
+    if not is_symbolic(x):
+        return False
+    return any(p.exp.is_Rational and p.exp.q > 2 for p in x.atoms(sp().Pow))
+
+
+def _check_symbolic_eigen(a: Mat, fn: str) -> None:
+    if any(is_symbolic(x) and x.free_symbols for x in a.entries()) and a.shape[0] > 3:
+        raise LimitError(f"{fn}: matrices with variables must be at most 3×3")
 
 
 @builtin("eigenvalues(A)", "linear algebra")
