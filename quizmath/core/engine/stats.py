@@ -246,6 +246,18 @@ def ttest_p(data: Value, mu0: Value) -> float:
     return float(2 * stdtr(len(xs) - 1, -abs(t)))
 
 
+@builtin("t_cdf(t, df)", "statistics")
+def t_cdf(t: Value, df: Value) -> float:
+    """Student's t distribution P(T ≤ t) with df degrees of freedom, as a float."""
+    from scipy.special import stdtr
+
+    x = to_float(number(t, "t_cdf", "t"), "t_cdf")
+    k = integer(df, "t_cdf", "df")
+    if k < 1:
+        raise ExprEvalError("t_cdf: df must be at least 1")
+    return float(stdtr(k, x))
+
+
 @builtin("t_crit(alpha, df)", "statistics")
 def t_crit(alpha: Value, df: Value) -> float:
     """The two-sided critical value t with P(|T| > t) = alpha for df degrees of freedom."""
