@@ -6,7 +6,8 @@ Rating an attempt (``rate_attempt``):
   skipped, wrong, or right after viewing the solution        → Again
   right after one or more hints                             → Hard
   right, but slower than SLOW_FACTOR × the median of the learner's earlier first-try correct
-  times on that template (no earlier correct answer: never slow) → Hard
+  times on that template, and by at least SLOW_MIN_EXTRA_MS (a few seconds more on a quick
+  problem is not "much slower"; no earlier correct answer: never slow) → Hard
   right otherwise                                            → Good
 Only the first answer to a shown problem reviews the card; a second try at the same problem is
 recorded as an attempt but does not review again (the first answer already told fsrs what the
@@ -48,6 +49,7 @@ if TYPE_CHECKING:  # the bank pulls in the template engine; the scheduler only r
     from quizmath.core.bank.bank import Bank
 
 SLOW_FACTOR = 2.0
+SLOW_MIN_EXTRA_MS = 5_000
 SEED_SPACE = 100_000  # seeds stay short enough to read out and share (id@seed)
 RECENT_SEEDS = 50  # a fresh seed avoids this many of the template's latest seeds
 RECENT_ATTEMPTS = 20
@@ -60,8 +62,10 @@ def rate_attempt(attempt: Attempt, previous_correct_ms: Sequence[int]) -> Rating
         return Rating.Again
     if attempt.hints > 0:
         return Rating.Hard
-    if previous_correct_ms and attempt.ms > SLOW_FACTOR * statistics.median(previous_correct_ms):
-        return Rating.Hard
+    if previous_correct_ms:
+        usual = statistics.median(previous_correct_ms)
+        if attempt.ms > SLOW_FACTOR * usual and attempt.ms > usual + SLOW_MIN_EXTRA_MS:
+            return Rating.Hard
     return Rating.Good
 
 

@@ -43,6 +43,10 @@ def test_slow_means_more_than_twice_the_median_of_earlier_correct_times() -> Non
     assert rate_attempt(_a(ms=24_000), history) == Rating.Good
     assert rate_attempt(_a(ms=24_001), history) == Rating.Hard
     assert rate_attempt(_a(ms=10**9), []) == Rating.Good  # no history: never slow
+    # On a quick problem, twice as slow but only a few seconds more is not "much slower".
+    assert rate_attempt(_a(ms=40), [0]) == Rating.Good
+    assert rate_attempt(_a(ms=5_900), [1_000]) == Rating.Good
+    assert rate_attempt(_a(ms=6_001), [1_000]) == Rating.Hard
 
 
 def test_recording_reviews_the_card_once_per_problem(
