@@ -1,0 +1,96 @@
+"""``run_tui(args)``: open the progress file, then the app (home, or practice straight away).
+
+Storage is opened first: if it cannot be used, the error is printed and the UI never starts.
+With ``--template ID[@SEED]`` only that template's file is loaded before the first paint (the
+full bank follows in a worker); ``--topic`` and ``--count`` load the bank first, so a mistyped
+topic is reported on the terminal like in plain mode.
+
+``QUIZMATH_EXIT_AFTER_PAINT=1`` (benchmarks) exits once the first problem is painted and prints
+``painted <time.monotonic_ns()>`` on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quizmath.core.bank.bank import Bank
+    from quizmath.tui.services import StartSpec
+
+EXIT_AFTER_PAINT = "QUIZMATH_EXIT_AFTER_PAINT"
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    from quizmath.core.errors import QuizmathError
+    from quizmath.core.storage import Storage, StorageError
+
+    try:
+        storage = Storage.open(getattr(args, "db", None))
+    except StorageError as exc:
+        print(f"quizmath: {exc}", file=sys.stderr)
+        return 1
+    try:
+        try:
+            start, bank = prepare(args)
+        except QuizmathError as exc:
+            print(f"quizmath: {exc}", file=sys.stderr)
+            return 2
+        from quizmath.tui.app import QuizApp
+        from quizmath.tui.services import Services
+
+        services = Services(storage, bank_paths=getattr(args, "bank", None), prestarted_bank=bank)
+        app = QuizApp(services, start, exit_after_paint=os.environ.get(EXIT_AFTER_PAINT) == "1")
+        code = app.run()
+        if app.exit_after_paint and app.painted_ns is not None:
+            print(f"painted {app.painted_ns}", flush=True)
+        return int(code or 0)
+    finally:
+        storage.close()
+
+
+def prepare(args: argparse.Namespace) -> tuple[StartSpec, Bank | None]:
+    """What to open and, for practice, the bank to practise from. Raises QuizmathError."""
+    from quizmath.tui.services import StartSpec
+
+    template = getattr(args, "template", None)
+    topic = getattr(args, "topic", None)
+    count = getattr(args, "count", None)
+    paths = getattr(args, "bank", None)
+    if not (template or topic or count):
+        return StartSpec(), None  # home: the bank loads after the first paint
+    from quizmath.core.bank.bank import Bank, default_curriculum, load_bank, load_one
+    from quizmath.core.bank.problem import parse_ref
+
+    if template:
+        template_id, _seed = parse_ref(template)
+        if not paths:
+            # One template: load just its file (fast), not the whole bank.
+            one = load_one(template_id)
+            return StartSpec(template=template, count=count), Bank(
+                {one.id: one}, [], default_curriculum()
+            )
+    bank = load_bank(paths)
+    if template:
+        bank.get(parse_ref(template)[0])  # unknown → an error with "did you mean"
+    topic_id = resolve_topic(bank, topic) if topic else None
+    return StartSpec(topic=topic_id, template=template, count=count), bank
+
+
+def resolve_topic(bank: Bank, text: str) -> str:
+    """A topic id from an id (``linear-algebra/eigen``) or its last part (``eigen``)."""
+    from quizmath.core.errors import QuizmathError
+
+    topics = bank.curriculum.topics
+    if text in topics:
+        return text
+    by_slug = [t.id for t in topics.values() if t.slug == text]
+    if len(by_slug) == 1:
+        return by_slug[0]
+    names = list(topics) + [t.slug for t in topics.values()]
+    close = difflib.get_close_matches(text, names, n=4, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else "; `quizmath bank` lists topics"
+    raise QuizmathError(f'no topic "{text}"{hint}')

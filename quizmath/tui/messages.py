@@ -1,0 +1,35 @@
+"""App-wide messages (messages a widget owns are nested in its class)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from quizmath.core.bank.bank import Bank
+    from quizmath.core.content import InterviewBank
+
+
+@dataclass
+class BankLoaded(Message):
+    """The full bank and the interview questions are loaded (posted from a worker)."""
+
+    bank: Bank
+    interviews: InterviewBank
+
+
+@dataclass
+class BankFailed(Message):
+    """Loading the bank failed; ``error`` says why."""
+
+    error: str
+
+
+class ProgressChanged(Message):
+    """Something was recorded; screens showing progress should refresh."""
+
+
+class ProblemPainted(Message):
+    """A problem screen has painted its first problem (start-up timing and deferred work)."""

@@ -1,0 +1,165 @@
+"""Home: what to do next (Continue, reviews due, interview Q&A, concepts) and the curriculum
+with progress per topic. Every figure comes from the scheduler."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from quizmath.tui.widgets.home_menu import HomeMenu, MenuEntry
+from quizmath.tui.widgets.topic_tree import TopicTree
+
+if TYPE_CHECKING:
+    from quizmath.tui.app import QuizApp
+
+REASONS = {"due": "review due", "new": "new", "soonest": "next review"}
+MAX_DETAIL = 52
+
+
+def _short(text: str, width: int = MAX_DETAIL) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class HomeScreen(Screen[None]):
+    """Menu entries are actions of this screen: ``MenuEntry("drill", …)`` runs ``action_drill``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "continue", "Continue"),
+        Binding("i", "interview", "Interview"),
+        Binding("k", "concepts", "Concepts"),
+        Binding("o", "topic_concept", "Topic page"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Static("", id="status", markup=False)
+            yield HomeMenu(id="menu")
+            yield Static(
+                "Curriculum   (Enter: practise a topic · o: its concept page)",
+                id="curriculum-title",
+            )
+            yield TopicTree(id="topics")
+        yield Footer()
+
+    @property
+    def quiz(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(HomeMenu).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read progress (after practice, a rating, or when the bank arrives)."""
+        app = self.quiz
+        status = self.query_one("#status", Static)
+        menu = self.query_one(HomeMenu)
+        tree = self.query_one(TopicTree)
+        if app.bank is None or app.scheduler is None:
+            if app.bank_error:
+                status.update(
+                    Content.assemble(
+                        ("The question bank did not load: ", "bold $error"), app.bank_error
+                    )
+                )
+            else:
+                status.update(Content.styled("Loading the question bank…", "italic $text-muted"))
+            menu.set_entries(self.menu_entries(loading=True))
+            tree.show_loading("Loading the curriculum…")
+            return
+        scheduler, bank = app.scheduler, app.bank
+        due = scheduler.due_count()
+        interviews_due = (
+            len(scheduler.due_interviews(app.interviews.questions.values()))
+            if app.interviews
+            else 0
+        )
+        parts = [f"{due} problem{'s' if due != 1 else ''}"]
+        if interviews_due:
+            parts.append(f"{interviews_due} interview question{'s' if interviews_due != 1 else ''}")
+        status.update(
+            Content.assemble(
+                ("Reviews due: ", "bold"),
+                (" · ".join(parts), "bold $warning" if due or interviews_due else ""),
+                ("" if due else "   Continue serves new problems", "$text-muted"),
+            )
+        )
+        menu.set_entries(self.menu_entries())
+        tree.set_progress(bank.curriculum, scheduler.topic_progress())
+
+    def menu_entries(self, *, loading: bool = False) -> list[MenuEntry]:
+        """What the menu offers; extend by adding an entry and an ``action_<id>``."""
+        app = self.quiz
+        if loading:
+            return [
+                MenuEntry("continue", "Continue", "loading…", "c", enabled=False),
+                MenuEntry("interview", "Interview Q&A", "loading…", "i", enabled=False),
+                MenuEntry("concepts", "Concepts", "every concept page", "k"),
+            ]
+        assert app.scheduler is not None and app.bank is not None
+        pick = app.scheduler.pick()
+        if pick is None:
+            cont = MenuEntry("continue", "Continue", "nothing to practise yet", "c", False)
+        else:
+            template = app.bank.templates[pick.template_id]
+            detail = f"{_short(template.title, 40)} · {REASONS.get(pick.reason, pick.reason)}"
+            cont = MenuEntry("continue", "Continue", detail, "c")
+        entries = [cont]
+        if app.interviews is not None and app.interviews.questions:
+            question = app.scheduler.next_interview(app.interviews.questions.values())
+            detail = _short(question.question) if question else ""
+            entries.append(MenuEntry("interview", "Interview Q&A", detail, "i"))
+        entries.append(MenuEntry("concepts", "Concepts", "every concept page", "k"))
+        return entries
+
+    @on(HomeMenu.Chosen)
+    async def _chosen(self, message: HomeMenu.Chosen) -> None:
+        await self.run_action(message.entry_id)
+
+    @on(TopicTree.Chosen)
+    def _topic_chosen(self, message: TopicTree.Chosen) -> None:
+        if message.templates:
+            self.quiz.open_practice(topic=message.topic_id)
+        else:
+            self._open_topic_concept(message.topic_id)
+
+    def action_continue(self) -> None:
+        self.quiz.open_practice()
+
+    def action_interview(self) -> None:
+        self.quiz.open_interview()
+
+    def action_concepts(self) -> None:
+        self.quiz.open_concept_index()
+
+    def action_topic_concept(self) -> None:
+        ref = self.query_one(TopicTree).highlighted_topic
+        if ref is None:
+            self.notify("Highlight a topic in the curriculum first.", severity="warning")
+            return
+        self._open_topic_concept(ref.topic_id)
+
+    def _open_topic_concept(self, topic_id: str) -> None:
+        page = self.quiz.services.concept_for(topic_id)
+        if page is None:
+            self.notify("This topic has no concept page yet.", severity="warning")
+        else:
+            self.quiz.open_concept(page)
+
+    def check_action(self, action: str, parameters: tuple[Any, ...]) -> bool | None:
+        if action in ("continue", "interview") and self.quiz.bank is None:
+            return None  # shown dimmed until the bank is loaded
+        return True

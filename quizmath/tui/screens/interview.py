@@ -1,0 +1,186 @@
+"""Interview Q&A: read the question, type or think an answer, reveal the model answer and its
+key points, rate yourself (Again / Hard / Good / Easy); the rating goes to the scheduler.
+
+Keys: ctrl+r reveals (the same key reveals a problem's solution); after the reveal the rating
+buttons have focus and 1–4 rate; ctrl+n moves on without rating; Escape leaves the notes box,
+then goes back home.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, Static, TextArea
+
+from quizmath.tui.messages import ProgressChanged
+from quizmath.tui.widgets.rating_bar import RatingBar
+
+if TYPE_CHECKING:
+    from quizmath.core.content import InterviewBank, InterviewQuestion
+    from quizmath.core.scheduler import Scheduler
+
+LEVELS = {1: "easy", 2: "medium", 3: "hard"}
+
+
+def until(due: datetime | None, now: datetime) -> str:
+    """'in 10 minutes', 'in 3 days' …"""
+    if due is None:
+        return ""
+    seconds = max(0.0, (due - now).total_seconds())
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            n = round(seconds / size)
+            return f"in {n} {unit}{'s' if n != 1 else ''}"
+    return "in under a minute"
+
+
+def answer_markdown(q: InterviewQuestion) -> str:
+    parts = ["## Model answer", "", q.answer, "", "## Key points", ""]
+    parts += [f"- {point}" for point in q.key_points]
+    if q.follow_ups:
+        parts += ["", "## Follow-up questions", ""]
+        parts += [f"- {f}" for f in q.follow_ups]
+    return "\n".join(parts)
+
+
+class InterviewScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+r", "reveal", "Reveal"),
+        Binding("ctrl+n", "next", "Next question"),
+        Binding("escape", "back", "Leave notes / Home"),
+        Binding("1", "rate(1)", "Again", show=False),
+        Binding("2", "rate(2)", "Hard", show=False),
+        Binding("3", "rate(3)", "Good", show=False),
+        Binding("4", "rate(4)", "Easy", show=False),
+    ]
+
+    def __init__(
+        self, interviews: InterviewBank, scheduler: Scheduler, *, first: str | None = None
+    ) -> None:
+        super().__init__()
+        self.interviews = interviews
+        self.scheduler = scheduler
+        self.first = first
+        self.question: InterviewQuestion | None = None
+        self.revealed = False
+        self.rated: int | None = None
+        self.shown_at = 0.0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="qa"):
+            yield Static("", id="qa-meta", markup=False)
+            yield Static("", id="qa-question", markup=False)
+            yield TextArea(
+                id="qa-notes",
+                soft_wrap=True,
+                placeholder="Type or think your answer (not saved) · ctrl+r: reveal the answer",
+            )
+            with Vertical(id="qa-reveal"):
+                yield Markdown("", id="qa-answer", open_links=False)
+                yield Static("How well did you answer?", id="qa-ask")
+                yield RatingBar(id="qa-rating")
+                yield Static("", id="qa-result", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Interview Q&A"
+        first = self.interviews.get(self.first) if self.first else None
+        self.show(first or self._next())
+
+    def _next(self) -> InterviewQuestion | None:
+        return self.scheduler.next_interview(self.interviews.questions.values())
+
+    def show(self, q: InterviewQuestion | None) -> None:
+        self.question = q
+        self.revealed = False
+        self.rated = None
+        self.shown_at = time.monotonic()
+        if q is None:
+            self.query_one("#qa-question", Static).update("No interview questions.")
+            return
+        due = {x.id for x in self.scheduler.due_interviews([q])}
+        state = "review due" if due else ("new" if q.id not in self._seen() else "review")
+        self.query_one("#qa-meta", Static).update(
+            f"{q.topic} · {LEVELS.get(q.difficulty, q.difficulty)} · {state}"
+        )
+        self.query_one("#qa-question", Static).update(q.question)
+        notes = self.query_one("#qa-notes", TextArea)
+        notes.text = ""
+        self.query_one("#qa-reveal").display = False
+        self.query_one("#qa-result", Static).update("")
+        notes.focus()
+        self.query_one("#qa").scroll_home(animate=False)
+        self.refresh_bindings()
+
+    def _seen(self) -> set[str]:
+        return set(self.scheduler.storage.interview_cards())
+
+    def check_action(self, action: str, parameters: tuple[Any, ...]) -> bool | None:
+        if action == "reveal":
+            return None if self.question is None or self.revealed else True
+        if action == "rate":
+            return self.revealed and self.rated is None
+        return True
+
+    async def action_reveal(self) -> None:
+        q = self.question
+        if q is None or self.revealed:
+            return
+        self.revealed = True
+        await self.query_one("#qa-answer", Markdown).update(answer_markdown(q))
+        self.query_one("#qa-reveal").display = True
+        self.query_one("#rate-3").focus()
+        self.call_after_refresh(self.query_one("#qa-answer").scroll_visible, top=True)
+        self.refresh_bindings()
+
+    def action_rate(self, value: int) -> None:
+        self.query_one(RatingBar).rate(value)
+
+    @on(RatingBar.Rated)
+    def _rated(self, message: RatingBar.Rated) -> None:
+        q = self.question
+        if q is None or not self.revealed or self.rated is not None:
+            return
+        from quizmath.core.storage import StorageError
+
+        ms = round((time.monotonic() - self.shown_at) * 1000)
+        try:
+            recorded = self.scheduler.rate_interview(q.id, message.rating, duration_ms=ms)
+        except StorageError as exc:
+            self.notify(f"Rating not saved: {exc}", severity="error", markup=False)
+            return
+        self.rated = message.rating
+        when = until(recorded.due, self.scheduler.now())
+        self.query_one("#qa-result", Static).update(
+            Content.assemble(
+                (f"Rated {message.name}", "bold $success"),
+                (f" — this question comes back {when}. " if when else ". ", ""),
+                ("ctrl+n: next question", "$text-muted"),
+            )
+        )
+        self.post_message(ProgressChanged())
+        self.refresh_bindings()
+
+    def action_next(self) -> None:
+        nxt = self._next()
+        if nxt is not None and self.question is not None and nxt.id == self.question.id:
+            # Just rated "Again" and nothing else is due: take the next one in order.
+            ordered = self.interviews.ordered()
+            i = next((k for k, x in enumerate(ordered) if x.id == nxt.id), -1)
+            nxt = ordered[(i + 1) % len(ordered)]
+        self.show(nxt)
+
+    def action_back(self) -> None:
+        if isinstance(self.focused, TextArea):
+            self.query_one("#qa").focus()
+            return
+        self.dismiss()

@@ -1,0 +1,152 @@
+"""What the app is built over, injected so tests can build it over ``tmp_path``.
+
+``Services`` holds the open progress storage and says where the bank, the concept pages and the
+interview questions come from and how answers are checked. Nothing here runs at import time;
+the loaders are called by the app (the full bank in a worker, after the first paint).
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quizmath.core.bank.bank import Bank
+    from quizmath.core.content import ConceptPage, InterviewBank
+    from quizmath.core.scheduler import Scheduler
+    from quizmath.core.storage import Storage
+
+
+@dataclass(frozen=True)
+class StartSpec:
+    """Where the app opens: straight on practice (``quizmath practice …``) or on home."""
+
+    topic: str | None = None  # a topic id, already resolved
+    template: str | None = None  # ``id`` or ``id@seed``
+    count: int | None = None  # stop after this many problems
+
+    @property
+    def practice(self) -> bool:
+        return bool(self.topic or self.template or self.count)
+
+
+class TuiChecker:
+    """The checking service (a worker process with a 2 s budget), falling back to checking in
+    this process if the service cannot start. Thread-safe: called from check workers."""
+
+    def __init__(self, service_factory: Callable[[], Any] | None = None) -> None:
+        self._lock = threading.Lock()
+        self._service: Any = None
+        self.fallback_reason: str | None = None
+        try:
+            if service_factory is None:
+                from quizmath.core.answers import CheckService
+
+                service_factory = CheckService
+            self._service = service_factory()  # spawns the worker in the background
+        except Exception as exc:  # any failure to start means: check in this process
+            self.fallback_reason = str(exc) or type(exc).__name__
+
+    def __call__(self, kind: str, expected: str, submitted: str, **kw: Any) -> Any:
+        service = self._service
+        if service is not None:
+            verdict = service.check(kind, expected, submitted, **kw)
+            if not _service_broken(verdict):
+                return verdict
+            self._fall_back(verdict.message)
+        from quizmath.core.answers import check
+
+        return check(kind, expected, submitted, **kw)
+
+    def _fall_back(self, reason: str) -> None:
+        with self._lock:
+            service, self._service = self._service, None
+            self.fallback_reason = reason
+        if service is not None:
+            service.close()
+
+    def close(self) -> None:
+        with self._lock:
+            service, self._service = self._service, None
+        if service is not None:
+            service.close()
+
+
+def _service_broken(verdict: Any) -> bool:
+    # The service says so in these words when its worker cannot start or died mid-check.
+    message = str(getattr(verdict, "message", ""))
+    return verdict.verdict == "invalid" and message.startswith(
+        ("the checker could not start", "the checker stopped unexpectedly")
+    )
+
+
+def in_process_checker() -> Callable[..., Any]:
+    """``check`` in this process (tests: deterministic, no subprocess)."""
+    from quizmath.core.answers import check
+
+    return check
+
+
+@dataclass
+class Services:
+    """Everything the app reads and writes, so nothing reaches for a global.
+
+    ``storage`` must have been opened on the thread that runs the app (sqlite connections are
+    thread-bound); the app only touches it from its UI thread.
+    """
+
+    storage: Storage
+    bank_paths: Sequence[Path] | None = None  # None: the built-in bank
+    interview_paths: Sequence[Path] | None = None  # None: the built-in interview questions
+    content_root: Path | None = None  # a bank root holding concepts/; None: the built-in one
+    checker_factory: Callable[[], Callable[..., Any]] = TuiChecker
+    fuzzing: bool = True  # fsrs due-date fuzzing (off in tests: deterministic)
+    now: Callable[[], datetime] | None = None
+    rng: random.Random | None = None
+    prestarted_bank: Bank | None = field(default=None, repr=False)  # e.g. one template only
+
+    # -- loaders (any thread: no storage, no UI) ------------------------------------------
+
+    def load_bank(self) -> Bank:
+        from quizmath.core.bank.bank import load_bank
+
+        return load_bank(list(self.bank_paths) if self.bank_paths else None)
+
+    def load_interviews(self, bank: Bank | None = None) -> InterviewBank:
+        from quizmath.core.content import load_interviews
+
+        topics = set(bank.curriculum.topics) if bank is not None else None
+        paths = list(self.interview_paths) if self.interview_paths else None
+        return load_interviews(paths, topics)
+
+    def concept(self, slug: str) -> ConceptPage:
+        """A concept page by name; raises TemplateError."""
+        from quizmath.core.content import load_concept
+
+        return load_concept(slug, self.content_root)
+
+    def concept_for(self, topic_id: str, concept: str | None = None) -> ConceptPage | None:
+        from quizmath.core.content import concept_for
+
+        return concept_for(topic_id, concept, self.content_root)
+
+    def concept_pages(self) -> list[ConceptPage]:
+        from quizmath.core.content import load_concepts
+
+        pages, _errors = load_concepts(self.content_root)
+        return sorted(pages.values(), key=lambda p: p.title.lower())
+
+    # -- on the UI thread --------------------------------------------------------------------
+
+    def scheduler(self, bank: Bank) -> Scheduler:
+        from quizmath.core.scheduler import Scheduler
+
+        kwargs: dict[str, Any] = {"fuzzing": self.fuzzing, "rng": self.rng}
+        if self.now is not None:
+            kwargs["now"] = self.now
+        return Scheduler(self.storage, bank, **kwargs)

@@ -1,0 +1,124 @@
+"""The curriculum (area → topic) with each topic's progress from the scheduler."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+if TYPE_CHECKING:
+    from quizmath.core.bank.curriculum import Curriculum
+    from quizmath.core.scheduler import TopicProgress
+
+TITLE_WIDTH = 40
+BAR_WIDTH = 8
+
+
+def bar(fraction: float | None, width: int = BAR_WIDTH) -> str:
+    """▰▰▰▱▱▱▱▱ for a fraction in [0, 1]; blank cells when there is nothing to show."""
+    if fraction is None:
+        return "·" * width
+    full = round(max(0.0, min(1.0, fraction)) * width)
+    return "▰" * full + "▱" * (width - full)
+
+
+def fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def topic_label(p: TopicProgress, colours: dict[str, str] | None = None) -> Text:
+    """``Eigenvalues and eigenvectors   1/2  ▰▰▰▱▱▱▱▱  acc 67%  2 due``; ``colours`` are
+    the theme's (``success``, ``primary``, ``warning``): Rich labels cannot use $variables."""
+    c = colours or {}
+    label = Text(fit(p.title, TITLE_WIDTH).ljust(TITLE_WIDTH))
+    if p.templates == 0:
+        label.append("  no problems yet", style="dim")
+        return label
+    label.append(f" {p.seen:>2}/{p.templates:<2} ", style="dim" if not p.seen else "")
+    good = (p.mastery or 0) >= 0.8
+    label.append(bar(p.mastery), style=c.get("success" if good else "primary", ""))
+    if p.accuracy is not None:
+        label.append(f"  acc {round(p.accuracy * 100):>3}%")
+    if p.due:
+        label.append(f"  {p.due} due", style=f"bold {c.get('warning', '')}".strip())
+    return label
+
+
+@dataclass(frozen=True)
+class TopicRef:
+    topic_id: str
+    templates: int  # 0: nothing to practise yet (the concept page still opens)
+
+
+class TopicTree(Tree[TopicRef | None]):
+    """Enter on a topic posts ``TopicTree.Chosen``; areas fold and unfold."""
+
+    DEFAULT_CSS = """
+    TopicTree { height: 1fr; }
+    """
+
+    @dataclass
+    class Chosen(Message):
+        topic_id: str
+        templates: int
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("Curriculum", id=id)
+        self.show_root = False
+        self.guide_depth = 3
+        self._areas: dict[str, TreeNode[TopicRef | None]] = {}
+
+    def show_loading(self, text: str) -> None:
+        self.clear()
+        self._areas = {}
+        self.root.add_leaf(Text(text, style="dim italic"), None)
+
+    def set_progress(self, curriculum: Curriculum, progress: Sequence[TopicProgress]) -> None:
+        """Rebuild the tree, keeping which areas are open and where the cursor is."""
+        expanded = (
+            {aid for aid, node in self._areas.items() if node.is_expanded} if self._areas else None
+        )
+        cursor = self.cursor_node.data if self.cursor_node is not None else None
+        by_id = {p.topic_id: p for p in progress}
+        variables = self.app.get_css_variables()
+        colours = {k: variables[k] for k in ("success", "primary", "warning") if k in variables}
+        self.clear()
+        self._areas = {}
+        target = None
+        for area in curriculum.areas:
+            rows = [by_id[t.id] for t in area.topics if t.id in by_id]
+            seen = sum(r.seen for r in rows)
+            total = sum(r.templates for r in rows)
+            label = Text(area.title, style="bold")
+            if total:
+                label.append(f"   {seen}/{total} seen", style="dim")
+            # The first time, open the areas that have problems.
+            expand = area.id in expanded if expanded is not None else total > 0
+            node = self.root.add(label, None, expand=expand)
+            self._areas[area.id] = node
+            for row in rows:
+                leaf = node.add_leaf(
+                    topic_label(row, colours), TopicRef(row.topic_id, row.templates)
+                )
+                if cursor is not None and cursor.topic_id == row.topic_id:
+                    target = leaf
+        if target is not None:
+            self.move_cursor(target)
+
+    @property
+    def highlighted_topic(self) -> TopicRef | None:
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    @on(Tree.NodeSelected)
+    def _selected(self, event: Tree.NodeSelected[TopicRef | None]) -> None:
+        data = event.node.data
+        if data is not None:
+            event.stop()
+            self.post_message(self.Chosen(data.topic_id, data.templates))
