@@ -190,6 +190,7 @@ class QuizApp(App[int]):
             mode="practice",
             topic=topic,
             template=template,
+            clock=self.services.clock,
         )
 
     def open_practice(
@@ -214,7 +215,18 @@ class QuizApp(App[int]):
             self.notify(str(exc), severity="error", markup=False)
             return
         title = self._practice_title(bank, topic, template)
+        self._back_to_home()
         self.push_screen(ProblemScreen(session, count=count, title=title))
+
+    def _back_to_home(self) -> None:
+        """Close what is open above home (the palette can start practice from anywhere)."""
+        from quizmath.tui.screens.problem import ProblemScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            screen = self.screen
+            if isinstance(screen, ProblemScreen):
+                screen.end_session()
+            self.pop_screen()
 
     def _practice_title(self, bank: Bank, topic: str | None, template: str | None) -> str:
         if topic:
@@ -250,4 +262,5 @@ class QuizApp(App[int]):
         if not self.interviews.questions:
             self.notify("There are no interview questions in the bank.", severity="warning")
             return
+        self._back_to_home()
         self.push_screen(InterviewScreen(self.interviews, self.scheduler, first=question_id))

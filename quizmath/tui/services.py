@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -106,8 +107,9 @@ class Services:
     content_root: Path | None = None  # a bank root holding concepts/; None: the built-in one
     checker_factory: Callable[[], Callable[..., Any]] = TuiChecker
     fuzzing: bool = True  # fsrs due-date fuzzing (off in tests: deterministic)
-    now: Callable[[], datetime] | None = None
-    rng: random.Random | None = None
+    now: Callable[[], datetime] | None = None  # the scheduler's clock (UTC)
+    rng: random.Random | None = None  # the scheduler's fresh seeds
+    clock: Callable[[], float] = time.monotonic  # the session's: time taken per answer
     prestarted_bank: Bank | None = field(default=None, repr=False)  # e.g. one template only
 
     # -- loaders (any thread: no storage, no UI) ------------------------------------------

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
@@ -55,7 +55,9 @@ class InterviewScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+r", "reveal", "Reveal"),
         Binding("ctrl+n", "next", "Next question"),
-        Binding("escape", "back", "Leave notes / Home"),
+        Binding("escape", "back", "Back"),
+        Binding("pagedown", "scroll(1)", "Scroll", show=False),
+        Binding("pageup", "scroll(-1)", show=False),
         Binding("1", "rate(1)", "Again", show=False),
         Binding("2", "rate(2)", "Hard", show=False),
         Binding("3", "rate(3)", "Good", show=False),
@@ -84,11 +86,13 @@ class InterviewScreen(Screen[None]):
                 soft_wrap=True,
                 placeholder="Type or think your answer (not saved) · ctrl+r: reveal the answer",
             )
-            with Vertical(id="qa-reveal"):
-                yield Markdown("", id="qa-answer", open_links=False)
+            yield Markdown("", id="qa-answer", open_links=False)
+        # Outside the scroll: the rating stays in sight while the answer is read.
+        with Vertical(id="qa-rate"):
+            with Horizontal(id="qa-ask-row"):
                 yield Static("How well did you answer?", id="qa-ask")
                 yield RatingBar(id="qa-rating")
-                yield Static("", id="qa-result", markup=False)
+            yield Static("", id="qa-result", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -115,7 +119,8 @@ class InterviewScreen(Screen[None]):
         self.query_one("#qa-question", Static).update(q.question)
         notes = self.query_one("#qa-notes", TextArea)
         notes.text = ""
-        self.query_one("#qa-reveal").display = False
+        self.query_one("#qa-answer").display = False
+        self.query_one("#qa-rate").display = False
         self.query_one("#qa-result", Static).update("")
         notes.focus()
         self.query_one("#qa").scroll_home(animate=False)
@@ -136,11 +141,20 @@ class InterviewScreen(Screen[None]):
         if q is None or self.revealed:
             return
         self.revealed = True
-        await self.query_one("#qa-answer", Markdown).update(answer_markdown(q))
-        self.query_one("#qa-reveal").display = True
+        answer = self.query_one("#qa-answer", Markdown)
+        await answer.update(answer_markdown(q))
+        answer.display = True
+        self.query_one("#qa-rate").display = True
         self.query_one("#rate-3").focus()
-        self.call_after_refresh(self.query_one("#qa-answer").scroll_visible, top=True)
+        self.call_after_refresh(answer.scroll_visible, top=True, animate=False)
         self.refresh_bindings()
+
+    def action_scroll(self, direction: int) -> None:
+        qa = self.query_one("#qa", VerticalScroll)
+        if direction > 0:
+            qa.scroll_page_down()
+        else:
+            qa.scroll_page_up()
 
     def action_rate(self, value: int) -> None:
         self.query_one(RatingBar).rate(value)

@@ -44,7 +44,7 @@ class ProblemScreen(Screen[None]):
         Binding("ctrl+o", "concept", "Concept"),
         Binding("ctrl+g", "skip", "Skip"),
         Binding("ctrl+n", "next", "Next"),
-        Binding("escape", "back", "Leave box / Home"),
+        Binding("escape", "back", "Back"),
         Binding("f1", "format_help", "Format", show=False),
         # Single letters once the answer box is left (Escape); hidden to keep the footer short.
         Binding("h", "hint", show=False),
@@ -84,6 +84,7 @@ class ProblemScreen(Screen[None]):
         self.solution_shown = False
         self._token = 0
         self._painted = False
+        self._ended = False
 
     @property
     def quiz(self) -> QuizApp:
@@ -262,7 +263,7 @@ class ProblemScreen(Screen[None]):
             self.wrong += 1
             if self.wrong >= MAX_WRONG:
                 panel.show_given_up(p.answer_text, self.wrong)
-                self._reveal_solution(p)
+                self._reveal_solution(p, scroll_to="VerdictPanel")
                 self._finish("Enter or ctrl+n: next problem")
             else:
                 left = MAX_WRONG - self.wrong
@@ -286,13 +287,13 @@ class ProblemScreen(Screen[None]):
         self.box.note(Content.styled(note, "$text-muted"))
         self.refresh_bindings()
 
-    def _reveal_solution(self, p: Problem) -> None:
+    def _reveal_solution(self, p: Problem, *, scroll_to: str = "#solution-box") -> None:
         self.query_one("#solution", PromptView).set_text(p.solution)
         self.query_one("#answer-block", PromptView).set_text(p.answer_block)
-        box = self.query_one("#solution-box")
-        box.display = True
+        self.query_one("#solution-box").display = True
         self.solution_shown = True
-        self.call_after_refresh(box.scroll_visible, animate=False, top=True)
+        target = self.query_one(scroll_to)
+        self.call_after_refresh(target.scroll_visible, animate=False, top=True)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -369,7 +370,7 @@ class ProblemScreen(Screen[None]):
             self.notify(f"Progress not saved: {exc}", severity="error", markup=False)
             return
         self.query_one(VerdictPanel).show_skipped(p.answer_text)
-        self._reveal_solution(p)
+        self._reveal_solution(p, scroll_to="VerdictPanel")
         self._finish("Skipped. Enter or ctrl+n: next problem")
         self.post_message(ProgressChanged())
 
@@ -419,8 +420,15 @@ class ProblemScreen(Screen[None]):
         self.box.set_value(chr(65 + (index + delta) % len(p.choices)))
 
     def _leave(self, *, done: bool) -> None:
+        self.end_session(done=done)
+        self.dismiss()
+
+    def end_session(self, *, done: bool = False) -> None:
+        """Close the session and say how it went (once)."""
+        if self._ended:
+            return
+        self._ended = True
         tally = self.session.close()
         if tally.shown:
             self.notify(tally.summary(), title="Session done" if done else "Practice", markup=False)
         self.post_message(ProgressChanged())
-        self.dismiss()

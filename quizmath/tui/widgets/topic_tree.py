@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from quizmath.core.bank.curriculum import Curriculum
     from quizmath.core.scheduler import TopicProgress
 
-TITLE_WIDTH = 40
+TITLE_WIDTH = 44  # at most; less when the tree is narrow
+STATS_WIDTH = 34  # " 12/12 ▰▰▰▰▰▰▰▰  acc 100%  12 due"
 BAR_WIDTH = 8
 
 
@@ -32,11 +33,13 @@ def fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def topic_label(p: TopicProgress, colours: dict[str, str] | None = None) -> Text:
+def topic_label(
+    p: TopicProgress, colours: dict[str, str] | None = None, width: int = TITLE_WIDTH
+) -> Text:
     """``Eigenvalues and eigenvectors   1/2  ▰▰▰▱▱▱▱▱  acc 67%  2 due``; ``colours`` are
     the theme's (``success``, ``primary``, ``warning``): Rich labels cannot use $variables."""
     c = colours or {}
-    label = Text(fit(p.title, TITLE_WIDTH).ljust(TITLE_WIDTH))
+    label = Text(fit(p.title, width).ljust(width))
     if p.templates == 0:
         label.append("  no problems yet", style="dim")
         return label
@@ -73,6 +76,8 @@ class TopicTree(Tree[TopicRef | None]):
         self.show_root = False
         self.guide_depth = 3
         self._areas: dict[str, TreeNode[TopicRef | None]] = {}
+        self._last: tuple[Curriculum, list[TopicProgress]] | None = None
+        self._width = 0
 
     def show_loading(self, text: str) -> None:
         self.clear()
@@ -88,6 +93,11 @@ class TopicTree(Tree[TopicRef | None]):
         by_id = {p.topic_id: p for p in progress}
         variables = self.app.get_css_variables()
         colours = {k: variables[k] for k in ("success", "primary", "warning") if k in variables}
+        self._last = (curriculum, list(progress))
+        # Guides, cursor and scrollbar take about 8 cells; the stats need STATS_WIDTH.
+        self._width = self.scrollable_content_region.width
+        room = self._width or 80
+        width = max(16, min(TITLE_WIDTH, room - 8 - STATS_WIDTH))
         self.clear()
         self._areas = {}
         target = None
@@ -104,12 +114,19 @@ class TopicTree(Tree[TopicRef | None]):
             self._areas[area.id] = node
             for row in rows:
                 leaf = node.add_leaf(
-                    topic_label(row, colours), TopicRef(row.topic_id, row.templates)
+                    topic_label(row, colours, width), TopicRef(row.topic_id, row.templates)
                 )
                 if cursor is not None and cursor.topic_id == row.topic_id:
                     target = leaf
         if target is not None:
             self.move_cursor(target)
+
+    def on_resize(self) -> None:
+        # Labels are laid out for a width: redo them when it changes.
+        width = self.scrollable_content_region.width
+        if self._last is not None and width != self._width:
+            self._width = width
+            self.set_progress(*self._last)
 
     @property
     def highlighted_topic(self) -> TopicRef | None:

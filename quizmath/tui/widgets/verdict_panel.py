@@ -38,16 +38,19 @@ class VerdictPanel(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
         self.verdict: str | None = None
+        self._lines: list[Content] = []
 
     def clear(self) -> None:
         self.verdict = None
+        self._lines = []
         self.set_classes("")
         self.update("")
 
-    def _show(self, verdict: str, lines: Sequence[Content]) -> None:
+    def _show(self, verdict: str, lines: Sequence[Content], *, append: bool = False) -> None:
         self.verdict = verdict
+        self._lines = [*self._lines, *lines] if append else list(lines)
         self.set_classes(f"-shown -{verdict}")
-        self.update(Content("\n").join(lines))
+        self.update(Content("\n").join(self._lines))
 
     def show_judgement(
         self, verdict: Any, ms: int, *, kind: str, typed: str, tries: int, helped: str = ""
@@ -94,11 +97,12 @@ class VerdictPanel(Static):
         self._show("skipped", lines)
 
     def show_given_up(self, answer: str, wrong: int) -> None:
+        """After the last wrong try: added under that try's verdict."""
         lines = [
-            Content.assemble((f"✗ {wrong} tries — here is the worked solution", "bold $error")),
+            Content.assemble((f"That was {wrong} tries; the worked solution is below.", "bold")),
             Content.assemble(("The answer was  ", "$text-muted"), (printable(answer), "bold")),
         ]
-        self._show("reject", lines)
+        self._show("reject", lines, append=True)
 
 
 def _after(message: str, word: str) -> Content:

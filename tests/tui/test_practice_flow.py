@@ -1,0 +1,278 @@
+"""Pilot tests of the problem screen: answers right, wrong and unreadable; hints, solution,
+concept page, skip, next; the live "reads as" line; checking off the UI thread."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from textual import events
+from textual.widgets import Input
+from tui_helpers import answer, problem_screen, reading, verdict_text, wait_until
+
+from quizmath.tui.screens.concept import ConceptScreen
+from quizmath.tui.screens.home import HomeScreen
+from quizmath.tui.screens.problem import ProblemScreen
+from quizmath.tui.widgets.prompt_view import PromptView
+
+SIZE = (100, 30)
+
+
+async def test_right_answer_is_shown_and_recorded(make_app, rows) -> None:
+    app = make_app(template="tuifix.dot@3")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        p = screen.problem
+        assert p is not None and p.ref == "tuifix.dot@3"
+        await answer(pilot, screen, p.typed_answer)
+        text = verdict_text(screen)
+        assert "✓ Correct" in text and "in 4.5 s" in text
+        assert screen.finished
+    assert rows("SELECT template_id, seed, verdict, answer FROM attempts") == [
+        ("tuifix.dot", 3, "accept", p.typed_answer)
+    ]
+
+
+async def test_wrong_answer_names_the_mistake_and_allows_a_retry(make_app, rows) -> None:
+    app = make_app(template="tuifix.dot@3")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        p = screen.problem
+        assert p is not None
+        mistake = p.mistakes[0]
+        await answer(pilot, screen, mistake.typed)
+        text = verdict_text(screen)
+        assert "✗ Not correct" in text
+        assert "Common mistake: You added the entries" in text
+        assert not screen.finished and screen.query_one("#answer", Input).value == mistake.typed
+        await answer(pilot, screen, p.typed_answer)  # a second try is allowed
+        assert "✓ Correct" in verdict_text(screen)
+    assert rows("SELECT verdict, try FROM attempts ORDER BY id") == [("reject", 1), ("accept", 2)]
+
+
+async def test_wrong_matrix_entries_are_marked(make_app) -> None:
+    app = make_app(template="tuifix.mat@5")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        p = screen.problem
+        assert p is not None
+        # Typed as rows separated by ";", with the last entry off by one.
+        rows_ = [r.strip(" []") for r in p.expected.strip("[]").split("], [")]
+        cells = [r.split(", ") for r in rows_]
+        cells[1][1] = str(int(cells[1][1]) + 1)
+        typed = "; ".join(" ".join(r) for r in cells)
+        await answer(pilot, screen, typed)
+        text = verdict_text(screen)
+        assert "entry (2, 2)" in text
+        assert "Wrong entries:" in text
+
+
+async def test_unreadable_answer_is_explained_kept_and_not_recorded(make_app, rows) -> None:
+    app = make_app(template="tuifix.dot@3")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        await answer(pilot, screen, "3 +")
+        text = verdict_text(screen)
+        assert "Could not read that — not counted" in text
+        assert "column" in text
+        assert screen.query_one("#answer", Input).value == "3 +"
+        assert not screen.finished
+    assert rows("SELECT count(*) FROM attempts") == [(0,)]
+
+
+async def test_enter_on_an_empty_box_does_nothing(make_app, rows) -> None:
+    app = make_app(template="tuifix.dot@3")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        token = screen._token
+        await pilot.press("enter", "enter")
+        assert screen._token == token and not screen.checking
+        assert "Type an answer first" in reading(screen)
+    assert rows("SELECT count(*) FROM attempts") == [(0,)]
+
+
+async def test_hints_one_more_per_press_then_none(make_app, rows) -> None:
+    app = make_app(template="tuifix.dot@3")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        hints = screen.query_one("#hints")
+        await pilot.press("ctrl+t")
+        await wait_until(pilot, lambda: len(hints.query(PromptView)) == 1)
+        first = hints.query(PromptView).first().text
+        assert first == "Multiply matching entries."
+        await pilot.press("ctrl+t")
+        await wait_until(pilot, lambda: len(hints.query(PromptView)) == 2)
+        await pilot.press("ctrl+t")  # none left: the key is disabled
+        await pilot.pause()
+        assert len(hints.query(PromptView)) == 2
+        assert screen.session.current is not None and screen.session.current.hints == 2
+        await answer(pilot, screen, screen.problem.typed_answer)
+        assert "after 2 hints" in verdict_text(screen)
+    assert rows("SELECT hints, rating FROM attempts") == [(2, 2)]  # Hard
+
+
+async def test_solution_is_shown_and_counted(make_app, rows) -> None:
+    app = make_app(template="tuifix.dot@3")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        p = screen.problem
+        assert not screen.query_one("#solution-box").display
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert screen.query_one("#solution-box").display
+        assert screen.query_one("#solution", PromptView).text == p.solution
+        await answer(pilot, screen, p.typed_answer)
+    assert rows("SELECT verdict, solution_viewed, rating FROM attempts") == [("accept", 1, 1)]
+
+
+async def test_concept_page_from_the_problem_and_back(make_app) -> None:
+    app = make_app(template="tuifix.dot@3")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        await pilot.press("ctrl+o")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConceptScreen))
+        assert app.screen.page.slug == "vectors"
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is screen)
+        assert screen.focused is screen.query_one("#answer", Input)
+
+
+async def test_skip_records_and_next_serves_another(make_app, rows) -> None:
+    app = make_app(template="tuifix.dot@3")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        await pilot.press("ctrl+n")  # unanswered: next is disabled, skip is the way on
+        await pilot.pause()
+        assert screen.problem.ref == "tuifix.dot@3"
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert "Skipped" in verdict_text(screen) and screen.finished
+        await pilot.press("enter")  # Enter after the end: the next problem
+        await wait_until(pilot, lambda: screen.problem is not None and screen.problem.seed != 3)
+        assert screen.problem.template_id == "tuifix.dot" and not screen.finished
+    assert rows("SELECT verdict, rating FROM attempts") == [("skipped", 1)]
+
+
+async def test_three_wrong_answers_show_the_solution(make_app, rows) -> None:
+    app = make_app(template="tuifix.dot@3")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        wrong = str(int(screen.problem.expected) + 1)
+        for _ in range(3):
+            await answer(pilot, screen, wrong)
+        assert screen.finished
+        assert screen.query_one("#solution-box").display
+        assert "That was 3 tries" in verdict_text(screen)
+    assert [r[0] for r in rows("SELECT verdict FROM attempts")] == ["reject"] * 3
+
+
+async def test_escape_leaves_the_box_then_letters_work_then_home(make_app) -> None:
+    app = make_app(template="tuifix.dot@3")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        await pilot.press("escape")
+        assert screen.focused is not screen.query_one("#answer", Input)
+        await pilot.press("h")
+        await wait_until(pilot, lambda: len(screen.query_one("#hints").query(PromptView)) == 1)
+        await pilot.press("a")
+        assert screen.focused is screen.query_one("#answer", Input)
+        await pilot.press("escape", "escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+async def test_live_reading_updates_as_you_type(make_app) -> None:
+    app = make_app(template="tuifix.mat@5")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        await pilot.press("1", "space", "2", "semicolon", "space", "3")
+        assert reading(screen).startswith("✗ ")  # a ragged matrix cannot be read
+        await pilot.press("space", "4")
+        assert reading(screen) == "reads as  [[1, 2], [3, 4]]"
+        await pilot.press("space", "(")
+        text = reading(screen)
+        assert text.startswith("✗ ") and "column" in text
+
+
+async def test_pasted_control_characters_never_reach_the_screen(make_app) -> None:
+    app = make_app(template="tuifix.dot@3")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        box = screen.query_one("#answer", Input)
+        box.post_message(events.Paste("1\x1b[2J2\x07"))
+        await wait_until(pilot, lambda: box.value == "1[2J2")
+        assert "control characters removed" in reading(screen)
+        assert "\x1b" not in reading(screen)
+
+
+async def test_choice_by_letter_and_arrow_keys(make_app, rows) -> None:
+    app = make_app(template="tuifix.pick@1")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        p = screen.problem
+        assert len(p.choices) == 3
+        await pilot.press("down")
+        assert screen.query_one("#answer", Input).value == "A"
+        assert reading(screen) == f"reads as  A) {p.choices[0]}"
+        await pilot.press("down", "down", "down")
+        assert screen.query_one("#answer", Input).value == "A"  # wraps around
+        await answer(pilot, screen, p.expected.lower())
+        assert "✓ Correct" in verdict_text(screen)
+
+
+async def test_count_ends_the_session_and_returns_home(make_app) -> None:
+    app = make_app(template="tuifix.dot@3", count=1)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await problem_screen(pilot)
+        await answer(pilot, screen, screen.problem.typed_answer)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert any("1 problem: 1 correct" in n.message for n in app._notifications)
+
+
+class BlockingChecker:
+    """A checker that waits for the test's go-ahead: proves the UI runs meanwhile."""
+
+    def __init__(self) -> None:
+        self.go = threading.Event()
+        self.thread: str | None = None
+
+    def __call__(self, kind: str, expected: str, submitted: str, **kw: Any) -> Any:
+        from quizmath.core.answers import check
+
+        self.thread = threading.current_thread().name
+        assert self.go.wait(30)
+        return check(kind, expected, submitted, **kw)
+
+
+async def test_checking_runs_off_the_ui_thread(make_app) -> None:
+    checker = BlockingChecker()
+    app = make_app(template="tuifix.dot@3", checker=lambda: checker)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        box = screen.query_one("#answer", Input)
+        box.value = screen.problem.typed_answer
+        try:
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: checker.thread is not None)
+            assert screen.checking
+            await pilot.press("end", "9")  # the UI still answers keys while the check waits
+            assert box.value == screen.problem.typed_answer + "9"
+            assert checker.thread != threading.current_thread().name
+        finally:
+            checker.go.set()
+        await wait_until(pilot, lambda: not screen.checking)
+        assert "✓ Correct" in verdict_text(screen)  # the answer as it was when Enter was pressed
+
+
+async def test_real_checking_service_end_to_end(make_app, rows) -> None:
+    """The default checker: the CheckService worker process (falls back in-process)."""
+    from quizmath.tui.services import TuiChecker
+
+    app = make_app(template="tuifix.deriv@2", checker=TuiChecker)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        assert screen.problem.kind == "expression"
+        await answer(pilot, screen, screen.problem.typed_answer)
+        assert "✓ Correct" in verdict_text(screen)
+        assert isinstance(app.screen, ProblemScreen)
+    assert rows("SELECT verdict FROM attempts") == [("accept",)]
