@@ -64,6 +64,50 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """,
         "CREATE INDEX interview_ratings_by_id ON interview_ratings (interview_id, id)",
     ),
+    # 2: timed drills (see ``storage/drills.py``). A drill (seed, topics, size) can be shared; a
+    # row of ``drill_runs`` is one sitting of one. ``attempts.drill_id`` holds a drill_runs id
+    # and gets an index, not a foreign key: SQLite cannot add one to an existing column without
+    # rebuilding the table, and runs are never deleted (a discarded run keeps its row).
+    (
+        """
+        CREATE TABLE drill_runs (
+            id          INTEGER PRIMARY KEY,
+            seed        INTEGER NOT NULL,
+            seeded      INTEGER NOT NULL CHECK (seeded IN (0, 1)),   -- 1: the learner chose it
+            weighted    INTEGER NOT NULL CHECK (weighted IN (0, 1)), -- topics from weak ones
+            topics      TEXT    NOT NULL,           -- topic ids drawn from, comma-separated
+            questions   INTEGER NOT NULL,
+            limit_ms    INTEGER,                    -- NULL = untimed
+            used_ms     INTEGER NOT NULL DEFAULT 0, -- drill time used (paused while closed)
+            status      TEXT    NOT NULL,           -- 'running' | 'finished' | 'discarded'
+            ended       TEXT,                       -- 'completed' | 'timeout' | 'discarded'
+            code        TEXT    NOT NULL,           -- digest of the items: same code, same drill
+            started_at  TEXT    NOT NULL,
+            updated_at  TEXT    NOT NULL,
+            finished_at TEXT
+        )
+        """,
+        "CREATE INDEX drill_runs_by_status ON drill_runs (status, id)",
+        """
+        CREATE TABLE drill_items (
+            drill_id    INTEGER NOT NULL REFERENCES drill_runs (id),
+            position    INTEGER NOT NULL,           -- 0-based order in the drill
+            kind        TEXT    NOT NULL,           -- 'problem' | 'interview'
+            item_id     TEXT    NOT NULL,           -- template id or interview question id
+            seed        INTEGER,                    -- NULL for an interview question
+            topic       TEXT    NOT NULL,
+            outcome     TEXT,                       -- NULL | 'correct' | 'wrong' | 'skipped'
+            answer      TEXT,                       -- as typed (notes for an interview item)
+            ms          INTEGER,                    -- time on this item
+            rating      INTEGER,                    -- self-rating of an interview item
+            timed_out   INTEGER NOT NULL DEFAULT 0 CHECK (timed_out IN (0, 1)),
+            attempt_id  INTEGER REFERENCES attempts (id),
+            answered_at TEXT,
+            PRIMARY KEY (drill_id, position)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX attempts_by_drill ON attempts (drill_id) WHERE drill_id IS NOT NULL",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

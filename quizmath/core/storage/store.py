@@ -72,6 +72,10 @@ class Storage:
         except sqlite3.DatabaseError as exc:
             raise StorageError(f"cannot read progress from {self.path}: {exc}", self.path) from None
 
+    def read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run a read-only query function (e.g. from ``storage.drills``) on this connection."""
+        return self._read(fn)
+
     def attempts(self, template_id: str | None = None) -> list[Attempt]:
         return self._read(lambda c: attempts.list_attempts(c, template_id))
 

@@ -1,0 +1,388 @@
+"""``quizmath drill``: a timed interview drill (the TUI, or ``--plain`` line by line), its
+report, and the list of past drills.
+
+Plain mode prints the countdown before each question and after each answer, takes one answer per
+question (no hints, no retries; unreadable input may be retyped), and ends when the questions
+are done or the time is up, with the report. ``quit``, Ctrl-C or the end of input leave the drill
+unfinished: the next ``quizmath drill`` offers to resume it (with the time it had left) or
+discard it (kept in the history as discarded); scripts say which with ``--resume``/``--discard``.
+Rules: ``quizmath.core.drill`` (answering, time, scheduling) and ``quizmath.core.drill_plan``
+(which items, and the seed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from quizmath.core.bank.bank import Bank
+    from quizmath.core.content import InterviewBank
+    from quizmath.core.storage import Storage
+
+PROG = "quizmath drill"
+DEFAULT_QUESTIONS = 10
+DEFAULT_MINUTES = 15.0
+
+EPILOG = """\
+in --plain mode, type an answer, or one of:
+  skip       pass over this question (it counts as missed)
+  help       how to write the answer to this question
+  quit       stop now; the drill is kept and the next `quizmath drill` offers to resume it
+Interview questions: type notes if you like, `reveal` (or an empty line) shows the model answer,
+then rate yourself 1-4 (3 Good or 4 Easy count as right). There are no hints in a drill; the
+report at the end has the worked solution of every missed question. When the time is up, the
+line you send next is the last answer judged, and a silent terminal or pipe ends the drill on
+time.
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "drill",
+        help="a timed drill of mixed problems and interview questions, with a report",
+        description="A timed drill: mixed topics (weighted toward your weak ones unless "
+        "--topics is given), problems and interview questions, a countdown, no hints, and a "
+        "report at the end. --seed S serves everyone the same drill.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--plain", action="store_true", help="line-by-line mode (no full screen)")
+    p.add_argument(
+        "--minutes",
+        metavar="M",
+        type=_minutes,
+        default=DEFAULT_MINUTES,
+        help=f"time limit in minutes (default {DEFAULT_MINUTES:g}; 0: untimed)",
+    )
+    p.add_argument(
+        "--questions",
+        metavar="N",
+        type=_count,
+        default=DEFAULT_QUESTIONS,
+        help=f"number of questions (default {DEFAULT_QUESTIONS})",
+    )
+    p.add_argument(
+        "--topics",
+        metavar="T,...",
+        help="only these topics: ids (linear-algebra/eigen), slugs (eigen) or areas",
+    )
+    p.add_argument(
+        "--seed",
+        metavar="S",
+        type=_seed,
+        help="the drill's seed: the same seed and options serve the same questions",
+    )
+    which = p.add_mutually_exclusive_group()
+    which.add_argument(
+        "--resume",
+        metavar="ID",
+        nargs="?",
+        const="last",
+        help="finish the unfinished drill (the latest, or drill ID)",
+    )
+    which.add_argument(
+        "--discard",
+        metavar="ID",
+        nargs="?",
+        const="last",
+        help="discard the unfinished drill (kept as discarded), then start anew",
+    )
+    which.add_argument(
+        "--report",
+        metavar="ID",
+        nargs="?",
+        const="last",
+        help="print the report of drill ID (default: the latest) and exit",
+    )
+    which.add_argument("--list", action="store_true", help="list past drills and exit")
+    p.add_argument("--json", action="store_true", help="with --report or --list: JSON output")
+    p.add_argument(
+        "--bank",
+        metavar="PATH",
+        action="append",
+        type=Path,
+        help="template files or folders instead of the built-in bank (repeatable)",
+    )
+    p.add_argument(
+        "--interviews",
+        metavar="PATH",
+        action="append",
+        type=Path,
+        help="interview question files or folders instead of the built-in ones",
+    )
+    p.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="progress database (default: $QUIZMATH_DB, else the user data directory)",
+    )
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= value <= 100:
+        raise argparse.ArgumentTypeError("expected 1 to 100")
+    return value
+
+
+def _minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of minutes, got {text!r}") from None
+    if not 0 <= value <= 24 * 60:
+        raise argparse.ArgumentTypeError("expected 0 (untimed) to 1440 minutes")
+    return value
+
+
+def _seed(text: str) -> int:
+    if not text.isdigit() or len(text) > 18:
+        raise argparse.ArgumentTypeError(f"a seed is a whole number ≥ 0, got {text!r}")
+    return int(text)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.report is not None or args.list:
+        return run_report(args)
+    if not args.plain:
+        try:
+            from quizmath.tui.launch import run_drill_tui  # type: ignore[attr-defined]
+        except ImportError:
+            print(
+                f"{PROG}: note: the full-screen drill is not available in this build; "
+                "running it line by line (--plain).",
+                file=sys.stderr,
+            )
+        else:
+            return int(run_drill_tui(args) or 0)
+    return run_plain(args)
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return code
+
+
+# -- report and list -------------------------------------------------------------------------
+
+
+def run_report(args: argparse.Namespace) -> int:
+    import json
+
+    from quizmath.commands.drill_text import history_text, report_text
+    from quizmath.core.drill import DrillError, drill_history
+    from quizmath.core.report import build_report
+    from quizmath.core.storage import Storage, StorageError
+
+    try:
+        storage = Storage.open(getattr(args, "db", None))
+    except StorageError as exc:
+        return _fail(str(exc), 1)
+    with storage:
+        if args.list:
+            runs = drill_history(storage, include_discarded=True)
+            if args.json:
+                from quizmath.core.export import export_data
+
+                drills = export_data(storage)["drills"]
+                print(
+                    json.dumps(
+                        [{k: v for k, v in d.items() if k != "items"} for d in drills], indent=2
+                    )
+                )
+            else:
+                print(history_text(runs))
+            return 0
+        ids = [r.id for r in drill_history(storage, include_discarded=True)]
+        if args.report == "last":
+            if not ids:
+                return _fail("no drill has been finished yet", 1)
+            drill_id = ids[-1]
+        elif args.report.isdigit():
+            drill_id = int(args.report)
+        else:
+            return _fail(f"--report takes a drill id or 'last', not {args.report!r}")
+        try:
+            bank, interviews = _content(args, quiet=True)
+            report = build_report(storage, drill_id, bank, interviews)
+        except DrillError as exc:
+            return _fail(str(exc), 1)
+        if args.json:
+            print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        else:
+            print(report_text(report))
+    return 0
+
+
+def _content(args: argparse.Namespace, *, quiet: bool = False) -> tuple[Bank, InterviewBank]:
+    from quizmath.core.bank.bank import load_bank
+    from quizmath.core.content import load_interviews
+
+    bank = load_bank(args.bank)
+    if bank.errors and not quiet:
+        files = len({e.file for e in bank.errors})
+        print(
+            f"{PROG}: note: {files} template file(s) have errors and are left out; "
+            "`quizmath validate` lists them.",
+            file=sys.stderr,
+        )
+    interviews = load_interviews(args.interviews, set(bank.curriculum.topics))
+    return bank, interviews
+
+
+# -- plain mode ------------------------------------------------------------------------------
+
+
+def run_plain(
+    args: argparse.Namespace,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    *,
+    clock: Callable[[], float] = time.monotonic,
+    checker: Any = None,
+) -> int:
+    from quizmath.commands.drill_plain import LineReader, PlainChecker, PlainDrill, choose
+    from quizmath.core.drill import DrillError, DrillRun, discard, find_unfinished
+    from quizmath.core.errors import QuizmathError
+    from quizmath.core.scheduler import Scheduler
+    from quizmath.core.storage import Storage, StorageError
+
+    inp = stdin or sys.stdin
+    out = stdout or sys.stdout
+    for stream in (inp, out):  # odd bytes or a narrow locale must not end the drill
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    color = (out.isatty() if hasattr(out, "isatty") else False) and not (
+        os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb"
+    )
+    try:
+        bank, interviews = _content(args)
+    except QuizmathError as exc:
+        return _fail(str(exc))
+    try:
+        storage = Storage.open(getattr(args, "db", None))
+    except StorageError as exc:
+        return _fail(str(exc), 1)
+    own_checker = checker is None
+    checker = checker or PlainChecker()
+    reader = LineReader(inp)
+    try:
+        scheduler = Scheduler(storage, bank)
+        say = _sayer(out)
+        run: DrillRun | None = None
+        unfinished = find_unfinished(storage)
+        choice = choose(args, unfinished, reader, say)
+        if choice is None:
+            return 0
+        what, drill_id = choice
+        if what == "resume":
+            assert drill_id is not None
+            run = DrillRun.resume(
+                storage, scheduler, drill_id, checker, interviews=interviews, clock=clock
+            )
+            say(f"Resuming drill {run.id}: {run.answered} of {run.total} answered, {_left(run)}.")
+        else:
+            if drill_id is not None:
+                discard(storage, drill_id, scheduler.now())
+                say(f"Drill {drill_id} discarded (it stays in the history).")
+            run = _start(args, storage, scheduler, bank, interviews, checker, clock, say)
+        say()
+        drill = PlainDrill(run, reader, out, color=color)
+        try:
+            ending = drill.loop()
+        except KeyboardInterrupt:
+            ending = "interrupted"
+        if ending != "ended":
+            run.pause()
+            lead = {"eof": "End of input. ", "interrupted": "\n"}.get(ending, "")
+            say(
+                f"{lead}Drill {run.id} is kept with {run.answered} of {run.total} answered and "
+                f"{_left(run)}; `quizmath drill --resume` finishes it."
+            )
+            return 130 if ending == "interrupted" else 0
+        from quizmath.commands.drill_text import report_text
+        from quizmath.core.report import build_report
+
+        say(report_text(build_report(storage, run.id, bank, interviews)))
+        return 0
+    except DrillError as exc:
+        return _fail(str(exc), 1)
+    except StorageError as exc:
+        return _fail(str(exc), 1)
+    finally:
+        if own_checker:
+            checker.close()
+        storage.close()
+
+
+def _sayer(out: TextIO) -> Callable[..., None]:
+    def say(text: str = "") -> None:
+        print(text, file=out, flush=True)
+
+    return say
+
+
+def _left(run: Any) -> str:
+    from quizmath.core.drill import format_clock
+
+    remaining = run.remaining_ms()
+    return "no time limit" if remaining is None else f"{format_clock(remaining)} left"
+
+
+def _clock(ms: int) -> str:
+    from quizmath.core.drill import format_clock
+
+    return format_clock(ms)
+
+
+def _start(
+    args: argparse.Namespace,
+    storage: Storage,
+    scheduler: Any,
+    bank: Bank,
+    interviews: InterviewBank,
+    checker: Any,
+    clock: Callable[[], float],
+    say: Callable[..., None],
+) -> Any:
+    from quizmath.core.drill import DrillRun, format_clock, make_plan
+    from quizmath.core.drill_plan import resolve_topics
+
+    topics = resolve_topics(bank.curriculum, (args.topics or "").split(","))
+    weak = args.seed is None and not topics
+    plan = make_plan(
+        bank,
+        interviews,
+        questions=args.questions,
+        seed=args.seed,
+        topics=topics,
+        progress=scheduler.topic_progress() if weak else None,
+    )
+    run = DrillRun.start(
+        storage, scheduler, plan, checker, interviews=interviews, minutes=args.minutes, clock=clock
+    )
+    limit = (
+        "no time limit" if run.limit_ms is None else f"{format_clock(run.limit_ms)} on the clock"
+    )
+    n = run.total
+    say(
+        f"Drill {run.id}: {n} question{'s' if n != 1 else ''}, {limit}. Seed {run.seed}, "
+        f"code {run.code}."
+    )
+    if plan.weighted:
+        say("Topics were chosen from your weakest ones.")
+    say(
+        "No hints. skip passes over a question; quit stops and keeps the drill to resume. "
+        "When the time is up, the drill ends."
+    )
+    say(f"Share this drill: quizmath drill {run.share_args}")
+    return run

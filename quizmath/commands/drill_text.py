@@ -1,0 +1,129 @@
+"""Plain-text rendering of drill reports and the drill list (plain mode, ``drill --report``).
+
+Words rather than symbols for outcomes ("right", "wrong"), so a screen reader says them well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from quizmath.core.drill_items import format_clock
+from quizmath.core.report import DrillReport, ReportItem
+from quizmath.core.storage.drills import RunRow
+
+ENDED = {"completed": "all answered", "timeout": "time ran out", "discarded": "discarded"}
+
+
+def local_time(when: datetime) -> str:
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def percent(x: float) -> str:
+    return f"{x:.0f}%"
+
+
+def report_text(r: DrillReport) -> str:
+    run = r.run
+    out: list[str] = []
+    status = ENDED.get(run.ended or "", "unfinished")
+    out.append(
+        f"Drill {run.id} — {local_time(run.started_at)}, seed {run.seed}, code {run.code} "
+        f"({status})"
+    )
+    parts = [f"Score: {r.correct} of {r.total} ({percent(r.percent)})"]
+    for key in ("wrong", "skipped", "unanswered"):
+        if r.count(key):
+            parts.append(f"{r.count(key)} {key}")
+    out.append(", ".join(parts) + ".")
+    if run.limit_ms is not None:
+        out.append(f"Time used: {format_clock(run.used_ms)} of {format_clock(run.limit_ms)}.")
+    else:
+        out.append(f"Time used: {format_clock(run.used_ms)} (untimed).")
+
+    out += ["", "By topic:"]
+    width = max((len(t.title) for t in r.topics), default=0)
+    for t in r.topics:
+        out.append(f"  {t.title:<{width}}  {t.correct}/{t.total}  {percent(100 * t.accuracy):>4}")
+
+    out += ["", "Time per question (yours, and your usual time on it):"]
+    ref_width = max((len(i.ref) for i in r.items), default=0)
+    for i in r.items:
+        took = format_clock(i.ms) if i.reached else "—"
+        note = " (submitted when time ran out)" if i.timed_out and i.outcome != "unanswered" else ""
+        out.append(
+            f"  {i.position + 1:>2}. {i.outcome:<10} {i.ref:<{ref_width}}  {took:>5}  "
+            f"usual {format_clock(i.usual_ms)}{note}"
+        )
+
+    if r.missed:
+        out += ["", "Missed, with worked solutions:"]
+        for i in r.missed:
+            out += _missed(i)
+    if r.not_reached:
+        out += ["", "Not reached: " + ", ".join(i.ref for i in r.not_reached)]
+
+    out += ["", *comparison_lines(r)]
+    out.append(f"Share this drill: quizmath drill {r.share_args}")
+    return "\n".join(out)
+
+
+def _missed(i: ReportItem) -> list[str]:
+    lines = [f"  {i.position + 1}. {i.ref} — {i.title.splitlines()[0] if i.title else ''}"]
+    what = "Your notes" if i.kind == "interview" else "Your answer"
+    if i.outcome == "skipped":
+        lines.append("     Skipped.")
+    elif i.answer.strip():
+        lines.append(f"     {what}: {i.answer.strip()}")
+    else:
+        lines.append("     Not answered.")
+    if i.kind == "interview":
+        if i.rating is not None:
+            lines.append(f"     You rated it {i.rating} of 4.")
+        if i.expected:
+            lines.append("     Key points:")
+            lines += _indent(i.expected, 7)
+        if i.solution:
+            lines.append("     Model answer:")
+            lines += _indent(i.solution, 7)
+        return lines
+    if i.expected:
+        lines.append(f"     Answer: {i.expected}")
+    if i.solution:
+        lines.append("     Solution:")
+        lines += _indent(i.solution, 7)
+    lines.append(f"     Replay: quizmath practice --template {i.ref}")
+    return lines
+
+
+def comparison_lines(r: DrillReport) -> list[str]:
+    c = r.comparison
+    if not c.earlier:
+        return ["Earlier drills: none yet; this one is the first to compare with."]
+    scores = " ".join(percent(d.percent) for d in c.earlier)
+    lines = [f"Earlier drills (oldest first): {scores}; now {percent(r.percent)}."]
+    assert c.best_percent is not None and c.change is not None and c.vs_recent_mean is not None
+    best = "a new best" if c.is_best else f"best so far {percent(c.best_percent)}"
+    lines.append(
+        f"Since the last drill: {c.change:+.0f} points; against the mean of the last "
+        f"{min(5, len(c.earlier))}: {c.vs_recent_mean:+.0f} points ({c.trend}); {best}."
+    )
+    return lines
+
+
+def history_text(runs: Sequence[RunRow]) -> str:
+    if not runs:
+        return "No drills yet. Start one with: quizmath drill --plain"
+    lines = [f"{'id':>4}  {'started':<16}  {'score':>9}  {'time':>7}  status"]
+    for run in runs:
+        score = f"{run.correct}/{run.questions} {percent(run.percent):>4}"
+        status = run.status if run.status != "finished" else ENDED.get(run.ended or "", "")
+        lines.append(
+            f"{run.id:>4}  {local_time(run.started_at):<16}  {score:>9}  "
+            f"{format_clock(run.used_ms):>7}  {status}"
+        )
+    return "\n".join(lines)
+
+
+def _indent(text: str, n: int) -> list[str]:
+    return [" " * n + line for line in (text.splitlines() or [""])]

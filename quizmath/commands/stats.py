@@ -1,0 +1,163 @@
+"""``quizmath stats``: progress at a glance (mastery per topic, practice per day, the calendar
+and streak, drill history, the weakest topics), or all of it as JSON with ``--json``.
+
+Days are local calendar days (the system time zone; see ``quizmath.core.stats``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quizmath.core.stats import Calendar, Stats
+
+PROG = "quizmath stats"
+LEVELS = "·░▒▓█"  # calendar cells: none, then quarters of the busiest day
+BAR_WIDTH = 10
+DAYS_SHOWN = 14
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "stats",
+        help="progress statistics: mastery, practice days and streak, drills, weak topics",
+        description="Progress statistics from the progress database. --json prints everything "
+        "(the series behind the stats screen's plots included).",
+    )
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--weeks",
+        metavar="N",
+        type=int,
+        default=12,
+        help="weeks in the calendar and the daily series (default 12)",
+    )
+    p.add_argument(
+        "--bank",
+        metavar="PATH",
+        action="append",
+        type=Path,
+        help="template files or folders instead of the built-in bank (repeatable)",
+    )
+    p.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="progress database (default: $QUIZMATH_DB, else the user data directory)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizmath.core.bank.bank import load_bank
+    from quizmath.core.stats import compute_stats
+    from quizmath.core.storage import Storage, StorageError
+
+    if not 1 <= args.weeks <= 104:
+        print(f"{PROG}: --weeks takes 1 to 104", file=sys.stderr)
+        return 2
+    try:
+        storage = Storage.open(getattr(args, "db", None))
+    except StorageError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
+    with storage:
+        try:
+            stats = compute_stats(storage, load_bank(args.bank), weeks=args.weeks)
+        except StorageError as exc:
+            print(f"{PROG}: {exc}", file=sys.stderr)
+            return 1
+    if args.json:
+        print(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(stats_text(stats))
+    return 0
+
+
+def pct(x: float | None) -> str:
+    return "—" if x is None else f"{100 * x:.0f}%"
+
+
+def bar(x: float | None, width: int = BAR_WIDTH) -> str:
+    filled = round((x or 0.0) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def stats_text(s: Stats) -> str:
+    t = s.totals
+    out = [f"Progress on {s.today.isoformat()} (days in {s.timezone})", ""]
+    if not t.answers:
+        out.append("Nothing practised yet. Start with: quizmath practice --plain")
+    else:
+        interviews = t.answers - t.attempts
+        extra = f" and {interviews} interview self-rating{'s' * (interviews != 1)}"
+        out.append(
+            f"{t.attempts} problem attempt{'s' * (t.attempts != 1)} ({pct(t.accuracy)} right)"
+            f"{extra if interviews else ''} on {t.practice_days} "
+            f"day{'s' * (t.practice_days != 1)}, since {t.first_day}; {t.drills} "
+            f"drill{'s' * (t.drills != 1)} finished."
+        )
+    st = s.streak
+    out.append(
+        f"Streak: {st.current} day{'s' * (st.current != 1)} (longest {st.longest})"
+        + ("" if st.practiced_today or not st.current else "; practise today to keep it")
+        + "."
+    )
+    out += ["", *calendar_lines(s.calendar)]
+    recent = [p for p in s.daily[-DAYS_SHOWN:] if p.attempts]
+    if recent:
+        busiest = max(p.attempts for p in recent)
+        out += ["", f"Problem attempts per day, last {DAYS_SHOWN} days:"]
+        for p in recent:
+            scaled = max(1, round(BAR_WIDTH * p.attempts / busiest))
+            out.append(
+                f"  {p.day:%a %d %b}  {'█' * scaled:<{BAR_WIDTH}} {p.attempts:>3} "
+                f"attempt{'s' * (p.attempts != 1)}, {pct(p.accuracy)} right"
+            )
+    out += ["", "Mastery by topic (recall now and recent accuracy):"]
+    area = None
+    width = max((len(x.title) for x in s.topics if x.templates), default=0)
+    for x in s.topics:
+        if not x.templates:
+            continue
+        if x.area_title != area:
+            area = x.area_title
+            out.append(f"  {area}")
+        detail = f"{x.attempts} attempts, {pct(x.accuracy)} right" if x.attempts else "not started"
+        out.append(f"    {x.title:<{width}}  {bar(x.mastery)} {pct(x.mastery):>4}  {detail}")
+    if s.drills:
+        out += ["", "Drills (oldest first):"]
+        for d in s.drills[-10:]:
+            out.append(
+                f"  drill {d.drill_id:>3}  {d.day}  {d.correct}/{d.total}  "
+                f"{bar(d.percent / 100)} {d.percent:.0f}%"
+            )
+    if s.weakest:
+        out += ["", "Weakest topics (practise one now: quizmath practice --topic ID):"]
+        for w in s.weakest:
+            how = (
+                "not started"
+                if w.reason == "not started"
+                else (f"mastery {pct(w.mastery)}, {pct(w.accuracy)} right")
+            )
+            out.append(f"  {w.topic_id:<40} {w.title} — {how}")
+    return "\n".join(out)
+
+
+def calendar_lines(c: Calendar) -> list[str]:
+    """The grid: one row per weekday, one column per week, darker for more answers."""
+    lines = [f"Practice calendar since {c.start} (one column per week; · none, █ busiest):"]
+    months = ""
+    for i, week in enumerate(c.weeks):
+        first = week[0]
+        label = f"{first.day:%b}" if first and (i == 0 or first.day.day <= 7) else ""
+        months += label if len(months) <= i * 2 else ""
+        months = months.ljust((i + 1) * 2)
+    lines.append("      " + months.rstrip())
+    for name, row in zip(("Mon", "", "Wed", "", "Fri", "", "Sun"), c.rows(), strict=True):
+        cells = " ".join(" " if cell is None else LEVELS[cell.level] for cell in row)
+        lines.append(f"  {name:<3} {cells}".rstrip())
+    return lines

@@ -1,0 +1,418 @@
+"""A running drill: what the TUI's drill screen and plain mode share (no UI code here).
+
+Start one with ``DrillRun.start(storage, scheduler, plan, checker, interviews=…, minutes=…)``
+(plans: ``core.drill_plan``), or pick up an unfinished one with ``DrillRun.resume``. The run
+serves its items in order; ``current`` is the item on screen.
+
+Time. ``clock`` is monotonic seconds (injected; tests never sleep). The countdown is
+``remaining_ms()`` = limit − time used; ``item_elapsed_ms()`` is the clock of the item on
+screen. Time used is saved with every answer and by ``checkpoint()``/``pause()``; the countdown
+is paused while the app is closed, so a resumed drill has the time it had when it was left
+(after a crash or a kill: when the last answer or checkpoint was saved).
+
+Answering (one answer per item; no hints, no retries, no solution until the report):
+- A problem: ``judge(text)`` checks it (any thread, no database) and ``record(judgement)`` saves
+  it (the storage's thread); ``submit`` does both. Unreadable text is not counted and may be
+  retyped while time remains. Right → "correct", wrong → "wrong".
+- ``skip()``: "skipped" (scored as missed). A skipped problem is recorded as a skipped attempt.
+- An interview question: the learner may type notes, ``reveal()`` shows the model answer, then
+  ``rate(1–4)`` self-rates: Good (3) or Easy (4) count as correct, Again or Hard as wrong.
+- Time-out: when ``remaining_ms()`` reaches 0 the UI calls ``time_out(text as it stands)`` (or
+  judges it: a judgement made after the deadline is final). Text that reads right or wrong is
+  scored so; unreadable text counts as wrong; empty text, or an interview question not yet
+  rated, is "unanswered" (no attempt is recorded). The drill then ends; items never reached are
+  "unanswered" too. An answer judged before the deadline but saved after it still counts.
+
+Scheduling: drill answers are real evidence, so each one is an attempt (mode "drill", the run
+id in ``drill_id``) that reviews the template's fsrs card with the usual rating (right → Good,
+or Hard if much slower than usual; wrong or skipped → Again). An interview self-rating reviews
+the question's card as on the interview screen; a skipped or unanswered question reviews none.
+
+Every answer is one committed transaction (attempt, card review, drill item, time used); the
+last one also marks the run finished. A killed drill is found by ``find_unfinished`` and can be
+resumed (from the first unanswered item) or discarded (kept, marked "discarded").
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from quizmath.core.drill_items import (
+    CORRECT_RATING,
+    UNANSWERED,
+    DrillItem,
+    DrillJudgement,
+    ItemResult,
+    format_clock,
+    make_item,
+    write_answer,
+)
+from quizmath.core.drill_plan import DrillError, DrillPlan, PlanItem, make_plan, share_args
+from quizmath.core.scheduler import Scheduler
+from quizmath.core.storage import drills as rows
+from quizmath.core.storage.drills import RunRow
+from quizmath.core.storage.store import Storage
+
+if TYPE_CHECKING:
+    from quizmath.core.content import InterviewBank, InterviewQuestion
+    from quizmath.core.session import Checker
+
+__all__ = [
+    "CORRECT_RATING",
+    "UNANSWERED",
+    "DrillError",
+    "DrillItem",
+    "DrillJudgement",
+    "DrillPlan",
+    "DrillRun",
+    "ItemResult",
+    "RunRow",
+    "discard",
+    "drill_history",
+    "find_unfinished",
+    "format_clock",
+    "get_run",
+    "make_plan",
+]
+
+
+class DrillRun:
+    def __init__(
+        self,
+        storage: Storage,
+        scheduler: Scheduler,
+        checker: Checker,
+        row: RunRow,
+        items: list[DrillItem],
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """Use ``start`` or ``resume``."""
+        self.storage = storage
+        self.scheduler = scheduler
+        self.checker = checker
+        self.row = row
+        self.items = items
+        self.clock = clock
+        self.limit_ms = row.limit_ms
+        self._base_ms = row.used_ms  # used in earlier sittings
+        self._sitting = clock()
+        self._final_ms: int | None = None if row.status == "running" else row.used_ms
+        self.ended: str | None = row.ended  # "completed" | "timeout" once over
+        self.revealed = False
+        self._shown_at = self._sitting
+        if self._final_ms is None and self.current is None:
+            self._end("completed")  # every item answered but the run never marked finished
+
+    # -- starting ------------------------------------------------------------------------------
+
+    @classmethod
+    def start(
+        cls,
+        storage: Storage,
+        scheduler: Scheduler,
+        plan: DrillPlan,
+        checker: Checker,
+        *,
+        interviews: InterviewBank | None = None,
+        minutes: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> DrillRun:
+        """Save a new run of ``plan`` and start its clock. ``minutes`` None or 0: untimed."""
+        limit_ms = round(minutes * 60_000) if minutes else None
+        items = [
+            make_item(i, spec, scheduler, interviews, plan.problems)
+            for i, spec in enumerate(plan.items)
+        ]
+        specs = [(s.kind, s.item_id, s.seed, s.topic) for s in plan.items]
+        at = scheduler.now()
+
+        def tx(conn: sqlite3.Connection) -> RunRow:
+            run_id = rows.insert_run(
+                conn,
+                seed=plan.seed,
+                seeded=plan.seeded,
+                weighted=plan.weighted,
+                topics=plan.topics,
+                limit_ms=limit_ms,
+                code=plan.code,
+                at=at,
+                items=specs,
+            )
+            row = rows.get_run(conn, run_id)
+            assert row is not None
+            return row
+
+        return cls(storage, scheduler, checker, storage.write(tx), items, clock=clock)
+
+    @classmethod
+    def resume(
+        cls,
+        storage: Storage,
+        scheduler: Scheduler,
+        drill_id: int,
+        checker: Checker,
+        *,
+        interviews: InterviewBank | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> DrillRun:
+        """Continue an unfinished run at its first unanswered item, with the time it had left."""
+        row = storage.read(lambda c: rows.get_run(c, drill_id))
+        if row is None:
+            raise DrillError(f"there is no drill {drill_id}")
+        if row.status != "running":
+            raise DrillError(f"drill {drill_id} is {row.status}; only an unfinished one resumes")
+        items = []
+        for r in storage.read(lambda c: rows.run_items(c, drill_id)):
+            spec = PlanItem(r.kind, r.item_id, r.seed, r.topic)
+            item = DrillItem(
+                r.position,
+                spec,
+                outcome=r.outcome,
+                answer=r.answer or "",
+                ms=r.ms,
+                rating=r.rating,
+                timed_out=r.timed_out,
+            )
+            if not item.done:  # answered items need nothing from the bank
+                item = make_item(r.position, spec, scheduler, interviews, {}, base=item)
+            items.append(item)
+        return cls(storage, scheduler, checker, row, items, clock=clock)
+
+    # -- what a UI shows -----------------------------------------------------------------------
+
+    @property
+    def id(self) -> int:
+        return self.row.id
+
+    @property
+    def seed(self) -> int:
+        return self.row.seed
+
+    @property
+    def code(self) -> str:
+        return self.row.code
+
+    @property
+    def share_args(self) -> str:
+        """The ``quizmath drill`` options that serve this drill to someone else."""
+        return share_args(self.row.seed, len(self.items), self.row.topics)
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    @property
+    def finished(self) -> bool:
+        return self._final_ms is not None
+
+    @property
+    def current(self) -> DrillItem | None:
+        """The item on screen (the first one not answered); None once the drill is over."""
+        if self._final_ms is not None:
+            return None
+        return next((item for item in self.items if not item.done), None)
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for item in self.items if item.outcome is not None)
+
+    @property
+    def correct(self) -> int:
+        return sum(1 for item in self.items if item.outcome == "correct")
+
+    def used_ms(self) -> int:
+        """Drill time used so far (all sittings), capped at the limit."""
+        if self._final_ms is not None:
+            return self._final_ms
+        used = self._base_ms + round((self.clock() - self._sitting) * 1000)
+        return min(used, self.limit_ms) if self.limit_ms is not None else used
+
+    def remaining_ms(self) -> int | None:
+        """The countdown (never below 0); None for an untimed drill."""
+        if self.limit_ms is None:
+            return None
+        return max(0, self.limit_ms - self.used_ms())
+
+    def expired(self) -> bool:
+        return self.remaining_ms() == 0
+
+    def item_elapsed_ms(self) -> int:
+        """The clock of the item on screen (stops at the deadline)."""
+        now = self.clock()
+        if self.limit_ms is not None:
+            now = min(now, self._sitting + (self.limit_ms - self._base_ms) / 1000)
+        return max(0, round((now - self._shown_at) * 1000))
+
+    # -- answering -----------------------------------------------------------------------------
+
+    def judge(self, text: str, *, timeout: bool = False) -> DrillJudgement:
+        """Check an answer to the problem on screen. Any thread (no database). With
+        ``timeout``, or once the time is up, the judgement is final (see the module doc)."""
+        item = self._require("problem")
+        ms = self.item_elapsed_ms()
+        final = timeout or self.expired()
+        p = item.problem
+        assert p is not None
+        if final and not text.strip():
+            return DrillJudgement(item.position, text, None, ms, True)
+        verdict = self.checker(
+            p.kind,
+            p.expected,
+            text,
+            vars=p.vars,
+            tol=p.tolerance,
+            mistakes=p.mistakes,
+            choices=len(p.choices) if p.choices else None,
+        )
+        return DrillJudgement(item.position, text, verdict, ms, final)
+
+    def record(self, j: DrillJudgement) -> ItemResult | None:
+        """Save a judgement (on the storage's thread). None, and nothing saved, for unreadable
+        text before the deadline (the learner types again) or a judgement of an item that is
+        no longer on screen."""
+        item = self.current
+        if item is None or item.position != j.position:
+            return None
+        if j.kind == "invalid" and not j.final:
+            return None
+        if j.kind == "empty":
+            return self._save(item, None, j.text, j.ms, timed_out=True, verdict=None)
+        outcome = "correct" if j.kind == "accept" else "wrong"
+        return self._save(item, outcome, j.text, j.ms, timed_out=j.final, verdict=j.verdict)
+
+    def submit(self, text: str) -> tuple[DrillJudgement, ItemResult | None]:
+        """``judge`` then ``record`` on one thread (plain mode)."""
+        j = self.judge(text)
+        return j, self.record(j)
+
+    def skip(self) -> ItemResult:
+        """Pass over the item on screen: scored as missed."""
+        item = self._require()
+        return self._save(item, "skipped", "", self.item_elapsed_ms())
+
+    def reveal(self) -> InterviewQuestion:
+        """The interview question on screen, to show its model answer and key points."""
+        item = self._require("interview")
+        assert item.question is not None
+        self.revealed = True
+        return item.question
+
+    def rate(self, rating: int, notes: str = "") -> ItemResult:
+        """Self-rate the interview question on screen (1 Again … 4 Easy)."""
+        if rating not in (1, 2, 3, 4):
+            raise ValueError(f"a self-rating is 1 to 4, not {rating!r}")
+        item = self._require("interview")
+        outcome = "correct" if rating >= CORRECT_RATING else "wrong"
+        return self._save(item, outcome, notes, self.item_elapsed_ms(), rating=rating)
+
+    def time_out(self, text: str = "") -> ItemResult | None:
+        """Time is up: submit the current answer as it stands and end the drill (None if the
+        drill was already over)."""
+        item = self.current
+        if item is None:
+            return None
+        if item.kind == "problem":
+            return self.record(self.judge(text, timeout=True))
+        return self._save(item, None, text, self.item_elapsed_ms(), timed_out=True)
+
+    def checkpoint(self) -> None:
+        """Save the time used, so a crash gives back at most the time since (UIs call this
+        every few seconds)."""
+        if self._final_ms is None:
+            used, at = self.used_ms(), self.scheduler.now()
+            self.storage.write(lambda c: rows.set_used(c, self.id, used, at))
+
+    def pause(self) -> None:
+        """Leave the drill unfinished (quit): the time used is saved; ``resume`` continues."""
+        self.checkpoint()
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def _save(
+        self,
+        item: DrillItem,
+        outcome: str | None,
+        text: str,
+        ms: int,
+        *,
+        timed_out: bool = False,
+        verdict: Any = None,
+        rating: int | None = None,
+    ) -> ItemResult:
+        last = all(other.done for other in self.items if other is not item)
+        ending = "timeout" if timed_out or self.expired() else "completed" if last else None
+        used = self.limit_ms if timed_out and self.limit_ms is not None else self.used_ms()
+        at = self.scheduler.now()
+        given = self.storage.write(
+            lambda conn: write_answer(
+                conn,
+                self.scheduler,
+                self.id,
+                item,
+                outcome=outcome,
+                text=text,
+                ms=ms,
+                at=at,
+                used_ms=used,
+                ending=ending,
+                rating=rating,
+                timed_out=timed_out,
+            )
+        )
+        item.outcome, item.answer, item.ms, item.timed_out = outcome, text, ms, timed_out
+        if item.kind == "interview":
+            item.rating = rating
+        if ending is not None:
+            self._final_ms, self.ended = used, ending
+        else:
+            self._shown_at = self.clock()
+            self.revealed = False
+        return ItemResult(
+            item.position, item.ending, ms, verdict, given, timed_out, ending is not None
+        )
+
+    def _end(self, ending: str) -> None:
+        used, at = self.used_ms(), self.scheduler.now()
+        self.storage.write(
+            lambda c: rows.end_run(c, self.id, status="finished", ended=ending, at=at, used_ms=used)
+        )
+        self._final_ms, self.ended = used, ending
+
+    def _require(self, kind: str | None = None) -> DrillItem:
+        item = self.current
+        if item is None:
+            raise DrillError("the drill is over")
+        if kind is not None and item.kind != kind:
+            raise DrillError(f"the item on screen is not a{'n' if kind[0] == 'i' else ''} {kind}")
+        return item
+
+
+# -- the list of runs --------------------------------------------------------------------------
+
+
+def find_unfinished(storage: Storage) -> list[RunRow]:
+    """Runs left unfinished (quit, crash or kill), newest first: offer to resume or discard."""
+    return list(reversed(storage.read(lambda c: rows.list_runs(c, ["running"]))))
+
+
+def discard(storage: Storage, drill_id: int, at: datetime) -> bool:
+    """Mark an unfinished run discarded (kept in history, never deleted). False if it was not
+    unfinished."""
+    return storage.write(
+        lambda c: rows.end_run(c, drill_id, status="discarded", ended="discarded", at=at)
+    )
+
+
+def drill_history(storage: Storage, *, include_discarded: bool = False) -> list[RunRow]:
+    """Runs oldest first: finished ones (and discarded ones if asked); never running ones."""
+    statuses = ["finished", "discarded"] if include_discarded else ["finished"]
+    return storage.read(lambda c: rows.list_runs(c, statuses))
+
+
+def get_run(storage: Storage, drill_id: int) -> RunRow | None:
+    return storage.read(lambda c: rows.get_run(c, drill_id))

@@ -1,0 +1,259 @@
+"""Drill plans: which items a drill serves, fixed by a seed.
+
+A plan is a pure function of (seed, number of questions, topic filter, the bank, the interview
+questions) and never of the learner's history, so everyone who runs ``--seed S`` with the same
+options and the same version of the question bank gets the same items, on any machine: draws use
+``core.rng.Rng`` (SplitMix64), not ``random``, and every list is sorted before drawing.
+
+The mix:
+- ``questions // INTERVIEW_EVERY`` interview questions (one for every three problems; none in a
+  drill of fewer than four questions), fewer if the topics have fewer; the rest are problems.
+  Interview questions are spread evenly (with 10 questions: P P P I P P I P P P).
+- Problems: the topics in a seeded shuffle, taken in turn (reshuffled each round), so a drill
+  spreads over as many topics as it has problems. In each topic a template not yet used in this
+  drill, then a seed below ``SEED_SPACE``. A template that fails to generate is passed over;
+  generation is deterministic, so that is deterministic too. Every problem is generated here,
+  before the clock starts.
+
+Without a seed (``make_plan``), a random seed is drawn and recorded, and unless topics are given
+the topics are chosen from the learner's weak ones (``weak_topics``: weighted by 1 − mastery).
+The plan is then drawn from that seed and those topics, so ``DrillPlan.share_args`` replays it
+exactly for someone else.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import random
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from quizmath.core.errors import QuizmathError, TemplateError
+from quizmath.core.rng import Rng
+from quizmath.core.scheduler import SEED_SPACE
+
+if TYPE_CHECKING:
+    from quizmath.core.bank.bank import Bank
+    from quizmath.core.bank.curriculum import Curriculum
+    from quizmath.core.bank.model import Template
+    from quizmath.core.bank.problem import Problem
+    from quizmath.core.content import InterviewBank
+    from quizmath.core.scheduler import TopicProgress
+
+INTERVIEW_EVERY = 4
+WEAK_FLOOR = 0.25  # a mastered topic still comes up now and then (weight 0.25 vs 1.25)
+MAX_QUESTIONS = 100
+
+Generator = Callable[["Template", int], "Problem"]
+
+
+class DrillError(QuizmathError):
+    """A drill cannot be planned, started or resumed; the message says why."""
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    kind: str  # "problem" | "interview"
+    item_id: str  # template id or interview question id
+    seed: int | None  # None for an interview question
+    topic: str
+
+    @property
+    def ref(self) -> str:
+        """``template@seed`` (replayable with ``quizmath practice --template``) or the
+        interview question id."""
+        return self.item_id if self.seed is None else f"{self.item_id}@{self.seed}"
+
+
+@dataclass(frozen=True)
+class DrillPlan:
+    seed: int
+    topics: tuple[str, ...]  # the topic filter it was drawn with; () = every topic
+    items: tuple[PlanItem, ...]
+    seeded: bool = True  # the learner gave the seed
+    weighted: bool = False  # the topics were chosen from the learner's weak ones
+    problems: Mapping[str, Problem] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def code(self) -> str:
+        """8 hex digits naming the items: two runs with one code served the same drill."""
+        text = "\n".join(item.ref for item in self.items)
+        return hashlib.blake2b(text.encode(), digest_size=4).hexdigest()
+
+    @property
+    def share_args(self) -> str:
+        """The ``quizmath drill`` options that serve this drill again."""
+        return share_args(self.seed, len(self.items), self.topics)
+
+
+def share_args(seed: int, questions: int, topics: Sequence[str]) -> str:
+    parts = [f"--seed {seed}", f"--questions {questions}"]
+    if topics:
+        parts.append("--topics " + ",".join(topics))
+    return " ".join(parts)
+
+
+def interview_count(questions: int, available: int) -> int:
+    return min(questions // INTERVIEW_EVERY, available)
+
+
+def resolve_topics(curriculum: Curriculum, texts: Iterable[str]) -> tuple[str, ...]:
+    """Topic ids from ids (``linear-algebra/eigen``), slugs (``eigen``) or areas
+    (``probability``: all its topics), in curriculum order. Unknown names raise DrillError."""
+    topics = curriculum.topics
+    out: set[str] = set()
+    for raw in texts:
+        text = raw.strip()
+        if not text:
+            continue
+        if text in topics:
+            out.add(text)
+            continue
+        by_slug = [t.id for t in topics.values() if t.slug == text]
+        by_area = [t.id for a in curriculum.areas if a.id == text for t in a.topics]
+        if len(by_slug) == 1 or by_area:
+            out.update(by_slug if len(by_slug) == 1 else by_area)
+            continue
+        names = list(topics) + [t.slug for t in topics.values()] + [a.id for a in curriculum.areas]
+        close = difflib.get_close_matches(text, names, n=4, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; `quizmath bank` lists topics"
+        raise DrillError(f'no topic "{text}"{hint}')
+    return tuple(sorted(out, key=curriculum.order_of))
+
+
+def plan_drill(
+    bank: Bank,
+    interviews: InterviewBank | None,
+    *,
+    questions: int,
+    seed: int,
+    topics: Sequence[str] = (),
+    generator: Generator | None = None,
+    seeded: bool = True,
+    weighted: bool = False,
+) -> DrillPlan:
+    """The drill for this seed (see the module docstring). ``topics`` are topic ids."""
+    if not 1 <= questions <= MAX_QUESTIONS:
+        raise DrillError(f"a drill has 1 to {MAX_QUESTIONS} questions, not {questions}")
+    if generator is None:
+        from quizmath.core.bank.generate import generate as generator
+    curriculum = bank.curriculum
+    wanted = tuple(sorted(set(topics), key=curriculum.order_of))
+    by_topic: dict[str, list[str]] = {}
+    for tid in sorted(bank.templates):
+        t = bank.templates[tid]
+        if not wanted or t.topic in wanted:
+            by_topic.setdefault(t.topic, []).append(tid)
+    if not by_topic:
+        where = f" in {', '.join(wanted)}" if wanted else ""
+        raise DrillError(f"no problems to drill{where}: the bank has no template there")
+    rng = Rng(seed, "drill")
+    pool_q = sorted(
+        q.id
+        for q in (interviews.questions.values() if interviews else ())
+        if not wanted or q.topic in wanted
+    )
+    n_interview = interview_count(questions, len(pool_q))
+    chosen_q = rng.sample(pool_q, n_interview)
+    problems = _draw_problems(bank, by_topic, questions - n_interview, rng, generator)
+    items = [PlanItem("problem", p.template_id, p.seed, p.topic) for p in problems]
+    assert interviews is not None or not chosen_q
+    for k, qid in enumerate(chosen_q):
+        q = interviews.questions[qid]  # type: ignore[union-attr]
+        items.insert(
+            (k + 1) * questions // (n_interview + 1), PlanItem("interview", qid, None, q.topic)
+        )
+    return DrillPlan(seed, wanted, tuple(items), seeded, weighted, {p.ref: p for p in problems})
+
+
+def _draw_problems(
+    bank: Bank, by_topic: dict[str, list[str]], n: int, rng: Rng, generator: Generator
+) -> list[Problem]:
+    live = {topic: list(ids) for topic, ids in sorted(by_topic.items())}
+    used: set[str] = set()
+    refs: set[str] = set()
+    out: list[Problem] = []
+    round_: list[str] = []
+    while len(out) < n:
+        if not live:
+            raise DrillError(
+                "no problems to drill: every template in these topics fails to "
+                "generate (`quizmath validate` says why)"
+            )
+        if not round_:
+            round_ = rng.shuffled(sorted(live))
+        topic = round_.pop(0)
+        if topic not in live:
+            continue
+        fresh = [t for t in live[topic] if t not in used] or live[topic]
+        tid = rng.choice(fresh)
+        seed = rng.below(SEED_SPACE)
+        if f"{tid}@{seed}" in refs:
+            continue  # the same problem twice: draw again (vanishingly rare)
+        try:
+            problem = generator(bank.get(tid), seed)
+        except TemplateError:
+            live[topic].remove(tid)
+            if not live[topic]:
+                del live[topic]
+            continue
+        used.add(tid)
+        refs.add(problem.ref)
+        out.append(problem)
+    return out
+
+
+def weak_topics(
+    progress: Sequence[TopicProgress], k: int, rng: random.Random | None = None
+) -> tuple[str, ...]:
+    """``k`` topics drawn without replacement, each with weight WEAK_FLOOR + 1 − mastery (a
+    topic never practised has mastery 0, so weak and new topics come first)."""
+    rng = rng or random.Random()
+    eligible = [p for p in progress if p.templates > 0]
+    # Efraimidis–Spirakis: the k largest u^(1/w) are a weighted sample without replacement.
+    keyed = sorted(
+        (
+            (rng.random() ** (1.0 / (WEAK_FLOOR + 1.0 - (p.mastery or 0.0))), p.topic_id)
+            for p in eligible
+        ),
+        reverse=True,
+    )
+    return tuple(topic for _, topic in keyed[: max(0, k)])
+
+
+def make_plan(
+    bank: Bank,
+    interviews: InterviewBank | None,
+    *,
+    questions: int,
+    seed: int | None = None,
+    topics: Sequence[str] = (),
+    progress: Sequence[TopicProgress] | None = None,
+    rng: random.Random | None = None,
+    generator: Generator | None = None,
+) -> DrillPlan:
+    """The plan for a new drill: ``seed`` given → ``plan_drill`` as is; no seed → a random one,
+    and, without ``topics``, topics weighted toward the weak ones in ``progress``
+    (``Scheduler.topic_progress()``)."""
+    rng = rng or random.Random()
+    seeded = seed is not None
+    if seed is None:
+        seed = rng.randrange(SEED_SPACE)
+    weighted = False
+    if not topics and not seeded and progress is not None:
+        k = questions - questions // INTERVIEW_EVERY
+        chosen = weak_topics(progress, k, rng)
+        if chosen:
+            topics, weighted = chosen, True
+    return plan_drill(
+        bank,
+        interviews,
+        questions=questions,
+        seed=seed,
+        topics=topics,
+        generator=generator,
+        seeded=seeded,
+        weighted=weighted,
+    )

@@ -1,0 +1,279 @@
+"""The report of a drill run, rebuilt from the database whenever it is asked for.
+
+Nothing of the report is stored apart from the run and its items, so a report read a month later
+says what it said at the end of the drill:
+
+- score: correct items / items in the drill (skipped and unanswered items count as missed);
+- accuracy per topic, in the order the topics first appear in the drill;
+- per item: the time taken against the learner's usual time (the median of their latest
+  first-try correct times on that template before the drill started, as the scheduler reckons
+  it; for an interview question, of their Good/Easy self-ratings); None ("—") without history;
+- the missed items (wrong, skipped, or unanswered at the time-out) with their worked solutions,
+  regenerated from ``id@seed`` (an interview question: its model answer and key points); items
+  never reached are listed apart;
+- the comparison with the learner's earlier finished drills (not discarded ones): previous
+  scores, best, the change since the last one and against the mean of the last five.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from quizmath.core.drill_plan import DrillError, share_args
+from quizmath.core.storage import drills as rows
+from quizmath.core.storage.drills import RunRow
+from quizmath.core.storage.store import Storage
+from quizmath.core.storage.times import to_iso
+
+if TYPE_CHECKING:
+    from quizmath.core.bank.bank import Bank
+    from quizmath.core.bank.model import Template
+    from quizmath.core.bank.problem import Problem
+    from quizmath.core.content import InterviewBank
+
+HISTORY = 10  # earlier drills shown in the comparison
+TREND_OVER = 5  # the mean of this many earlier drills is the trend's baseline
+
+
+@dataclass(frozen=True)
+class ReportItem:
+    position: int  # 0-based
+    kind: str  # "problem" | "interview"
+    ref: str  # id@seed (replay: quizmath practice --template REF) or the question id
+    topic: str
+    topic_title: str
+    title: str  # the template's title or the interview question
+    outcome: str  # "correct" | "wrong" | "skipped" | "unanswered"
+    reached: bool  # False: time ran out before the item was shown
+    timed_out: bool  # the item on screen when time ran out
+    answer: str  # as typed (interview: the notes)
+    ms: int | None
+    usual_ms: int | None  # None: no history ("—")
+    rating: int | None  # interview self-rating
+    expected: str | None = None  # missed items: the right answer (or the key points)
+    solution: str | None = None  # missed items: the worked solution (or the model answer)
+
+
+@dataclass(frozen=True)
+class TopicScore:
+    topic: str
+    title: str
+    correct: int
+    total: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class PastDrill:
+    id: int
+    started_at: str  # UTC ISO 8601
+    correct: int
+    total: int
+    percent: float
+
+
+@dataclass(frozen=True)
+class Comparison:
+    earlier: tuple[PastDrill, ...]  # up to HISTORY earlier finished drills, oldest first
+    best_percent: float | None  # the best earlier score
+    previous_percent: float | None
+    change: float | None  # this score − the previous one, in points
+    vs_recent_mean: float | None  # this score − the mean of the last TREND_OVER earlier ones
+    is_best: bool  # at least as good as every earlier drill (and there was one)
+
+    @property
+    def trend(self) -> str | None:
+        """ "up", "down" or "flat" against the recent mean; None with no earlier drill."""
+        if self.vs_recent_mean is None:
+            return None
+        if abs(self.vs_recent_mean) < 1e-9:
+            return "flat"
+        return "up" if self.vs_recent_mean > 0 else "down"
+
+
+@dataclass(frozen=True)
+class DrillReport:
+    run: RunRow
+    items: tuple[ReportItem, ...]
+    topics: tuple[TopicScore, ...]
+    comparison: Comparison
+
+    @property
+    def correct(self) -> int:
+        return sum(1 for i in self.items if i.outcome == "correct")
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.correct / self.total if self.total else 0.0
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for i in self.items if i.outcome == outcome)
+
+    @property
+    def missed(self) -> tuple[ReportItem, ...]:
+        """Wrong, skipped, or unanswered at the time-out: shown with their solutions."""
+        return tuple(i for i in self.items if i.outcome != "correct" and i.reached)
+
+    @property
+    def not_reached(self) -> tuple[ReportItem, ...]:
+        return tuple(i for i in self.items if not i.reached)
+
+    @property
+    def share_args(self) -> str:
+        return share_args(self.run.seed, self.run.questions, self.run.topics)
+
+    def to_json(self) -> dict[str, Any]:
+        run = self.run
+        return {
+            "id": run.id,
+            "status": run.status,
+            "ended": run.ended,
+            "started_at": to_iso(run.started_at),
+            "finished_at": to_iso(run.finished_at) if run.finished_at else None,
+            "seed": run.seed,
+            "seeded": run.seeded,
+            "weighted": run.weighted,
+            "topics_filter": list(run.topics),
+            "code": run.code,
+            "share": self.share_args,
+            "limit_ms": run.limit_ms,
+            "used_ms": run.used_ms,
+            "score": {
+                "correct": self.correct,
+                "total": self.total,
+                "percent": round(self.percent, 1),
+                **{k: self.count(k) for k in ("wrong", "skipped", "unanswered")},
+            },
+            "topics": [{**asdict(t), "accuracy": round(t.accuracy, 4)} for t in self.topics],
+            "items": [asdict(i) for i in self.items],
+            "comparison": {
+                **asdict(self.comparison),
+                "earlier": [asdict(d) for d in self.comparison.earlier],
+                "trend": self.comparison.trend,
+            },
+        }
+
+
+def build_report(
+    storage: Storage,
+    drill_id: int,
+    bank: Bank,
+    interviews: InterviewBank | None = None,
+    *,
+    generator: Callable[[Template, int], Problem] | None = None,
+) -> DrillReport:
+    """The report of run ``drill_id`` (finished, discarded or still running)."""
+    if generator is None:
+        from quizmath.core.bank.generate import generate as generator
+    run = storage.read(lambda c: rows.get_run(c, drill_id))
+    if run is None:
+        raise DrillError(f"there is no drill {drill_id}")
+    item_rows = storage.read(lambda c: rows.run_items(c, drill_id))
+    topics = bank.curriculum.topics
+    items = []
+    for r in item_rows:
+        outcome = r.outcome or "unanswered"
+        reached = r.outcome is not None or r.timed_out  # shown (and answered or timed out)
+        topic = topics.get(r.topic)
+        usual = _usual(storage, r, run)
+        missed = reached and outcome != "correct"
+        title, expected, solution = _details(r, bank, interviews, generator, missed)
+        items.append(
+            ReportItem(
+                r.position,
+                r.kind,
+                r.ref,
+                r.topic,
+                topic.title if topic else r.topic,
+                title,
+                outcome,
+                reached,
+                r.timed_out,
+                r.answer or "",
+                r.ms,
+                usual,
+                r.rating,
+                expected,
+                solution,
+            )
+        )
+    return DrillReport(run, tuple(items), _topic_scores(items), _compare(storage, run))
+
+
+def _usual(storage: Storage, r: rows.ItemRow, run: RunRow) -> int | None:
+    if r.kind == "problem":
+        times = storage.read(lambda c: rows.usual_problem_ms(c, r.item_id, run.started_at))
+    else:
+        times = storage.read(lambda c: rows.usual_interview_ms(c, r.item_id, run.started_at))
+    return round(statistics.median(times)) if times else None
+
+
+def _details(
+    r: rows.ItemRow,
+    bank: Bank,
+    interviews: InterviewBank | None,
+    generator: Callable[[Template, int], Problem],
+    missed: bool,
+) -> tuple[str, str | None, str | None]:
+    """(title, expected answer, solution); the last two only for a missed item."""
+    if r.kind == "interview":
+        q = interviews.get(r.item_id) if interviews else None
+        if q is None:
+            return r.item_id, None, None
+        points = "\n".join(f"- {p}" for p in q.key_points)
+        return q.question, (points if missed else None), (q.answer if missed else None)
+    template = bank.templates.get(r.item_id)
+    if template is None:
+        return r.item_id, None, "(this template is no longer in the bank)" if missed else None
+    if not missed:
+        return template.title, None, None
+    try:
+        assert r.seed is not None
+        p = generator(template, r.seed)
+    except Exception as exc:  # a report must still show the rest
+        return template.title, None, f"(could not generate {r.ref} again: {exc})"
+    return p.title, p.answer_text, p.solution
+
+
+def _topic_scores(items: list[ReportItem]) -> tuple[TopicScore, ...]:
+    seen: dict[str, list[ReportItem]] = {}
+    for item in items:
+        seen.setdefault(item.topic, []).append(item)
+    return tuple(
+        TopicScore(
+            topic, group[0].topic_title, sum(1 for i in group if i.outcome == "correct"), len(group)
+        )
+        for topic, group in seen.items()
+    )
+
+
+def _compare(storage: Storage, run: RunRow) -> Comparison:
+    finished = storage.read(lambda c: rows.list_runs(c, ["finished"]))
+    earlier = [r for r in finished if r.id != run.id and r.started_at < run.started_at]
+    past = tuple(
+        PastDrill(r.id, to_iso(r.started_at), r.correct, r.questions, round(r.percent, 1))
+        for r in earlier[-HISTORY:]
+    )
+    if not past:
+        return Comparison((), None, None, None, None, False)
+    this = run.percent
+    best = max(r.percent for r in earlier)
+    recent = [r.percent for r in earlier[-TREND_OVER:]]
+    return Comparison(
+        past,
+        round(best, 1),
+        round(earlier[-1].percent, 1),
+        round(this - earlier[-1].percent, 1),
+        round(this - sum(recent) / len(recent), 1),
+        this >= best,
+    )

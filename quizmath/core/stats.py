@@ -1,0 +1,346 @@
+"""Progress statistics: what ``quizmath stats`` prints and the stats screen plots.
+
+- Mastery per topic: the scheduler's ``topic_progress`` (coverage × (0.6 × fsrs recall now +
+  0.4 × recent accuracy)), unchanged, so every screen agrees.
+- Accuracy counts an attempt correct when it was right without viewing the solution; skips
+  count as wrong (as in the scheduler).
+- Days are the learner's local calendar days: each stored UTC time is converted with the
+  system's time-zone rules for that instant (so a DST change moves no attempt to the wrong day),
+  or with ``tz`` when given (tests, or a learner who wants another zone). A "practice day" has
+  at least one answer: an attempt (any mode) or an interview self-rating.
+- Streaks: the current streak counts consecutive practice days ending today, or ending
+  yesterday while today has no practice yet (it is not lost until the day is over); the longest
+  is the longest run ever.
+- The calendar is the last ``weeks`` weeks as a GitHub-style grid: one column per week (Monday
+  first), one row per weekday, each cell the day's answers and a level 0–4 (quartiles of the
+  busiest day in the grid). Days after today are None.
+- The daily series covers the same window, one point per day (accuracy None on idle days).
+- Drill history: finished drills (date, score); discarded ones are left out.
+- Weakest topics: practised topics under WEAK_BELOW mastery, lowest first (then lowest
+  accuracy), topped up with topics not started yet in curriculum order; each carries its topic
+  id so a UI can start practice on it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+from quizmath.core.storage import drills as drill_rows
+from quizmath.core.storage.store import Storage
+from quizmath.core.storage.times import from_iso, to_iso, utc_now
+
+if TYPE_CHECKING:
+    from quizmath.core.bank.bank import Bank
+    from quizmath.core.scheduler import Scheduler
+
+WEEKS = 12
+WEAKEST = 5
+WEAK_BELOW = 0.8  # a practised topic at or above this mastery is not listed as weak
+
+
+@dataclass(frozen=True)
+class TopicStat:
+    topic_id: str
+    title: str
+    area_title: str
+    templates: int
+    seen: int
+    attempts: int
+    accuracy: float | None
+    mastery: float | None
+    due: int
+
+
+@dataclass(frozen=True)
+class DayPoint:
+    day: date
+    attempts: int
+    correct: int
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.attempts if self.attempts else None
+
+
+@dataclass(frozen=True)
+class CalendarCell:
+    day: date
+    answers: int
+    level: int  # 0 (none) … 4 (busiest)
+
+
+@dataclass(frozen=True)
+class Calendar:
+    start: date  # the Monday of the first column
+    end: date  # today
+    weeks: tuple[tuple[CalendarCell | None, ...], ...]  # [week][weekday 0=Monday]; None: future
+    busiest: int
+
+    def rows(self) -> list[list[CalendarCell | None]]:
+        """The grid turned for drawing: one list per weekday (Monday first), one cell per week."""
+        return [[week[d] for week in self.weeks] for d in range(7)]
+
+
+@dataclass(frozen=True)
+class Streak:
+    current: int
+    longest: int
+    last_day: date | None  # the latest practice day
+    practiced_today: bool
+
+
+@dataclass(frozen=True)
+class DrillPoint:
+    drill_id: int
+    day: date
+    started_at: str  # UTC ISO 8601
+    correct: int
+    total: int
+    percent: float
+
+
+@dataclass(frozen=True)
+class WeakTopic:
+    topic_id: str
+    title: str
+    mastery: float | None
+    accuracy: float | None
+    attempts: int
+    reason: str  # "weak" (practised, lowest mastery) | "not started"
+
+
+@dataclass(frozen=True)
+class Totals:
+    attempts: int
+    correct: int
+    answers: int  # attempts + interview self-ratings
+    practice_days: int
+    drills: int  # finished drills
+    first_day: date | None
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.attempts if self.attempts else None
+
+
+@dataclass(frozen=True)
+class Stats:
+    generated_at: datetime
+    today: date
+    timezone: str
+    totals: Totals
+    topics: tuple[TopicStat, ...]  # curriculum order
+    daily: tuple[DayPoint, ...]  # the calendar's window, oldest first
+    calendar: Calendar
+    streak: Streak
+    drills: tuple[DrillPoint, ...]  # oldest first
+    weakest: tuple[WeakTopic, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        def day(d: date | None) -> str | None:
+            return d.isoformat() if d else None
+
+        return {
+            "generated_at": to_iso(self.generated_at),
+            "today": day(self.today),
+            "timezone": self.timezone,
+            "totals": {
+                **asdict(self.totals),
+                "first_day": day(self.totals.first_day),
+                "accuracy": _round(self.totals.accuracy),
+            },
+            "topics": [
+                {**asdict(t), "accuracy": _round(t.accuracy), "mastery": _round(t.mastery)}
+                for t in self.topics
+            ],
+            "daily": [
+                {
+                    "day": day(p.day),
+                    "attempts": p.attempts,
+                    "correct": p.correct,
+                    "accuracy": _round(p.accuracy),
+                }
+                for p in self.daily
+            ],
+            "calendar": {
+                "start": day(self.calendar.start),
+                "end": day(self.calendar.end),
+                "busiest": self.calendar.busiest,
+                "weeks": [
+                    [
+                        None
+                        if c is None
+                        else {"day": day(c.day), "answers": c.answers, "level": c.level}
+                        for c in week
+                    ]
+                    for week in self.calendar.weeks
+                ],
+            },
+            "streak": {**asdict(self.streak), "last_day": day(self.streak.last_day)},
+            "drills": [{**asdict(d), "day": day(d.day)} for d in self.drills],
+            "weakest": [
+                {**asdict(w), "mastery": _round(w.mastery), "accuracy": _round(w.accuracy)}
+                for w in self.weakest
+            ],
+        }
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+def compute_stats(
+    storage: Storage,
+    bank: Bank,
+    *,
+    scheduler: Scheduler | None = None,
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
+    weeks: int = WEEKS,
+    weakest: int = WEAKEST,
+) -> Stats:
+    """Everything above, from the database. ``tz`` None: the system's local time zone."""
+    if scheduler is None:
+        from quizmath.core.scheduler import Scheduler
+
+        scheduler = Scheduler(storage, bank, fuzzing=False)
+    now = now or utc_now()
+
+    def local_day(when: datetime) -> date:
+        return (when.astimezone(tz) if tz is not None else when.astimezone()).date()
+
+    today = local_day(now)
+    zone = str(tz) if tz is not None else (now.astimezone().tzname() or "local")
+
+    attempt_rows = storage.read(
+        lambda c: c.execute("SELECT at, correct AND NOT solution_viewed FROM attempts").fetchall()
+    )
+    rating_times = storage.read(
+        lambda c: [r[0] for r in c.execute("SELECT at FROM interview_ratings").fetchall()]
+    )
+    per_day: Counter[date] = Counter()
+    right_day: Counter[date] = Counter()
+    for at, right in attempt_rows:
+        d = local_day(from_iso(at))
+        per_day[d] += 1
+        right_day[d] += int(bool(right))
+    answers = Counter(per_day)
+    for at in rating_times:
+        answers[local_day(from_iso(at))] += 1
+
+    calendar = build_calendar(answers, today, weeks)
+    start = calendar.start
+    span = (today - start).days + 1
+    daily = tuple(
+        DayPoint(d, per_day[d], right_day[d])
+        for d in (start + timedelta(days=i) for i in range(span))
+    )
+    progress = scheduler.topic_progress(now)
+    topics = tuple(
+        TopicStat(
+            p.topic_id,
+            p.title,
+            p.area_title,
+            p.templates,
+            p.seen,
+            p.attempts,
+            p.accuracy,
+            p.mastery,
+            p.due,
+        )
+        for p in progress
+    )
+    finished = storage.read(lambda c: drill_rows.list_runs(c, ["finished"]))
+    drills = tuple(
+        DrillPoint(
+            r.id,
+            local_day(r.started_at),
+            to_iso(r.started_at),
+            r.correct,
+            r.questions,
+            round(r.percent, 1),
+        )
+        for r in finished
+    )
+    totals = Totals(
+        len(attempt_rows),
+        sum(right_day.values()),
+        sum(answers.values()),
+        len(answers),
+        len(finished),
+        min(answers) if answers else None,
+    )
+    return Stats(
+        now,
+        today,
+        zone,
+        totals,
+        topics,
+        daily,
+        calendar,
+        streaks(answers, today),
+        drills,
+        weakest_topics(topics, weakest),
+    )
+
+
+def streaks(days: Iterable[date], today: date) -> Streak:
+    """Current and longest runs of consecutive practice days (see the module docstring)."""
+    practiced = set(days)
+    if not practiced:
+        return Streak(0, 0, None, False)
+    ordered = sorted(practiced)
+    longest = run = 1
+    for prev, cur in pairwise(ordered):
+        run = run + 1 if (cur - prev).days == 1 else 1
+        longest = max(longest, run)
+    current = 0
+    d = today if today in practiced else today - timedelta(days=1)
+    while d in practiced:
+        current += 1
+        d -= timedelta(days=1)
+    return Streak(current, longest, ordered[-1], today in practiced)
+
+
+def build_calendar(answers: Counter[date], today: date, weeks: int = WEEKS) -> Calendar:
+    start = today - timedelta(days=today.weekday()) - timedelta(weeks=max(1, weeks) - 1)
+    in_grid = [answers[start + timedelta(days=i)] for i in range((today - start).days + 1)]
+    busiest = max(in_grid, default=0)
+    grid = []
+    for w in range(max(1, weeks)):
+        week: list[CalendarCell | None] = []
+        for dow in range(7):
+            d = start + timedelta(days=7 * w + dow)
+            week.append(
+                None if d > today else CalendarCell(d, answers[d], level(answers[d], busiest))
+            )
+        grid.append(tuple(week))
+    return Calendar(start, today, tuple(grid), busiest)
+
+
+def level(n: int, busiest: int) -> int:
+    """0 for none, else 1–4 by quarter of the busiest day (any practice shows at least 1)."""
+    if n <= 0 or busiest <= 0:
+        return 0
+    return max(1, min(4, -(-4 * n // busiest)))
+
+
+def weakest_topics(topics: Iterable[TopicStat], k: int = WEAKEST) -> tuple[WeakTopic, ...]:
+    """Practised topics below WEAK_BELOW mastery, weakest first, then topics not started."""
+    usable = [t for t in topics if t.templates]
+    weak = sorted(
+        (t for t in usable if t.attempts and (t.mastery or 0.0) < WEAK_BELOW),
+        key=lambda t: (t.mastery or 0.0, t.accuracy if t.accuracy is not None else 0.0),
+    )
+    out = [WeakTopic(t.topic_id, t.title, t.mastery, t.accuracy, t.attempts, "weak") for t in weak]
+    out += [
+        WeakTopic(t.topic_id, t.title, t.mastery, t.accuracy, 0, "not started")
+        for t in usable
+        if not t.attempts
+    ]
+    return tuple(out[: max(0, k)])

@@ -1,0 +1,324 @@
+"""The ``drill_runs`` and ``drill_items`` tables: one row per sitting of a drill, one per item.
+
+A run is written whole when it starts (status 'running', every item with a NULL outcome), each
+answer then updates its item in its own transaction, and the run is marked 'finished' (or
+'discarded') at the end. So a crash leaves a 'running' row whose answered items are exactly the
+answers given. Runs are never deleted.
+
+Problem items that were answered point at their ``attempts`` row (``attempt_id``); interview
+items keep their self-rating here (and in ``interview_ratings``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from quizmath.core.storage.times import from_iso, to_iso
+
+STATUSES = ("running", "finished", "discarded")
+ENDINGS = ("completed", "timeout", "discarded")
+OUTCOMES = ("correct", "wrong", "skipped")
+KINDS = ("problem", "interview")
+MAX_ANSWER_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    drill_id: int
+    position: int  # 0-based
+    kind: str  # 'problem' | 'interview'
+    item_id: str  # template id or interview question id
+    seed: int | None  # None for an interview question
+    topic: str
+    outcome: str | None = None  # None: not answered (yet)
+    answer: str | None = None
+    ms: int | None = None
+    rating: int | None = None
+    timed_out: bool = False  # the item on screen when time ran out
+    attempt_id: int | None = None
+    answered_at: datetime | None = None
+
+    @property
+    def ref(self) -> str:
+        """``template@seed`` for a problem, the question id for an interview item."""
+        return self.item_id if self.seed is None else f"{self.item_id}@{self.seed}"
+
+
+@dataclass(frozen=True)
+class RunRow:
+    id: int
+    seed: int
+    seeded: bool
+    weighted: bool
+    topics: tuple[str, ...]
+    questions: int
+    limit_ms: int | None
+    used_ms: int
+    status: str
+    ended: str | None
+    code: str
+    started_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None
+    correct: int = 0  # items answered correctly
+    answered: int = 0  # items with an outcome (correct, wrong or skipped)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.correct / self.questions if self.questions else 0.0
+
+
+_RUN = (
+    "r.id, r.seed, r.seeded, r.weighted, r.topics, r.questions, r.limit_ms, r.used_ms, "
+    "r.status, r.ended, r.code, r.started_at, r.updated_at, r.finished_at, "
+    "(SELECT count(*) FROM drill_items i WHERE i.drill_id = r.id AND i.outcome = 'correct'), "
+    "(SELECT count(*) FROM drill_items i WHERE i.drill_id = r.id AND i.outcome IS NOT NULL)"
+)
+_ITEM = (
+    "drill_id, position, kind, item_id, seed, topic, outcome, answer, ms, rating, timed_out, "
+    "attempt_id, answered_at"
+)
+
+
+def _run(row: tuple) -> RunRow:  # type: ignore[type-arg]
+    (
+        id_,
+        seed,
+        seeded,
+        weighted,
+        topics,
+        questions,
+        limit_ms,
+        used_ms,
+        status,
+        ended,
+        code,
+        started,
+        updated,
+        finished,
+        correct,
+        answered,
+    ) = row
+    return RunRow(
+        id_,
+        seed,
+        bool(seeded),
+        bool(weighted),
+        tuple(t for t in topics.split(",") if t),
+        questions,
+        limit_ms,
+        used_ms,
+        status,
+        ended,
+        code,
+        from_iso(started),
+        from_iso(updated),
+        None if finished is None else from_iso(finished),
+        correct,
+        answered,
+    )
+
+
+def _item(row: tuple) -> ItemRow:  # type: ignore[type-arg]
+    (
+        drill_id,
+        position,
+        kind,
+        item_id,
+        seed,
+        topic,
+        outcome,
+        answer,
+        ms,
+        rating,
+        timed_out,
+        attempt_id,
+        answered_at,
+    ) = row
+    return ItemRow(
+        drill_id,
+        position,
+        kind,
+        item_id,
+        seed,
+        topic,
+        outcome,
+        answer,
+        ms,
+        rating,
+        bool(timed_out),
+        attempt_id,
+        None if answered_at is None else from_iso(answered_at),
+    )
+
+
+# -- writes ----------------------------------------------------------------------------------
+
+
+def insert_run(
+    conn: sqlite3.Connection,
+    *,
+    seed: int,
+    seeded: bool,
+    weighted: bool,
+    topics: Sequence[str],
+    limit_ms: int | None,
+    code: str,
+    at: datetime,
+    items: Sequence[tuple[str, str, int | None, str]],
+) -> int:
+    """A new 'running' run with its items ``(kind, item_id, seed, topic)``; returns its id."""
+    for kind, *_ in items:
+        if kind not in KINDS:
+            raise ValueError(f"item kind must be one of {KINDS}, not {kind!r}")
+    when = to_iso(at)
+    cur = conn.execute(
+        "INSERT INTO drill_runs (seed, seeded, weighted, topics, questions, limit_ms, used_ms, "
+        "status, code, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, 'running', ?, ?, ?)",
+        (
+            seed,
+            int(seeded),
+            int(weighted),
+            ",".join(topics),
+            len(items),
+            limit_ms,
+            code,
+            when,
+            when,
+        ),
+    )
+    run_id = cur.lastrowid
+    assert run_id is not None
+    conn.executemany(
+        "INSERT INTO drill_items (drill_id, position, kind, item_id, seed, topic) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(run_id, i, kind, item_id, s, topic) for i, (kind, item_id, s, topic) in enumerate(items)],
+    )
+    return run_id
+
+
+def save_item(
+    conn: sqlite3.Connection,
+    drill_id: int,
+    position: int,
+    *,
+    outcome: str | None,
+    answer: str,
+    ms: int,
+    at: datetime,
+    rating: int | None = None,
+    timed_out: bool = False,
+    attempt_id: int | None = None,
+) -> bool:
+    """Record how an item ended. False (nothing written) if it already has an answer or its
+    run is no longer running: two windows on one drill cannot answer one item twice."""
+    if outcome is not None and outcome not in OUTCOMES:
+        raise ValueError(f"outcome must be one of {OUTCOMES}, not {outcome!r}")
+    cur = conn.execute(
+        "UPDATE drill_items SET outcome = ?, answer = ?, ms = ?, rating = ?, timed_out = ?, "
+        "attempt_id = ?, answered_at = ? WHERE drill_id = ? AND position = ? "
+        "AND outcome IS NULL AND timed_out = 0 "
+        "AND (SELECT status FROM drill_runs WHERE id = ?) = 'running'",
+        (
+            outcome,
+            answer[:MAX_ANSWER_CHARS],
+            max(0, int(ms)),
+            rating,
+            int(timed_out),
+            attempt_id,
+            to_iso(at),
+            drill_id,
+            position,
+            drill_id,
+        ),
+    )
+    return cur.rowcount == 1
+
+
+def set_used(conn: sqlite3.Connection, drill_id: int, used_ms: int, at: datetime) -> None:
+    """Save the time used so far (only while the run is running)."""
+    conn.execute(
+        "UPDATE drill_runs SET used_ms = ?, updated_at = ? WHERE id = ? AND status = 'running'",
+        (max(0, int(used_ms)), to_iso(at), drill_id),
+    )
+
+
+def end_run(
+    conn: sqlite3.Connection,
+    drill_id: int,
+    *,
+    status: str,
+    ended: str,
+    at: datetime,
+    used_ms: int | None = None,
+) -> bool:
+    """Mark a running run finished or discarded; False if it was not running."""
+    if status not in STATUSES[1:] or ended not in ENDINGS:
+        raise ValueError(f"cannot end a run as {status!r}/{ended!r}")
+    when = to_iso(at)
+    cur = conn.execute(
+        "UPDATE drill_runs SET status = ?, ended = ?, used_ms = coalesce(?, used_ms), "
+        "updated_at = ?, finished_at = ? WHERE id = ? AND status = 'running'",
+        (status, ended, used_ms, when, when, drill_id),
+    )
+    return cur.rowcount == 1
+
+
+# -- reads -----------------------------------------------------------------------------------
+
+
+def get_run(conn: sqlite3.Connection, drill_id: int) -> RunRow | None:
+    row = conn.execute(f"SELECT {_RUN} FROM drill_runs r WHERE r.id = ?", (drill_id,)).fetchone()
+    return None if row is None else _run(row)
+
+
+def list_runs(conn: sqlite3.Connection, statuses: Iterable[str] = STATUSES) -> list[RunRow]:
+    """Runs with one of these statuses, oldest first."""
+    wanted = list(statuses)
+    if not wanted:
+        return []
+    marks = ", ".join("?" * len(wanted))
+    rows = conn.execute(
+        f"SELECT {_RUN} FROM drill_runs r WHERE r.status IN ({marks}) ORDER BY r.id", wanted
+    ).fetchall()
+    return [_run(r) for r in rows]
+
+
+def run_items(conn: sqlite3.Connection, drill_id: int) -> list[ItemRow]:
+    rows = conn.execute(
+        f"SELECT {_ITEM} FROM drill_items WHERE drill_id = ? ORDER BY position", (drill_id,)
+    ).fetchall()
+    return [_item(r) for r in rows]
+
+
+def all_items(conn: sqlite3.Connection) -> list[ItemRow]:
+    rows = conn.execute(f"SELECT {_ITEM} FROM drill_items ORDER BY drill_id, position").fetchall()
+    return [_item(r) for r in rows]
+
+
+def usual_problem_ms(
+    conn: sqlite3.Connection, template_id: str, before: datetime, limit: int = 20
+) -> list[int]:
+    """Times of the learner's latest first-try correct answers to a template before ``before``
+    (the same figures the scheduler calls "usual"), newest first."""
+    rows = conn.execute(
+        "SELECT ms FROM attempts WHERE template_id = ? AND verdict = 'accept' AND try = 1 "
+        "AND at < ? ORDER BY id DESC LIMIT ?",
+        (template_id, to_iso(before), limit),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def usual_interview_ms(
+    conn: sqlite3.Connection, interview_id: str, before: datetime, limit: int = 20
+) -> list[int]:
+    """Times of the learner's latest Good/Easy self-ratings of a question before ``before``."""
+    rows = conn.execute(
+        "SELECT duration_ms FROM interview_ratings WHERE interview_id = ? AND rating >= 3 "
+        "AND duration_ms IS NOT NULL AND at < ? ORDER BY id DESC LIMIT ?",
+        (interview_id, to_iso(before), limit),
+    ).fetchall()
+    return [r[0] for r in rows]
