@@ -158,14 +158,30 @@ def to_sympy_value(x: Scalar) -> Any:
 
 def tidy(x: Any) -> Scalar:
     """A sympy result in a readable normal form, then through ``canon``."""
-    if not is_symbolic(x):
-        return canon(x)
-    s = sp()
-    if x.is_Number:
+    if not is_symbolic(x) or x.is_Number:
         return canon(x)
     if count_nodes(x, MAX_SYMPY_NODES) <= MAX_SYMPY_NODES:
-        x = s.expand(x) if x.free_symbols and x.is_polynomial() else s.simplify(x)
+        x = sp().expand(x) if x.free_symbols and x.is_polynomial() else cheap_simplify(x)
     return canon(x)
+
+
+def cheap_simplify(x: Any) -> Any:
+    """The shortest of a few fast rewrites (cancel, powsimp, radsimp, expand, factor).
+
+    sympy's ``simplify`` (and ``trigsimp``) can take seconds even on 30-node expressions, so it
+    is never called; each pass here takes milliseconds.
+    """
+    s = sp()
+    passes = [lambda t: s.cancel(s.together(t)), s.powsimp, s.radsimp, s.expand]
+    if x.free_symbols and x.is_polynomial():
+        passes.append(s.factor)
+    candidates = [x]
+    for rewrite in passes:
+        try:
+            candidates.append(rewrite(x))
+        except (TypeError, ValueError, NotImplementedError, s.PolynomialError):
+            continue
+    return min(candidates, key=lambda c: (s.count_ops(c), count_nodes(c, 10_000)))
 
 
 def count_nodes(expr: Any, limit: int = 10**6) -> int:

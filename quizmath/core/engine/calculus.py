@@ -208,8 +208,16 @@ def expand(f: Value) -> Value:
 
 @builtin("simplify(f)", "calculus")
 def simplify(f: Value) -> Value:
-    """sympy's simplify of an expression (at most 400 nodes)."""
-    return _algebra(f, "simplify", "simplify")
+    """A shorter equivalent form: the best of cancel, powsimp, radsimp, expand (no trig rules)."""
+    from quizmath.core.engine._common import cheap_simplify
+
+    return _map(f, "simplify", lambda e: e if e.is_Number else cheap_simplify(e))
+
+
+@builtin("cancel(f)", "calculus")
+def cancel(f: Value) -> Value:
+    """A rational function as one fraction in lowest terms: p/q with no common factor."""
+    return _algebra(f, "cancel", "cancel")
 
 
 @builtin("factor(f)", "calculus")
