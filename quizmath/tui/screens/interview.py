@@ -78,9 +78,11 @@ class InterviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="qa"):
+        # The question stays in sight above the scrolling notes and answer.
+        with Vertical(id="qa-head"):
             yield Static("", id="qa-meta", markup=False)
             yield Static("", id="qa-question", markup=False)
+        with VerticalScroll(id="qa"):
             yield TextArea(
                 id="qa-notes",
                 soft_wrap=True,
@@ -113,8 +115,10 @@ class InterviewScreen(Screen[None]):
             return
         due = {x.id for x in self.scheduler.due_interviews([q])}
         state = "review due" if due else ("new" if q.id not in self._seen() else "review")
+        topic = self.scheduler.bank.curriculum.topic(q.topic)
         self.query_one("#qa-meta", Static).update(
-            f"{q.topic} · {LEVELS.get(q.difficulty, q.difficulty)} · {state}"
+            f"{topic.title if topic else q.topic} · {LEVELS.get(q.difficulty, q.difficulty)}"
+            f" · {state}"
         )
         self.query_one("#qa-question", Static).update(q.question)
         notes = self.query_one("#qa-notes", TextArea)

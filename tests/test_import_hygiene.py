@@ -1,0 +1,106 @@
+"""Layering, checked in fresh interpreters:
+
+- no module of ``quizmath.core`` imports a UI library (textual, rich);
+- the TUI paints its first screen (home, or a non-symbolic first problem) without importing
+  sympy, scipy or numpy: those load later, in workers, when a problem needs them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import quizmath.core
+
+HEAVY = ("sympy", "scipy", "numpy")
+FIXTURES = Path(__file__).resolve().parent / "tui" / "fixtures" / "templates"
+
+
+def run(code: str, **env: str) -> dict:  # type: ignore[type-arg]
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=True,
+        env={**os.environ, **env},
+        stdin=subprocess.DEVNULL,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def core_modules() -> list[str]:
+    return sorted(
+        m.name for m in pkgutil.walk_packages(quizmath.core.__path__, prefix="quizmath.core.")
+    )
+
+
+def test_every_core_module_imports_without_a_ui_library() -> None:
+    modules = core_modules()
+    assert len(modules) > 40  # the walk found the core, not an empty package
+    code = (
+        "import importlib, json, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(json.dumps([m for m in ('textual', 'rich') if m in sys.modules]))\n"
+    )
+    assert run(code) == []
+
+
+PAINT = """
+import argparse, json, sys
+from pathlib import Path
+from quizmath.tui import launch
+from quizmath.tui.app import QuizApp
+
+seen = {{}}
+
+def loaded():
+    return [m for m in {heavy_names!r} if m in sys.modules]
+
+original_exit = QuizApp.exit
+def exit(self, *a, **k):  # practice: called once the first problem is painted
+    seen.setdefault("at_paint", loaded())
+    return original_exit(self, *a, **k)
+QuizApp.exit = exit
+
+original_ready = QuizApp.on_ready
+def ready(self):  # after the first frame
+    seen.setdefault("at_ready", loaded())
+    original_ready(self)
+    if not self.start.practice:
+        self.exit(0)
+QuizApp.on_ready = ready
+
+args = argparse.Namespace(**{args!r})
+if getattr(args, "bank", None):
+    args.bank = [Path(b) for b in args.bank]
+launch.run_tui(args)
+print(json.dumps(seen))
+"""
+
+
+def paint(args: dict, tmp_path: Path) -> dict:  # type: ignore[type-arg]
+    code = PAINT.format(heavy_names=HEAVY, args={"db": str(tmp_path / "p.db"), **args})
+    return run(code, QUIZMATH_EXIT_AFTER_PAINT="1", XDG_DATA_HOME=str(tmp_path))
+
+
+def test_home_paints_before_any_heavy_library(tmp_path: Path) -> None:
+    assert paint({}, tmp_path) == {"at_ready": [], "at_paint": []}
+
+
+def test_first_problem_paints_before_any_heavy_library(tmp_path: Path) -> None:
+    got = paint(
+        {"template": "linalg.dot-product@3", "topic": None, "count": None, "bank": None},
+        tmp_path,
+    )
+    assert got == {"at_ready": [], "at_paint": []}
+
+
+def test_fixture_problem_paints_before_any_heavy_library(tmp_path: Path) -> None:
+    args = {"template": "tuifix.mat@5", "topic": None, "count": None, "bank": [str(FIXTURES)]}
+    assert paint(args, tmp_path)["at_paint"] == []

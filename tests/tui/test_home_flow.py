@@ -1,0 +1,192 @@
+"""Pilot tests of home, concept pages, interview Q&A, the command palette, and progress kept
+across a quit and a reopen."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+from tui_helpers import answer, problem_screen, wait_until
+
+from quizmath.tui.screens.concept import ConceptScreen
+from quizmath.tui.screens.concept_index import ConceptIndexScreen
+from quizmath.tui.screens.home import HomeScreen
+from quizmath.tui.screens.interview import InterviewScreen
+from quizmath.tui.screens.problem import ProblemScreen
+from quizmath.tui.widgets.home_menu import HomeMenu
+from quizmath.tui.widgets.topic_tree import TopicTree
+
+SIZE = (100, 30)
+
+
+async def loaded_home(pilot) -> HomeScreen:
+    app = pilot.app
+    await wait_until(pilot, lambda: app.bank is not None and app.interviews is not None)
+    screen = app.screen
+    assert isinstance(screen, HomeScreen)
+    return screen
+
+
+def topic_line(tree: TopicTree, title: str) -> str:
+    for area in tree.root.children:
+        for leaf in area.children:
+            if leaf.label.plain.startswith(title):
+                return leaf.label.plain
+    raise AssertionError(f"no topic {title!r}")
+
+
+async def test_home_shows_continue_reviews_and_the_curriculum(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        home = await loaded_home(pilot)
+        menu = home.query_one(HomeMenu)
+        first = str(menu.get_option_at_index(0).prompt)
+        assert "Continue" in first and "Dot product (TUI fixture) · new" in first
+        assert "Reviews due:" in str(home.query_one("#status").render())
+        tree = home.query_one(TopicTree)
+        assert "0/1" in topic_line(tree, "Vectors and the dot product")
+        assert "no problems yet" in topic_line(tree, "Norms and distances")
+
+
+async def test_continue_practises_the_schedulers_pick(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded_home(pilot)
+        await pilot.press("c")
+        screen = await problem_screen(pilot)
+        assert screen.problem.template_id == "tuifix.dot"  # first new one in curriculum order
+
+
+async def test_quit_and_reopen_keeps_progress(make_app, rows) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded_home(pilot)
+        await pilot.press("c")
+        screen = await problem_screen(pilot)
+        await answer(pilot, screen, screen.problem.typed_answer)
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+    assert rows("SELECT template_id, verdict FROM attempts") == [("tuifix.dot", "accept")]
+
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        home = await loaded_home(pilot)
+        line = topic_line(home.query_one(TopicTree), "Vectors and the dot product")
+        assert "1/1" in line and "acc 100%" in line
+        # The card is not due again yet: Continue moves on to the next new template.
+        first = str(home.query_one(HomeMenu).get_option_at_index(0).prompt)
+        assert "Matrix sum (TUI fixture) · new" in first
+
+
+async def test_home_refreshes_after_practice(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        home = await loaded_home(pilot)
+        await pilot.press("c")
+        screen = await problem_screen(pilot)
+        await answer(pilot, screen, screen.problem.typed_answer)
+        await pilot.press("escape", "escape")
+        await wait_until(pilot, lambda: app.screen is home)
+        assert "1/1" in topic_line(home.query_one(TopicTree), "Vectors and the dot product")
+
+
+async def test_topic_from_the_tree(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        home = await loaded_home(pilot)
+        tree = home.query_one(TopicTree)
+        tree.focus()
+        matrices = next(
+            leaf
+            for area in tree.root.children
+            for leaf in area.children
+            if leaf.data and leaf.data.topic_id == "linear-algebra/matrices"
+        )
+        tree.move_cursor(matrices)
+        await pilot.press("enter")
+        screen = await problem_screen(pilot)
+        assert screen.session.topic == "linear-algebra/matrices"
+        assert screen.problem.template_id == "tuifix.mat"
+
+
+async def test_concept_pages_from_home(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded_home(pilot)
+        await pilot.press("k")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConceptIndexScreen))
+        options = app.screen.query_one(OptionList)
+        index = next(
+            i for i in range(options.option_count) if options.get_option_at_index(i).id == "eigen"
+        )
+        options.highlighted = index
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConceptScreen))
+        assert app.screen.page.slug == "eigen"
+        await pilot.press("escape", "escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+async def test_topic_concept_page_from_the_tree(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        home = await loaded_home(pilot)
+        tree = home.query_one(TopicTree)
+        tree.focus()
+        tree.move_cursor(tree.root.children[0].children[0])  # Vectors and the dot product
+        await pilot.press("o")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConceptScreen))
+        assert app.screen.page.slug == "vectors"
+
+
+async def test_interview_self_rating_reaches_the_scheduler(make_app, rows) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded_home(pilot)
+        await pilot.press("i")
+        await wait_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        screen = app.screen
+        assert screen.question.id == "tui-dot-meaning"  # first in order
+        await pilot.press(*"acute")
+        await pilot.press("3")  # in the notes box: typed, not a rating
+        assert screen.rated is None
+        await pilot.press("ctrl+r")
+        await wait_until(pilot, lambda: screen.query_one("#qa-answer").display)
+        await pilot.press("3")  # Good
+        await wait_until(pilot, lambda: screen.rated == 3)
+        assert "comes back in" in str(screen.query_one("#qa-result").render())
+        await pilot.press("ctrl+n")
+        await wait_until(pilot, lambda: screen.question.id == "tui-rank-meaning")
+    assert rows("SELECT interview_id, rating FROM interview_ratings") == [("tui-dot-meaning", 3)]
+    assert rows("SELECT key FROM cards") == [("interview:tui-dot-meaning",)]
+
+
+async def test_palette_finds_a_topic_and_starts_it(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded_home(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"topic: matrices and")
+        await pilot.pause(0.5)  # the palette searches asynchronously
+        await pilot.press("enter")
+        screen = await problem_screen(pilot)
+        assert screen.session.topic == "linear-algebra/matrices"
+
+
+async def test_palette_starts_a_template_replacing_the_practice_on_screen(make_app) -> None:
+    app = make_app(template="tuifix.dot@3")
+    async with app.run_test(size=SIZE) as pilot:
+        first = await problem_screen(pilot)
+        await wait_until(pilot, lambda: app.bank is not None)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"tuifix.pick")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, ProblemScreen)
+                and app.screen is not first
+                and app.screen.problem is not None
+            ),
+        )
+        assert app.screen.problem.template_id == "tuifix.pick"
+        assert [type(s).__name__ for s in app.screen_stack] == ["HomeScreen", "ProblemScreen"]

@@ -1,0 +1,89 @@
+"""``run_tui``: storage is opened first (a clear error, no UI, if it fails); ``quizmath
+practice --topic/--template/--count`` opens the app straight on practice."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import TEMPLATES
+
+from quizmath.core.errors import QuizmathError
+from quizmath.tui.launch import prepare, run_tui
+
+
+def ns(**kw: object) -> argparse.Namespace:
+    base = {"db": None, "template": None, "topic": None, "count": None, "bank": None}
+    return argparse.Namespace(**{**base, **kw})
+
+
+def test_unusable_database_is_reported_without_starting_the_ui(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    assert run_tui(ns(db=str(folder))) == 1
+    err = capsys.readouterr().err
+    assert "is a directory, not a progress database" in err
+
+
+def test_unknown_topic_is_reported_with_suggestions(tmp_path: Path, capsys) -> None:
+    code = run_tui(ns(db=str(tmp_path / "p.db"), topic="eigne", bank=[TEMPLATES]))
+    assert code == 2
+    assert 'no topic "eigne"; did you mean' in capsys.readouterr().err
+
+
+def test_home_when_no_practice_is_asked_for() -> None:
+    start, bank = prepare(argparse.Namespace(db=None))  # `quizmath` has no practice options
+    assert not start.practice and bank is None
+
+
+def test_template_opens_practice_on_that_problem() -> None:
+    start, bank = prepare(ns(template="tuifix.dot@3", bank=[TEMPLATES], count=2))
+    assert start.template == "tuifix.dot@3" and start.count == 2
+    assert bank is not None and "tuifix.dot" in bank.templates
+
+
+def test_template_from_the_built_in_bank_loads_only_its_file() -> None:
+    start, bank = prepare(ns(template="linalg.eigenvalues-2x2@7"))
+    assert start.template == "linalg.eigenvalues-2x2@7"
+    assert bank is not None and list(bank.templates) == ["linalg.eigenvalues-2x2"]
+
+
+def test_topic_by_its_short_name() -> None:
+    start, _bank = prepare(ns(topic="matrices", bank=[TEMPLATES]))
+    assert start.topic == "linear-algebra/matrices"
+
+
+def test_unknown_template_is_an_error() -> None:
+    with pytest.raises(QuizmathError, match="did you mean"):
+        prepare(ns(template="tuifix.dott", bank=[TEMPLATES]))
+
+
+def test_practice_command_paints_the_first_problem(tmp_path: Path) -> None:
+    """`quizmath practice --template` in a real process (exit hook of the benchmark)."""
+    env = {**os.environ, "QUIZMATH_EXIT_AFTER_PAINT": "1", "XDG_DATA_HOME": str(tmp_path)}
+    env.pop("QUIZMATH_DB", None)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "quizmath",
+            "--db",
+            str(tmp_path / "p.db"),
+            "practice",
+            "--template",
+            "tuifix.dot@3",
+            "--bank",
+            str(TEMPLATES),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1].startswith("painted ")
