@@ -51,7 +51,14 @@ from quizmath.core.drill_items import (
     make_item,
     write_answer,
 )
-from quizmath.core.drill_plan import DrillError, DrillPlan, PlanItem, make_plan, share_args
+from quizmath.core.drill_plan import (
+    DrillError,
+    DrillPlan,
+    Generator,
+    PlanItem,
+    make_plan,
+    share_args,
+)
 from quizmath.core.scheduler import Scheduler
 from quizmath.core.storage import drills as rows
 from quizmath.core.storage.drills import RunRow
@@ -159,8 +166,10 @@ class DrillRun:
         *,
         interviews: InterviewBank | None = None,
         clock: Callable[[], float] = time.monotonic,
+        generator: Generator | None = None,
     ) -> DrillRun:
-        """Continue an unfinished run at its first unanswered item, with the time it had left."""
+        """Continue an unfinished run at its first unanswered item, with the time it had left.
+        Its problems are generated again from their ``id@seed`` (with ``generator``)."""
         row = storage.read(lambda c: rows.get_run(c, drill_id))
         if row is None:
             raise DrillError(f"there is no drill {drill_id}")
@@ -179,7 +188,9 @@ class DrillRun:
                 timed_out=r.timed_out,
             )
             if not item.done:  # answered items need nothing from the bank
-                item = make_item(r.position, spec, scheduler, interviews, {}, base=item)
+                item = make_item(
+                    r.position, spec, scheduler, interviews, {}, base=item, generator=generator
+                )
             items.append(item)
         return cls(storage, scheduler, checker, row, items, clock=clock)
 

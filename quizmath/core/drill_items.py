@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from fsrs import Rating
 
-from quizmath.core.drill_plan import DrillError, PlanItem
+from quizmath.core.drill_plan import DrillError, Generator, PlanItem
 from quizmath.core.scheduler import Scheduler, rate_attempt
 from quizmath.core.storage import attempts as attempt_rows
 from quizmath.core.storage import cards as card_rows
@@ -109,6 +109,7 @@ def make_item(
     interviews: InterviewBank | None,
     problems: Mapping[str, Problem],
     base: DrillItem | None = None,
+    generator: Generator | None = None,
 ) -> DrillItem:
     """A DrillItem with its problem (generated again from ``id@seed`` unless ``problems`` has
     it) or its interview question."""
@@ -116,12 +117,13 @@ def make_item(
     if spec.kind == "problem":
         problem = problems.get(spec.ref)
         if problem is None:
-            from quizmath.core.bank.generate import generate
             from quizmath.core.errors import QuizmathError
 
+            if generator is None:
+                from quizmath.core.bank.generate import generate as generator
             try:
                 assert spec.seed is not None
-                problem = generate(scheduler.bank.get(spec.item_id), spec.seed)
+                problem = generator(scheduler.bank.get(spec.item_id), spec.seed)
             except QuizmathError as exc:
                 raise DrillError(f"cannot serve {spec.ref} again: {exc}") from None
         item.problem = problem
