@@ -149,14 +149,16 @@ def plan_drill(
     if not by_topic:
         where = f" in {', '.join(wanted)}" if wanted else ""
         raise DrillError(f"no problems to drill{where}: the bank has no template there")
-    rng = Rng(seed, "drill")
+    # Separate streams: the problems do not change when interview questions are added.
+    rng = Rng(seed, "drill-problems")
+    rng_q = Rng(seed, "drill-interviews")
     pool_q = sorted(
         q.id
         for q in (interviews.questions.values() if interviews else ())
         if not wanted or q.topic in wanted
     )
     n_interview = interview_count(questions, len(pool_q))
-    chosen_q = rng.sample(pool_q, n_interview)
+    chosen_q = rng_q.sample(pool_q, n_interview) if n_interview else []
     problems = _draw_problems(bank, by_topic, questions - n_interview, rng, generator)
     items = [PlanItem("problem", p.template_id, p.seed, p.topic) for p in problems]
     assert interviews is not None or not chosen_q

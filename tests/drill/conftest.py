@@ -3,7 +3,10 @@ never the real user directory, never the built-in bank (its content changes)."""
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -78,3 +81,28 @@ def start(
         )
 
     return go
+
+
+@pytest.fixture
+def cli(tmp_path: Path, db: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """``quizmath ARGS… --db DB`` in a subprocess with piped stdin, over the fixture bank."""
+    env = {k: v for k, v in os.environ.items() if k not in ("QUIZMATH_DB", "NO_COLOR")}
+    env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
+    env["PYTHONIOENCODING"] = "utf-8"
+
+    def run(stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-m", "quizmath", *args, "--db", str(db)]
+        if args and args[0] == "drill":
+            cmd[4:4] = ["--bank", str(BANK), "--interviews", str(INTERVIEWS)]
+        return subprocess.run(
+            cmd,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=180,
+            env=env,
+            cwd=tmp_path,
+        )
+
+    return run

@@ -200,3 +200,12 @@ def test_an_unseeded_drill_records_a_seed_that_replays_it_for_anyone(
     assert refs(seeded) == refs(plan_drill(bank, interviews, questions=5, seed=77))
     given = make_plan(bank, interviews, questions=5, topics=[DETS], progress=prog)
     assert not given.weighted and given.topics == (DETS,)
+
+
+def test_problems_do_not_depend_on_the_interview_questions(bank: Bank) -> None:
+    # A new interview question in the bank must not reshuffle a shared drill of problems.
+    alone = plan_drill(bank, None, questions=3, seed=21)
+    assert refs(plan_drill(bank, many_questions(9), questions=3, seed=21)) == refs(alone)
+    mixed = plan_drill(bank, many_questions(9), questions=4, seed=21)
+    again = plan_drill(bank, many_questions(9), questions=4, seed=21)
+    assert refs(mixed) == refs(again)
