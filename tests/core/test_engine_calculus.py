@@ -189,3 +189,71 @@ def test_critical_points_and_classification() -> None:
         C.classify_critical(x**2, x, 1)
     with pytest.raises(ExprEvalError, match="polynomial"):
         C.critical_points(sp.exp(x) - x, x)
+
+
+def _numeric_critical_points(f: sp.Expr) -> list[tuple[float, float]]:
+    """Every real critical point in [-6, 6]² that Newton's method finds from a grid (scipy)."""
+    from scipy.optimize import fsolve
+
+    terms = [
+        [(float(c), i, j) for (i, j), c in sp.Poly(sp.diff(f, v), x, y).terms()] for v in (x, y)
+    ]
+
+    def grad(p: list[float]) -> list[float]:
+        return [sum(c * p[0] ** i * p[1] ** j for c, i, j in t) for t in terms]
+
+    found: list[tuple[float, float]] = []
+    for sx in range(-5, 6, 2):
+        for sy in range(-5, 6, 2):
+            sol, _, ok, _ = fsolve(grad, [sx + 0.1, sy - 0.2], full_output=True)
+            good = ok == 1 and max(abs(v) for v in grad(list(sol))) < 1e-9 and max(abs(sol)) < 6
+            if good and all(abs(sol[0] - a) + abs(sol[1] - b) > 1e-6 for a, b in found):
+                found.append((float(sol[0]), float(sol[1])))
+    return found
+
+
+def test_cubic_critical_points_in_2d_are_exact_complete_and_fast() -> None:
+    rng = random.Random(5)
+    answered = 0
+    for _ in range(12):
+        terms = [(a, b) for a in range(4) for b in range(4) if 0 < a + b <= 3]
+        f = sum(rng.randint(-4, 4) * x**a * y**b for a, b in rng.sample(terms, rng.randint(3, 6)))
+        start = time.perf_counter()
+        try:
+            pts = C.critical_points(f, Vec([x, y]))
+        except ExprEvalError as exc:
+            assert "irrational" in str(exc) or "infinitely many" in str(exc)
+            continue
+        finally:
+            assert time.perf_counter() - start < 1.0
+        answered += 1
+        for p in pts:
+            assert all(v == 0 for v in C.grad_at(f, Vec([x, y]), p))  # exactly critical
+        numeric = _numeric_critical_points(f)
+        for a, b in numeric:  # nothing is missed
+            assert any(abs(float(p[0]) - a) + abs(float(p[1]) - b) < 1e-6 for p in pts)
+    assert answered >= 3
+    assert C.critical_points(x**3 - 3 * x * y + y**3, Vec([x, y])) == ValueSet(
+        [Vec([0, 0]), Vec([1, 1])]
+    )
+    assert C.classify_critical(x**3 - 3 * x * y + y**3, Vec([x, y]), Vec([1, 1])) == "minimum"
+    assert C.classify_critical(x**3 - 3 * x * y + y**3, Vec([x, y]), Vec([0, 0])) == (
+        "saddle point"
+    )
+
+
+def test_critical_points_three_variables_and_refusals() -> None:
+    f = x**2 + y**2 + z**2 - 2 * x + 4 * z
+    assert C.critical_points(f, Vec([x, y, z])) == ValueSet([Vec([1, 0, -2])])
+    assert C.critical_points(x**2 + y, Vec([x, y])) == ValueSet([])
+    assert C.critical_points(x**4 - 2 * x**2, x) == ValueSet([0, 1, -1])
+    assert C.critical_points(x**3 - 6 * x, x) == ValueSet([sp.sqrt(2), -sp.sqrt(2)])
+    with pytest.raises(ExprEvalError, match="cube roots"):
+        C.critical_points(x**4 / 4 - x**2 - 5 * x, x)  # f' = x³ − 2x − 5
+    with pytest.raises(ExprEvalError, match="cube roots"):
+        C.roots(x**3 - 2 * x - 5, x)
+    with pytest.raises(ExprEvalError, match="degree"):
+        C.critical_points(x**4 + y**4, Vec([x, y]))
+    assert C.roots(x**4 - 5 * x**2 + 6, x) == ValueSet(
+        [sp.sqrt(2), -sp.sqrt(2), sp.sqrt(3), -sp.sqrt(3)]
+    )

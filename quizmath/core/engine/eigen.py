@@ -206,7 +206,7 @@ def _integer_roots(q: list[int]) -> tuple[list[int], list[int]] | None:
     return roots, q
 
 
-def rational_poly_roots(coeffs: list[Fraction]) -> list[Scalar]:
+def rational_poly_roots(coeffs: list[Fraction], fn: str = "eigenvalues") -> list[Scalar]:
     """All roots, with multiplicity, of a monic polynomial with rational coefficients."""
     coeffs = [Fraction(c) for c in coeffs]
     roots: list[Scalar] = []
@@ -230,19 +230,22 @@ def rational_poly_roots(coeffs: list[Fraction]) -> list[Scalar]:
     elif len(coeffs) == 3:
         roots.extend(_quadratic_roots(coeffs[1], coeffs[2]))
     elif len(coeffs) > 3:
-        roots.extend(_factored_roots(coeffs))
+        roots.extend(_factored_roots(coeffs, fn))
     return roots
 
 
-def _no_closed_form(poly: Any) -> ExprEvalError:
-    shown = poly.as_expr().subs(poly.gens[0], sp().Symbol("λ"))
-    return ExprEvalError(
-        f"eigenvalues: the characteristic polynomial has the factor {shown}, whose roots "
-        "are not hand-computable (cube roots); use float(A) for numeric eigenvalues"
-    )
+def _no_closed_form(poly: Any, fn: str) -> ExprEvalError:
+    if fn not in ("critical_points", "roots"):
+        shown = poly.as_expr().subs(poly.gens[0], sp().Symbol("λ"))
+        return ExprEvalError(
+            f"{fn}: the characteristic polynomial has the factor {shown}, whose roots are not "
+            "hand-computable (cube roots); use float(A) for numeric eigenvalues"
+        )
+    shown = poly.as_expr().subs(poly.gens[0], sp().Symbol("x"))
+    return ExprEvalError(f"{fn}: the roots of {shown} are not hand-computable (cube roots)")
 
 
-def _factored_roots(coeffs: list[Fraction]) -> list[Scalar]:
+def _factored_roots(coeffs: list[Fraction], fn: str) -> list[Scalar]:
     """Roots of a rational polynomial without rational roots, when it splits into quadratics.
 
     A cubic without rational roots is irreducible; a quartic may be a product of two
@@ -253,11 +256,11 @@ def _factored_roots(coeffs: list[Fraction]) -> list[Scalar]:
     x = s.Dummy("x")
     poly = s.Poly([s.Rational(c.numerator, c.denominator) for c in coeffs], x)
     if len(coeffs) == 4:
-        raise _no_closed_form(poly)
+        raise _no_closed_form(poly, fn)
     out: list[Scalar] = []
     for factor, mult in poly.factor_list()[1]:
         if factor.degree() > 2:
-            raise _no_closed_form(factor)
+            raise _no_closed_form(factor, fn)
         c = [Fraction(int(v.p), int(v.q)) for v in factor.monic().all_coeffs()]
         found = [canon(-c[1])] if len(c) == 2 else _quadratic_roots(c[1], c[2])
         out.extend(found * mult)
@@ -309,7 +312,7 @@ def eigvals_list(a: Mat, fn: str = "eigenvalues") -> list[Scalar]:
                 out.append(canon(sp().Float(z.real) + sp().I * sp().Float(z.imag)))
         return sorted(out, key=_key)
     if kind == "q":
-        return sorted(rational_poly_roots(_faddeev(a)), key=_key)  # type: ignore[arg-type]
+        return sorted(rational_poly_roots(_faddeev(a), fn), key=_key)  # type: ignore[arg-type]
     # Symbolic or irrational entries: factor the characteristic polynomial with sympy and
     # accept only factors of degree ≤ 2, as for rational matrices.
     _check_symbolic_eigen(a, fn)
