@@ -125,6 +125,8 @@ def test_algebra_helpers() -> None:
     assert C.roots(x**2 - 2, x) == ValueSet([sp.sqrt(2), -sp.sqrt(2)])
     with pytest.raises(ExprEvalError, match="not a polynomial"):
         C.roots(sp.exp(x), x)
+    with pytest.raises(LimitError, match="too large to multiply out"):
+        C.expand((x + y + z) ** 40)
     big = sp.Add(*(x**k * sp.sin(k * x) for k in range(200)))
     with pytest.raises(LimitError):
         C.simplify(big)

@@ -60,6 +60,13 @@ def test_det_of_singular_and_symbolic_matrices() -> None:
     assert L.det(low_rank(4, 4, 2)) == 0
     k = sp.Symbol("k")
     assert L.det(Mat([[k, 2], [3, k]])) == k**2 - 6
+    syms = sp.symbols("a0:25")
+    general = Mat([[syms[5 * i + j] for j in range(4)] for i in range(4)])
+    assert sp.expand(L.det(general) - sp.Matrix(general.rows).det()) == 0
+    with pytest.raises(LimitError, match="variables"):
+        L.inv(general)  # sympy needs seconds for this
+    with pytest.raises(LimitError, match="variables"):
+        L.det(Mat([[syms[5 * i + j] for j in range(5)] for i in range(5)]))
     assert L.det(Mat([[1.5, 2.0], [3.0, 5.0]])) == pytest.approx(1.5)
     with pytest.raises(LimitError):
         L.det(rand_mat(9, 9))

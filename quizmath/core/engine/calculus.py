@@ -29,6 +29,7 @@ from quizmath.core.values import Mat, Scalar, Value, ValueSet, Vec, canon, descr
 
 MAX_ORDER = 12  # derivatives and Taylor polynomials up to this order
 MAX_VARS = 6
+MAX_EXPAND_POWER = 12
 
 
 def expr_of(f: Value, fn: str) -> Any:
@@ -196,6 +197,10 @@ def _algebra(f: Value, fn: str, op: str) -> Value:
     def run(e: Any) -> Any:
         if e.is_Number:
             return e
+        # (x + y + z)**40 is a small tree that expands to 861 terms: refuse before expanding.
+        for p in e.atoms(sp().Pow):
+            if p.base.is_Add and p.exp.is_Integer and abs(int(p.exp)) > MAX_EXPAND_POWER:
+                raise LimitError(f"{fn}: the power {p} is too large to multiply out")
         return getattr(sp(), op)(e)
 
     return _map(f, fn, run)

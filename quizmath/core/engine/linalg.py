@@ -78,9 +78,15 @@ def from_sym(m: Any) -> Mat:
     return Mat([[tidy(m[i, j]) for j in range(m.cols)] for i in range(m.rows)])
 
 
-def _check_symbolic_size(a: Mat, fn: str) -> None:
+def _check_symbolic_size(a: Mat, fn: str, with_variables: int = 3) -> None:
+    """sympy's elimination grows fast: a 4×4 inverse with variables takes seconds."""
     if max(a.shape) > MAX_SYMBOLIC:
         raise LimitError(f"{fn}: symbolic matrices larger than {MAX_SYMBOLIC}×{MAX_SYMBOLIC}")
+    if max(a.shape) > with_variables and any(
+        is_symbolic(x) and x.free_symbols for x in a.entries()
+    ):
+        n = with_variables
+        raise LimitError(f"{fn}: matrices with variables larger than {n}×{n} are not supported")
 
 
 def _tol(rows: Rows) -> float:
@@ -184,7 +190,7 @@ def det_value(a: Mat, fn: str = "det") -> Scalar:
                 f = rows[i][c] / rows[c][c]
                 rows[i] = [x - f * y for x, y in zip(rows[i], rows[c], strict=True)]
         return canon(det)
-    _check_symbolic_size(a, fn)
+    _check_symbolic_size(a, fn, with_variables=4)
     return tidy(to_sym(a).det(method="berkowitz"))
 
 
