@@ -78,8 +78,17 @@ def _expr_nodes(expr: Any, limit: int) -> int:
 # ------------------------------------------------------------------------------------- scalars
 
 
+_FAST_NUMBERS = (int, Fraction, float)
+
+
 def is_scalar(x: object) -> bool:
-    return (isinstance(x, int | Fraction | float) and not isinstance(x, bool)) or is_symbolic(x)
+    # type() identity first: this runs for every arithmetic step of every problem.
+    t = type(x)
+    if t is int or t is Fraction or t is float:
+        return True
+    if t is bool:
+        return False
+    return isinstance(x, _FAST_NUMBERS) or is_symbolic(x)
 
 
 def is_exact(x: object) -> bool:
@@ -100,12 +109,15 @@ def canon(x: Scalar) -> Scalar:
     Fractions with denominator 1 become ints; sympy numbers that are rational come back as
     int/Fraction; sympy Floats become floats; floats must be finite.
     """
-    if isinstance(x, bool):
-        return x
-    if isinstance(x, int):
+    t = type(x)
+    if t is int:
         if x.bit_length() > MAX_INT_BITS:
             raise LimitError("number too large (over 4096 bits)")
         return x
+    if t is bool:
+        return x
+    if isinstance(x, int):  # an int subclass other than bool
+        return canon(int(x))
     if isinstance(x, Fraction):
         if x.numerator.bit_length() > MAX_INT_BITS or x.denominator.bit_length() > MAX_INT_BITS:
             raise LimitError("fraction too large (over 4096 bits)")
@@ -136,6 +148,8 @@ def _check_scalar(x: object, op: str) -> None:
 
 
 def add(a: Scalar, b: Scalar) -> Scalar:
+    if type(a) is int and type(b) is int:  # the common case, which cannot fail
+        return canon(a + b)
     _check_scalar(a, "+")
     _check_scalar(b, "+")
     if is_symbolic(a) or is_symbolic(b):
@@ -144,6 +158,8 @@ def add(a: Scalar, b: Scalar) -> Scalar:
 
 
 def sub(a: Scalar, b: Scalar) -> Scalar:
+    if type(a) is int and type(b) is int:  # the common case, which cannot fail
+        return canon(a - b)
     _check_scalar(a, "−")
     _check_scalar(b, "−")
     if is_symbolic(a) or is_symbolic(b):
@@ -152,6 +168,8 @@ def sub(a: Scalar, b: Scalar) -> Scalar:
 
 
 def mul(a: Scalar, b: Scalar) -> Scalar:
+    if type(a) is int and type(b) is int:  # the common case, which cannot fail
+        return canon(a * b)
     _check_scalar(a, "×")
     _check_scalar(b, "×")
     if is_symbolic(a) or is_symbolic(b):
@@ -273,11 +291,49 @@ def equal(a: Value, b: Value) -> bool:
         return type(a) is type(b) and a == b
     if is_scalar(a) and is_scalar(b):
         if is_symbolic(a) or is_symbolic(b):
-            sp = sympy_module()
-            d = to_sympy(a) - to_sympy(b)
-            return d == 0 or sp.simplify(d) == 0
+            return _symbolic_equal(to_sympy(a), to_sympy(b))
         return bool(a == b)
     return False
+
+
+# Rational points at which two symbolic expressions are compared before trying to simplify.
+_PROBE_POINTS = ((3, 7), (-5, 11), (13, 17), (-2, 9))
+
+
+def _symbolic_equal(a: Any, b: Any) -> bool:
+    """Equality of two sympy values, decided numerically whenever that settles it.
+
+    sympy's ``simplify`` takes tens of milliseconds and used to dominate problem generation
+    (every mistake is compared with the answer). A difference that is clearly nonzero at 30
+    digits, at a number or at a probe point, proves inequality; only a difference that
+    vanishes everywhere we look is handed to simplify for the exact verdict.
+    """
+    sp = sympy_module()
+    d = a - b
+    if d == 0:
+        return True
+    symbols = sorted(d.free_symbols, key=lambda s: s.name)
+    points = (
+        [{}]
+        if not symbols
+        else [
+            {s: sp.Rational(p + 2 * k, q) for k, s in enumerate(symbols)} for p, q in _PROBE_POINTS
+        ]
+    )
+    usable = 0
+    for point in points:
+        try:
+            value = complex(d.evalf(30, subs=point) if point else d.evalf(30))
+        except (TypeError, ValueError):
+            continue  # undefined at this point (a pole, a log of a negative)
+        if abs(value) > 1e-20:
+            return False
+        usable += 1
+    if usable and not symbols:
+        return bool(d.equals(0) is not False)  # 0 to 30 digits; equals() rules out near-misses
+    if usable == len(points):
+        return True  # zero to 30 digits at every probe point: the checker's own standard
+    return bool(sp.simplify(d) == 0)
 
 
 # ------------------------------------------------------------------------------ vectors, matrices
@@ -424,10 +480,18 @@ class ValueSet:
 
     def __init__(self, items: Iterable[Value]) -> None:
         unique: list[Value] = []
+        seen: set[Any] = set()  # exact numbers and text: hashing finds duplicates at once
         for x in items:
             x = canon(x) if is_scalar(x) else x
-            if not any(equal(x, y) for y in unique):
-                unique.append(x)
+            if _hashable_exact(x):
+                if x in seen:
+                    continue
+                seen.add(x)
+                if any(not _hashable_exact(y) and equal(x, y) for y in unique):
+                    continue
+            elif any(equal(x, y) for y in unique):
+                continue
+            unique.append(x)
         if len(unique) > MAX_ENTRIES:
             raise LimitError(f"set too large (over {MAX_ENTRIES} elements)")
         self.items: tuple[Value, ...] = tuple(unique)
@@ -449,6 +513,11 @@ class ValueSet:
 
     def __repr__(self) -> str:
         return f"ValueSet({list(self.items)!r})"
+
+
+def _hashable_exact(x: object) -> bool:
+    """Values whose equality is plain ``==`` (so a set can find duplicates by hashing)."""
+    return isinstance(x, int | Fraction | str) and not isinstance(x, bool)
 
 
 def _index(i: object, n: int) -> int:

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from quizmath.core.bank.bank import Bank, default_curriculum
-from quizmath.core.bank.problem import Problem
+from quizmath.core.bank.problem import FixedTexts, Problem
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -83,10 +83,10 @@ def fake_generate(template: Any, seed: int) -> Problem:
         tolerance=None,
         vars=(),
         choices=(),
-        hints=("Count on from the seed.", "It is one more."),
-        solution=f"{seed} + 1 = {seed + 1}",
-        mistakes=(),
         format_note="Answer: an integer.",
+        texts=FixedTexts(
+            ("Count on from the seed.", "It is one more."), f"{seed} + 1 = {seed + 1}"
+        ),
     )
 
 

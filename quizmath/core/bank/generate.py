@@ -15,7 +15,7 @@ from typing import Any
 from quizmath.core.bank.model import Compiled, Template, Text
 from quizmath.core.bank.problem import DEFAULT_TOLERANCE, Mistake, Problem, format_note, letter
 from quizmath.core.errors import ConstraintError, ExprError, TemplateError
-from quizmath.core.expr import Budget, Context, evaluate
+from quizmath.core.expr import Budget, Context, evaluate, free_names
 from quizmath.core.render.fill import Slot, fill
 from quizmath.core.render.values import block, inline
 from quizmath.core.rng import Rng
@@ -85,14 +85,18 @@ def generate(
     ctx = Context(rng=Rng(seed, template.id), budget=budget or Budget())
     base = symbol_env(template)
     failed: Counter[str] = Counter()
+    checks = _where_schedule(template)
     for _ in range(MAX_DRAWS):
         draw = _Draw(template, ctx, dict(base))
-        for name, c in template.params:
+        broken = _first_failed(draw, checks[0])
+        for k, (name, c) in enumerate(template.params, start=1):
+            if broken is not None:
+                break
             if overrides is not None and name in overrides:
                 draw.env[name] = overrides[name]
             else:
                 draw.env[name] = draw.value(c)
-        broken = _first_failed(draw)
+            broken = _first_failed(draw, checks[k])
         if broken is not None:
             failed[broken.source] += 1
             continue
@@ -116,8 +120,31 @@ def generate(
     )
 
 
-def _first_failed(draw: _Draw) -> Compiled | None:
-    for c in draw.t.where:
+# Keyed by id() with the template kept alongside: an id is only unique while its object lives.
+_SCHEDULES: dict[int, tuple[Template, list[list[Compiled]]]] = {}
+
+
+def _where_schedule(t: Template) -> list[list[Compiled]]:
+    """For each point in the parameter list, the conditions that can be checked there.
+
+    A condition is checked as soon as every parameter it reads has been drawn, so a rejected
+    draw costs only what it took to reject it (rejection loops used to compute every
+    parameter, including symbolic ones, before looking at the first condition).
+    """
+    cached = _SCHEDULES.get(id(t))
+    if cached is not None and cached[0] is t:
+        return cached[1]
+    position = {name: k for k, (name, _) in enumerate(t.params, start=1)}
+    schedule: list[list[Compiled]] = [[] for _ in range(len(t.params) + 1)]
+    for c in t.where:
+        needed = [position[n] for n in free_names(c.node) if n in position]
+        schedule[max(needed, default=0)].append(c)
+    _SCHEDULES[id(t)] = (t, schedule)
+    return schedule
+
+
+def _first_failed(draw: _Draw, conditions: list[Compiled]) -> Compiled | None:
+    for c in conditions:
         ok = draw.value(c)
         if not isinstance(ok, bool):
             raise TemplateError(
@@ -162,6 +189,51 @@ def _check_kind(draw: _Draw, v: Any) -> None:
         )
 
 
+class _LazyTexts:
+    """Renders hints, the solution and the mistakes of one instance on first use.
+
+    It evaluates with a fresh budget and no random generator: texts and mistakes may only use
+    the drawn parameters, so rendering later (or in another order) gives the same result.
+    """
+
+    def __init__(
+        self, draw: _Draw, answer: Any, choice_feedback: tuple[tuple[str, Text], ...] = ()
+    ) -> None:
+        self._template, self._env, self._answer = draw.t, draw.env, answer
+        self._choice_feedback = choice_feedback
+        self._mistake_cache: tuple[tuple[Mistake, ...], tuple[str, ...]] | None = None
+
+    def _draw(self) -> _Draw:
+        return _Draw(self._template, Context(budget=Budget()), self._env)
+
+    def hints(self) -> tuple[str, ...]:
+        draw = self._draw()
+        return tuple(draw.text(h) for h in self._template.hints)
+
+    def solution(self) -> str:
+        return self._draw().text(self._template.solution)
+
+    def mistakes(self) -> tuple[Mistake, ...]:
+        return self._computed()[0]
+
+    def notes(self) -> tuple[str, ...]:
+        return self._computed()[1]
+
+    def _computed(self) -> tuple[tuple[Mistake, ...], tuple[str, ...]]:
+        if self._mistake_cache is None:
+            draw = self._draw()
+            if self._choice_feedback:
+                line = self._template.answer.line
+                found = tuple(
+                    Mistake(letter_, draw.text(feedback), letter_, line)
+                    for letter_, feedback in self._choice_feedback
+                )
+                self._mistake_cache = (found, ())
+            else:
+                self._mistake_cache = _mistakes(draw, self._answer)
+        return self._mistake_cache
+
+
 def _mistakes(draw: _Draw, answer: Any) -> tuple[tuple[Mistake, ...], tuple[str, ...]]:
     out: list[Mistake] = []
     notes: list[str] = []
@@ -188,8 +260,6 @@ def _common(draw: _Draw) -> dict[str, Any]:
         "calculator": t.calculator,
         "prompt": draw.text(t.prompt),
         "vars": t.answer.vars,
-        "hints": tuple(draw.text(h) for h in t.hints),
-        "solution": draw.text(t.solution),
     }
 
 
@@ -198,7 +268,6 @@ def _problem(draw: _Draw, seed: int, answer: Any) -> Problem:
     tolerance = draw.t.answer.tolerance
     if kind == "real" and tolerance is None:
         tolerance = DEFAULT_TOLERANCE
-    mistakes, notes = _mistakes(draw, answer)
     return Problem(
         seed=seed,
         kind=kind,
@@ -207,9 +276,8 @@ def _problem(draw: _Draw, seed: int, answer: Any) -> Problem:
         answer_block="\n".join(block(answer)),
         tolerance=tolerance,
         choices=(),
-        mistakes=mistakes,
-        notes=notes,
         format_note=format_note(kind, tolerance, draw.t.answer.vars, 0),
+        texts=_LazyTexts(draw, answer),
         **_common(draw),
     )
 
@@ -236,10 +304,10 @@ def _choice_problem(draw: _Draw, seed: int, options: list[tuple[str, Any, Text |
     order = draw.ctx.rng.shuffled(range(len(options)))
     texts = tuple(options[i][0] for i in order)
     right = letter(order.index(0))
-    mistakes = tuple(
-        Mistake(letter(pos), draw.text(feedback), letter(pos), draw.t.answer.line)
+    feedback = tuple(
+        (letter(pos), text)
         for pos, i in enumerate(order)
-        if i != 0 and (feedback := options[i][2]) is not None
+        if i != 0 and (text := options[i][2]) is not None
     )
     return Problem(
         seed=seed,
@@ -249,7 +317,7 @@ def _choice_problem(draw: _Draw, seed: int, options: list[tuple[str, Any, Text |
         answer_block=f"{right}) {options[0][0]}",
         tolerance=None,
         choices=texts,
-        mistakes=mistakes,
         format_note=format_note("choice", None, (), len(texts)),
+        texts=_LazyTexts(draw, None, feedback),
         **_common(draw),
     )

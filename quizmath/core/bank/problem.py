@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Protocol
 
 from quizmath.core.errors import QuizmathError
 
@@ -18,6 +20,37 @@ class Mistake:
     feedback: str
     typed: str = ""  # the mistake as a learner would type it (rendered form)
     line: int = 0  # where the template declares it
+
+
+class TextSource(Protocol):
+    """Where a problem's hints, solution and mistakes come from when first read."""
+
+    def hints(self) -> tuple[str, ...]: ...
+    def solution(self) -> str: ...
+    def mistakes(self) -> tuple[Mistake, ...]: ...
+    def notes(self) -> tuple[str, ...]: ...
+
+
+@dataclass(frozen=True)
+class FixedTexts:
+    """Texts known up front (tests, fakes)."""
+
+    hint_texts: tuple[str, ...] = ()
+    solution_text: str = ""
+    mistake_list: tuple[Mistake, ...] = ()
+    note_list: tuple[str, ...] = ()
+
+    def hints(self) -> tuple[str, ...]:
+        return self.hint_texts
+
+    def solution(self) -> str:
+        return self.solution_text
+
+    def mistakes(self) -> tuple[Mistake, ...]:
+        return self.mistake_list
+
+    def notes(self) -> tuple[str, ...]:
+        return self.note_list
 
 
 @dataclass(frozen=True)
@@ -37,11 +70,27 @@ class Problem:
     tolerance: float | None
     vars: tuple[str, ...]
     choices: tuple[str, ...]  # option texts in display order, lettered A, B, C …
-    hints: tuple[str, ...]
-    solution: str
-    mistakes: tuple[Mistake, ...]
     format_note: str  # how to write the answer, shown under the prompt
-    notes: tuple[str, ...] = field(default=())  # what generation skipped, for the validator
+    # Hints, the solution and the mistakes are rendered when first read: serving a problem
+    # needs only the prompt, and rendering the rest up front tripled the cost of generation.
+    texts: TextSource = field(repr=False, compare=False, default_factory=FixedTexts)
+
+    @cached_property
+    def hints(self) -> tuple[str, ...]:
+        return self.texts.hints()
+
+    @cached_property
+    def solution(self) -> str:
+        return self.texts.solution()
+
+    @cached_property
+    def mistakes(self) -> tuple[Mistake, ...]:
+        return self.texts.mistakes()
+
+    @cached_property
+    def notes(self) -> tuple[str, ...]:
+        """What generation skipped (a mistake that could not be computed), for the validator."""
+        return self.texts.notes()
 
     @property
     def ref(self) -> str:
