@@ -288,6 +288,8 @@ def choose(
             "Type resume to finish it, discard to drop it (it stays in the history as "
             "discarded) and start a new drill, or quit."
         )
+        if getattr(reader.stream, "isatty", lambda: False)():
+            print("> ", end="", flush=True)
         line = reader.read(None)
         if line is None or line is TIMEOUT:
             break

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from quizmath.core.drill_items import format_clock
-from quizmath.core.report import DrillReport, ReportItem
+from quizmath.core.report import TREND_OVER, DrillReport, ReportItem
 from quizmath.core.storage.drills import RunRow
 
 ENDED = {"completed": "all answered", "timeout": "time ran out", "discarded": "discarded"}
@@ -104,10 +104,11 @@ def comparison_lines(r: DrillReport) -> list[str]:
     lines = [f"Earlier drills (oldest first): {scores}; now {percent(r.percent)}."]
     assert c.best_percent is not None and c.change is not None and c.vs_recent_mean is not None
     best = "a new best" if c.is_best else f"best so far {percent(c.best_percent)}"
-    lines.append(
-        f"Since the last drill: {c.change:+.0f} points; against the mean of the last "
-        f"{min(5, len(c.earlier))}: {c.vs_recent_mean:+.0f} points ({c.trend}); {best}."
-    )
+    since = f"Since the last drill: {c.change:+.0f} points"
+    if len(c.earlier) > 1:
+        n = min(TREND_OVER, len(c.earlier))
+        since += f"; against the mean of the last {n}: {c.vs_recent_mean:+.0f} points"
+    lines.append(f"{since} ({c.trend}); {best}.")
     return lines
 
 
@@ -126,4 +127,4 @@ def history_text(runs: Sequence[RunRow]) -> str:
 
 
 def _indent(text: str, n: int) -> list[str]:
-    return [" " * n + line for line in (text.splitlines() or [""])]
+    return [(" " * n + line).rstrip() for line in (text.splitlines() or [""])]
