@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from quizmath.core.storage import Storage
 
 PROG = "quizmath drill"
-DEFAULT_QUESTIONS = 10
+DEFAULT_QUESTIONS = 10  # as quizmath.core.drill_plan (not imported: --help stays light)
 DEFAULT_MINUTES = 15.0
 
 EPILOG = """\

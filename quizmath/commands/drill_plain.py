@@ -278,7 +278,7 @@ def choose(
     if not unfinished:
         return "new", None
     r = unfinished[0]
-    left = "no time limit" if r.limit_ms is None else format_clock(r.limit_ms - r.used_ms) + " left"
+    left = "no time limit" if r.remaining_ms is None else format_clock(r.remaining_ms) + " left"
     say(
         f"You have an unfinished drill: drill {r.id}, started {local_time(r.started_at)}, "
         f"{r.answered} of {r.questions} answered, {left}."

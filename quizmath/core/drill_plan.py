@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from quizmath.core.content import InterviewBank
     from quizmath.core.scheduler import TopicProgress
 
+DEFAULT_QUESTIONS = 10  # what `quizmath drill` and the TUI offer
+DEFAULT_MINUTES = 15.0
 INTERVIEW_EVERY = 4
 WEAK_FLOOR = 0.25  # a mastered topic still comes up now and then (weight 0.25 vs 1.25)
 MAX_QUESTIONS = 100

@@ -17,3 +17,13 @@ print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'ri
 def test_core_imports_no_ui_and_no_heavy_maths() -> None:
     out = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == []
+
+
+def test_command_defaults_match_the_core() -> None:
+    from quizmath.commands import drill
+    from quizmath.core import drill_plan
+
+    assert (drill.DEFAULT_QUESTIONS, drill.DEFAULT_MINUTES) == (
+        drill_plan.DEFAULT_QUESTIONS,
+        drill_plan.DEFAULT_MINUTES,
+    )

@@ -70,6 +70,11 @@ class RunRow:
     def percent(self) -> float:
         return 100.0 * self.correct / self.questions if self.questions else 0.0
 
+    @property
+    def remaining_ms(self) -> int | None:
+        """Time left when it was last saved (what a resume starts from); None: untimed."""
+        return None if self.limit_ms is None else max(0, self.limit_ms - self.used_ms)
+
 
 _RUN = (
     "r.id, r.seed, r.seeded, r.weighted, r.topics, r.questions, r.limit_ms, r.used_ms, "
