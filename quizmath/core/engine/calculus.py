@@ -48,6 +48,13 @@ def _vars(v: Value, fn: str) -> list[Any]:
     return out
 
 
+def _one_var(v: Value, fn: str) -> Any:
+    vs = _vars(v, fn)
+    if len(vs) != 1:
+        raise ExprEvalError(f"{fn}: expected one variable, got {len(vs)}")
+    return vs[0]
+
+
 @lru_cache(maxsize=1024)
 def _d(expr: Any, var: Any, n: int) -> Any:
     """The n-th partial derivative, cached: GD loops and validation reuse the same gradients."""
@@ -71,7 +78,7 @@ def _map(f: Value, fn: str, op: Any) -> Value:
 @builtin("diff(f, x, n=1)", "calculus")
 def diff(f: Value, x: Value, n: Value = 1) -> Value:
     """The n-th derivative of f with respect to the symbol x (entry by entry for vectors)."""
-    (var,) = _vars(x, "diff")
+    var = _one_var(x, "diff")
     order = integer(n, "diff", "n")
     if not 0 <= order <= MAX_ORDER:
         raise LimitError(f"diff: the order must be between 0 and {MAX_ORDER}")
@@ -178,7 +185,7 @@ def directional_derivative(f: Value, vars: Value, point: Value, u: Value) -> Sca
 def taylor(f: Value, x: Value, a: Value, n: Value) -> Scalar:
     """The Taylor polynomial of degree n of f about x = a: Σ f⁽ᵏ⁾(a)(x − a)ᵏ/k!."""
     e = expr_of(f, "taylor")
-    (var,) = _vars(x, "taylor")
+    var = _one_var(x, "taylor")
     order = integer(n, "taylor", "n")
     if not 0 <= order <= MAX_ORDER:
         raise LimitError(f"taylor: the degree must be between 0 and {MAX_ORDER}")
@@ -234,7 +241,7 @@ def factor(f: Value) -> Value:
 
 def _poly(f: Value, x: Value, fn: str, max_degree: int = 12) -> tuple[Any, Any]:
     e = expr_of(f, fn)
-    (var,) = _vars(x, fn)
+    var = _one_var(x, fn)
     if not e.is_polynomial(var):
         raise ExprEvalError(f"{fn}: {e} is not a polynomial in {var}")
     poly = sp().Poly(e, var)
@@ -247,13 +254,19 @@ def _poly(f: Value, x: Value, fn: str, max_degree: int = 12) -> tuple[Any, Any]:
 def coeff(f: Value, x: Value, n: Value) -> Scalar:
     """The coefficient of xⁿ in the polynomial f."""
     poly, var = _poly(f, x, "coeff")
-    return canon(poly.coeff_monomial(var ** integer(n, "coeff", "n")))
+    k = integer(n, "coeff", "n")
+    if k < 0:
+        return 0
+    return canon(poly.coeff_monomial(var**k))
 
 
 @builtin("degree(f, x)", "calculus")
 def degree(f: Value, x: Value) -> int:
-    """The degree of the polynomial f in x."""
-    return int(_poly(f, x, "degree")[0].degree())
+    """The degree of the polynomial f in x (the zero polynomial has none: an error)."""
+    poly = _poly(f, x, "degree")[0]
+    if poly.is_zero:
+        raise ExprEvalError("degree: the zero polynomial has no degree")
+    return int(poly.degree())
 
 
 @builtin("roots(f, x)", "calculus")
@@ -301,7 +314,7 @@ def numdiff(f: Value, x: Value, x0: Value, h: Value, method: str = "central") ->
     on a calculator.
     """
     e = expr_of(f, "numdiff")
-    (var,) = _vars(x, "numdiff")
+    var = _one_var(x, "numdiff")
     step = number(h, "numdiff", "h")
     if step == 0:
         raise ExprEvalError("numdiff: h must not be 0")

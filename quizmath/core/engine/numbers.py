@@ -341,7 +341,7 @@ def exact(x: Value, max_denominator: Value = None) -> Value:
         if limit is not None:
             if is_symbolic(q):
                 q = Fraction(repr(to_float(q, "exact")))
-            q = q.limit_denominator(limit)
+            q = Fraction(q).limit_denominator(limit)
         return canon(q)
 
     return elementwise(one, x)

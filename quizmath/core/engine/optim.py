@@ -8,6 +8,7 @@ numbers) or a vector of symbols (then points are vectors).
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -286,7 +287,9 @@ def minimize(f: Value, vars: Value, x0: Value) -> Value:
 
     start = np.array([to_float(v, "minimize") for v in p.point(x0)])
     options = {"maxiter": 1000, "gtol": 1e-10}
-    res = sp_minimize(both, start, jac=True, method="BFGS", options=options)
+    with warnings.catch_warnings(), np.errstate(all="ignore"):  # overflow on unbounded f
+        warnings.simplefilter("ignore", RuntimeWarning)
+        res = sp_minimize(both, start, jac=True, method="BFGS", options=options)
     if not np.all(np.isfinite(res.x)) or not math.isfinite(float(res.fun)):
         raise ExprEvalError("minimize: no finite minimum found from that starting point")
     return p.out([float(v) for v in res.x])
