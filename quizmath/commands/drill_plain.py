@@ -61,6 +61,7 @@ class LineReader:
             if deadline is not None:
                 wait = min(wait, deadline - time.monotonic())
                 if wait <= 0:
+                    self._drop_typed()
                     return TIMEOUT
             ready, _, _ = select.select([self.fd], [], [], wait)
             if not ready:
@@ -79,6 +80,16 @@ class LineReader:
         else:
             return None
         return line.decode("utf-8", errors="replace").rstrip("\r")
+
+    def _drop_typed(self) -> None:
+        # Half a line typed at a terminal when time ran out would otherwise reach the shell.
+        try:
+            import termios
+
+            if self.fd is not None and os.isatty(self.fd):
+                termios.tcflush(self.fd, termios.TCIFLUSH)
+        except (ImportError, OSError):
+            pass
 
 
 class PlainDrill:
