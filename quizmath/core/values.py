@@ -26,6 +26,7 @@ from quizmath.core.errors import ExprEvalError, LimitError
 MAX_INT_BITS = 4096  # about 1,200 decimal digits: far beyond any hand-computable answer
 MAX_ENTRIES = 400  # a 20×20 matrix
 MAX_EXPR_NODES = 2000  # nodes in one symbolic expression
+MAX_TEXT_LENGTH = 20_000  # characters in a text built by an expression
 
 Scalar = Any  # int | Fraction | float | sympy.Basic (sympy is imported lazily)
 Value = Any
@@ -618,6 +619,10 @@ def binary(op: str, a: Value, b: Value) -> Value:
     matrix product.
     """
     if op == "+":
+        if isinstance(a, str) and isinstance(b, str):  # joining text in solutions and options
+            if len(a) + len(b) > MAX_TEXT_LENGTH:
+                raise LimitError(f"text too long (over {MAX_TEXT_LENGTH} characters)")
+            return a + b
         return _elementwise("add", a, b, add)
     if op == "-":
         return _elementwise("subtract", a, b, sub)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from time import perf_counter
+from typing import Any
 
 from quizmath.core.answers.choice import read_choice
 from quizmath.core.answers.exact import exact
@@ -173,15 +174,52 @@ def _check(
         return Verdict(ACCEPT, "Correct.", interpreted)
     verdict = Verdict(REJECT, outcome.message or "Not correct.", interpreted, outcome.wrong)
     for m in mistakes:
-        try:
-            _, mexp = _read_shaped(m.expected, kind, names, expected=True)
-            _validate_expected(judge, mexp)
-            if judge.compare(sub, mexp).ok:
-                verdict.mistake = m.feedback
-                break
-        except (ExprError, ExpectedError, BadValue, Undecided):
-            continue  # a broken mistake entry is the template's problem, not the learner's
+        if _same_as_mistake(m.expected, submitted, sub, kind, judge, scalars, tol, names):
+            verdict.mistake = m.feedback
+            break
     return verdict
+
+
+# Shapes a typical mistake may have besides the answer's own: the element-wise product typed
+# for a dot product is a vector although the answer is a number.
+_OTHER_SHAPES = ("vector", "matrix", "set", "exact")
+
+
+def _same_as_mistake(
+    mistake: str,
+    submitted: str,
+    sub: Shaped,
+    kind: str,
+    judge: Any,
+    scalars: Any,
+    tol: float | None,
+    names: Any,
+) -> bool:
+    from quizmath.core.answers.compare import Judge
+    from quizmath.core.answers.expression import Undecided
+    from quizmath.core.answers.scalars import BadValue, ExpectedError
+
+    failures = (ExprError, ExpectedError, BadValue, Undecided)
+    try:
+        _, mexp = _read_shaped(mistake, kind, names, expected=True)
+        _validate_expected(judge, mexp)
+        return bool(judge.compare(sub, mexp).ok)
+    except failures:
+        pass  # not of the answer's shape (or broken: the template's problem, not the learner's)
+    for other in _OTHER_SHAPES:
+        if other == kind:
+            continue
+        try:
+            _, mexp = _read_shaped(mistake, other, names, expected=True)
+            _, osub = _read_shaped(submitted, other, names, expected=False)
+            ojudge = Judge(other, scalars, tol=tol, names=names)
+            ojudge.validate(osub)
+            _validate_expected(ojudge, mexp)
+            if ojudge.compare(osub, mexp).ok:
+                return True
+        except failures:
+            continue
+    return False
 
 
 def _validate_expected(judge: object, exp: Shaped) -> None:

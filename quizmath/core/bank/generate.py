@@ -32,6 +32,14 @@ from quizmath.core.values import (
 )
 
 MAX_DRAWS = 200
+# Work is bounded by the budget's step count. The wall clock is a backstop only, generous
+# because the first symbolic operation in a process pays for importing sympy (seconds on a
+# loaded machine), which is not the template's fault.
+GENERATION_SECONDS = 10.0
+
+
+def generation_budget() -> Budget:
+    return Budget(max_seconds=GENERATION_SECONDS)
 
 
 class _Draw:
@@ -82,7 +90,7 @@ def generate(
     budget: Budget | None = None,
 ) -> Problem:
     """The problem ``template.id@seed``. ``overrides`` fixes parameters (for self-tests)."""
-    ctx = Context(rng=Rng(seed, template.id), budget=budget or Budget())
+    ctx = Context(rng=Rng(seed, template.id), budget=budget or generation_budget())
     base = symbol_env(template)
     failed: Counter[str] = Counter()
     checks = _where_schedule(template)
@@ -204,7 +212,7 @@ class _LazyTexts:
         self._mistake_cache: tuple[tuple[Mistake, ...], tuple[str, ...]] | None = None
 
     def _draw(self) -> _Draw:
-        return _Draw(self._template, Context(budget=Budget()), self._env)
+        return _Draw(self._template, Context(budget=generation_budget()), self._env)
 
     def hints(self) -> tuple[str, ...]:
         draw = self._draw()

@@ -14,17 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from quizmath.core.bank.bank import Bank, bank_root
-from quizmath.core.bank.generate import generate
+from quizmath.core.bank.generate import generate, generation_budget
 from quizmath.core.bank.model import Compiled, Template, TestSpec
 from quizmath.core.bank.problem import Problem
 from quizmath.core.errors import QuizmathError, TemplateError
-from quizmath.core.expr import Budget, Context, evaluate
+from quizmath.core.expr import Context, evaluate
 from quizmath.core.values import from_python
 
 # Traces of Python or numpy leaking into what a learner reads.
 RAW_REPR = re.compile(
     r"array\(|Rational\(|Fraction\(|Integer\(|Symbol\(|Matrix\(|Vec\(|Mat\(|ValueSet\("
-    r"|\*\*|\bsqrt\(|\bexp\(|\blamda\b|\bNone\b|\d\.\d*0{6,}\d|\d\.\d*9{6,}\d|\bnan\b|\binf\b"
+    r"|\*\*|\bsqrt\(|\bexp\(|\blamda\b|\d\.\d*0{6,}\d|\d\.\d*9{6,}\d|\bnan\b|\binf\b"
 )
 BLOCK_CHARS = "⎡⎢⎣"
 MAX_BLOCK_WIDTH = 76  # a drawn matrix cannot be wrapped, so its line must fit an 80-column screen
@@ -209,7 +209,7 @@ def _clip(text: str, n: int = 70) -> str:
 def self_test_overrides(t: Template, test: TestSpec) -> dict[str, Any]:
     """The values a self-test fixes: plain YAML data, or expressions (evaluated alone)."""
     out: dict[str, Any] = {}
-    ctx = Context(budget=Budget())
+    ctx = Context(budget=generation_budget())
     for name, raw in test.params.items():
         if isinstance(raw, Compiled):
             out[name] = evaluate(raw.node, dict(out), ctx)

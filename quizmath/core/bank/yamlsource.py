@@ -134,7 +134,8 @@ def _convert(node: yaml.Node, name: str, seen: set[int]) -> Any:
                 raise TemplateError("keys must be plain names", file=name, line=key_line)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise TemplateError("merge keys (<<) are not supported", file=name, line=key_line)
-            key = str(_constructor.construct_object(key_node))
+            # A key is a name as written: YAML 1.1 would read "off" or "no" as false.
+            key = str(key_node.value)
             if key in mapping:
                 raise TemplateError(
                     f'duplicate key "{key}" (first on line {mapping.key_lines[key]})',
