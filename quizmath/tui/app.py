@@ -7,6 +7,7 @@ workers. Heavy libraries (sympy, numpy) are never imported on the UI thread.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from pathlib import Path
@@ -17,18 +18,28 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from quizmath.tui.commands import QuizCommands
 from quizmath.tui.messages import BankFailed, BankLoaded, ProblemPainted, ProgressChanged
-from quizmath.tui.screens.home import HomeScreen
 from quizmath.tui.services import Services, StartSpec
 from quizmath.tui.theme import QUIZMATH_THEME, THEME_NAME
 from quizmath.tui.ui_thread import OnUIThread
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from quizmath.core.bank.bank import Bank
+    from quizmath.core.bank.problem import Problem
     from quizmath.core.content import ConceptPage, InterviewBank
     from quizmath.core.scheduler import Scheduler
     from quizmath.core.session import Session
+    from quizmath.tui.prefetch import Prefetched
+    from quizmath.tui.screens.home import HomeScreen
+
+
+def _quiz_commands() -> type[Provider]:
+    # Imported when the palette first opens, not at start-up.
+    from quizmath.tui.commands import QuizCommands
+
+    return QuizCommands
 
 
 class QuizApp(App[int]):
@@ -37,7 +48,7 @@ class QuizApp(App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: survives subclassing
     TITLE = "quizmath"
     SUB_TITLE = "maths for machine learning"
-    COMMANDS = App.COMMANDS | {QuizCommands}
+    COMMANDS = App.COMMANDS | {_quiz_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False)
     ]
@@ -47,13 +58,16 @@ class QuizApp(App[int]):
         services: Services,
         start: StartSpec | None = None,
         *,
+        first: Prefetched | None = None,
         exit_after_paint: bool = False,
     ) -> None:
+        """``first``: the first problem, made before the app (``quizmath.tui.prefetch``)."""
         super().__init__()
         self.register_theme(QUIZMATH_THEME)
         self.theme = THEME_NAME
         self.services = services
         self.start = start or StartSpec()
+        self.first = first
         self.exit_after_paint = exit_after_paint  # benchmarks: exit once a problem is painted
         self.painted_ns: int | None = None  # time.monotonic_ns() of the first problem painted
         self.bank: Bank | None = None  # the full bank, once loaded
@@ -63,32 +77,58 @@ class QuizApp(App[int]):
         self._checker: Any = None
         self._checker_lock = threading.Lock()
         self._background_started = False
+        self.first_frame_done = False
 
     def get_default_screen(self) -> Screen[Any]:
+        # Opened on practice, home is built when practice ends: the first frame is lighter.
+        if self.start.practice:
+            return Screen()
+        from quizmath.tui.screens.home import HomeScreen
+
         return HomeScreen()
+
+    def _home(self) -> HomeScreen | None:
+        from quizmath.tui.screens.home import HomeScreen
+
+        return next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
+
+    def _ensure_home(self, _result: object = None) -> None:
+        if self._home() is None:
+            from quizmath.tui.screens.home import HomeScreen
+
+            self.push_screen(HomeScreen())
 
     # -- start-up ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         if self.start.practice:
             bank = self.services.prestarted_bank
-            if bank is not None:
+            if self.first is not None:
+                self._open_premade(self.first)
+            elif bank is not None:
                 self.open_practice(
                     bank=bank,
                     topic=self.start.topic,
                     template=self.start.template,
                     count=self.start.count,
+                    first_now=True,
                 )
 
     def on_ready(self) -> None:
+        """After the first frame."""
+        self.first_frame_done = True
+        from quizmath.tui.screens.problem import ProblemScreen
+
+        if isinstance(self.screen, ProblemScreen) and self.screen.painted:
+            self.post_message(ProblemPainted(time.monotonic_ns()))  # in the first frame
         # On practice, wait until the first problem is painted (ProblemPainted).
         if not self.start.practice or self.services.prestarted_bank is None:
             self._start_background()
 
     @on(ProblemPainted)
-    def _problem_painted(self) -> None:
+    def _problem_painted(self, message: ProblemPainted) -> None:
         if self.painted_ns is None:
-            self.painted_ns = time.monotonic_ns()
+            self.painted_ns = message.at_ns
             if self.exit_after_paint:
                 self.exit(0)
                 return
@@ -129,6 +169,8 @@ class QuizApp(App[int]):
     @on(BankFailed)
     def _bank_failed(self, message: BankFailed) -> None:
         self.bank_error = message.error
+        for screen in self._premade_screens():
+            screen.session_failed(message.error)
         self.notify(f"Could not load the question bank: {message.error}", severity="error")
         self._refresh_home()
 
@@ -138,12 +180,48 @@ class QuizApp(App[int]):
             self.scheduler = self.services.scheduler(bank)
         if interviews is not None:
             self.interviews = interviews
+        self._adopt_premade()
         self._refresh_home()
 
     def _refresh_home(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.reload()
+        home = self._home()
+        if home is not None:
+            home.reload()
+
+    # -- a first problem made before the app (see quizmath.tui.prefetch) -------------------
+
+    def _open_premade(self, first: Prefetched) -> None:
+        from quizmath.tui.screens.problem import ProblemScreen
+
+        title = self._practice_title(None, None, self.start.template)
+        screen = ProblemScreen(None, count=self.start.count, title=title, premade=first)
+        self.push_screen(screen, self._ensure_home)
+
+    def _premade_screens(self) -> list[Any]:
+        from quizmath.tui.screens.problem import ProblemScreen
+
+        return [
+            s
+            for s in self.screen_stack
+            if isinstance(s, ProblemScreen) and s.session is None and s.premade is not None
+        ]
+
+    def _adopt_premade(self) -> None:
+        """Give the screen showing the prefetched problem its session (same problem)."""
+        from quizmath.core.errors import QuizmathError
+
+        if self.bank is None:
+            return
+        for screen in self._premade_screens():
+            try:
+                session = self.new_session(
+                    self.bank, template=self.start.template, premade=screen.premade.problem
+                )
+                session.next_problem()  # the prefetched problem itself
+            except QuizmathError as exc:
+                screen.session_failed(str(exc))
+            else:
+                screen.adopt(session)
 
     @on(ProgressChanged)
     def _progress_changed(self) -> None:
@@ -175,9 +253,15 @@ class QuizApp(App[int]):
     # -- navigation ----------------------------------------------------------------------------
 
     def new_session(
-        self, bank: Bank, *, topic: str | None = None, template: str | None = None
+        self,
+        bank: Bank,
+        *,
+        topic: str | None = None,
+        template: str | None = None,
+        premade: Problem | None = None,
     ) -> Session:
-        """A practice session; raises QuizmathError (e.g. an unknown template)."""
+        """A practice session; raises QuizmathError (e.g. an unknown template). ``premade``
+        is served instead of generating that same problem again."""
         from quizmath.core.session import Session
 
         scheduler = self.scheduler if bank is self.bank else None
@@ -191,6 +275,7 @@ class QuizApp(App[int]):
             topic=topic,
             template=template,
             clock=self.services.clock,
+            generator=_serving_first(premade) if premade is not None else None,
         )
 
     def open_practice(
@@ -200,8 +285,12 @@ class QuizApp(App[int]):
         topic: str | None = None,
         template: str | None = None,
         count: int | None = None,
+        first_now: bool = False,
     ) -> None:
-        """Practise: the scheduler's pick ("Continue"), a topic, or one template."""
+        """Practise: the scheduler's pick ("Continue"), a topic, or one template.
+
+        ``first_now`` (start-up only, before the first frame): make the first problem here,
+        so the first frame shows it; otherwise problems are made in a worker."""
         from quizmath.core.errors import QuizmathError
         from quizmath.tui.screens.problem import ProblemScreen
 
@@ -214,12 +303,16 @@ class QuizApp(App[int]):
         except QuizmathError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
+        if first_now:
+            with contextlib.suppress(QuizmathError):  # else the screen's worker retries
+                session.next_problem()
         title = self._practice_title(bank, topic, template)
         self._back_to_home()
-        self.push_screen(ProblemScreen(session, count=count, title=title))
+        self.push_screen(ProblemScreen(session, count=count, title=title), self._ensure_home)
 
     def _back_to_home(self) -> None:
         """Close what is open above home (the palette can start practice from anywhere)."""
+        from quizmath.tui.screens.home import HomeScreen
         from quizmath.tui.screens.problem import ProblemScreen
 
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
@@ -228,8 +321,8 @@ class QuizApp(App[int]):
                 screen.end_session()
             self.pop_screen()
 
-    def _practice_title(self, bank: Bank, topic: str | None, template: str | None) -> str:
-        if topic:
+    def _practice_title(self, bank: Bank | None, topic: str | None, template: str | None) -> str:
+        if topic and bank is not None:
             found = bank.curriculum.topic(topic)
             return f"Practice · {found.title if found else topic}"
         if template:
@@ -263,4 +356,20 @@ class QuizApp(App[int]):
             self.notify("There are no interview questions in the bank.", severity="warning")
             return
         self._back_to_home()
-        self.push_screen(InterviewScreen(self.interviews, self.scheduler, first=question_id))
+        self.push_screen(
+            InterviewScreen(self.interviews, self.scheduler, first=question_id), self._ensure_home
+        )
+
+
+def _serving_first(premade: Problem) -> Any:
+    """A generator for Session that returns ``premade`` for its own template and seed, once."""
+    from quizmath.core.bank.generate import generate
+
+    waiting = [premade]
+
+    def make(template: Any, seed: int) -> Problem:
+        if waiting and (template.id, seed) == (waiting[0].template_id, waiting[0].seed):
+            return waiting.pop()
+        return generate(template, seed)
+
+    return make

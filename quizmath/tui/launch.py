@@ -1,9 +1,10 @@
 """``run_tui(args)``: open the progress file, then the app (home, or practice straight away).
 
 Storage is opened first: if it cannot be used, the error is printed and the UI never starts.
-With ``--template ID[@SEED]`` only that template's file is loaded before the first paint (the
-full bank follows in a worker); ``--topic`` and ``--count`` load the bank first, so a mistyped
-topic is reported on the terminal like in plain mode.
+With ``--template ID@SEED`` the problem is made in a helper process while Textual loads (see
+``quizmath.tui.prefetch``); with ``--template ID`` only that template's file is loaded before
+the first paint (the full bank follows in a worker); ``--topic`` and ``--count`` load the bank
+first, so a mistyped topic is reported on the terminal like in plain mode.
 
 ``QUIZMATH_EXIT_AFTER_PAINT=1`` (benchmarks) exits once the first problem is painted and prints
 ``painted <time.monotonic_ns()>`` on stdout.
@@ -17,9 +18,11 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from quizmath.tui.prefetch import Prefetch, PrefetchFailed
+from quizmath.tui.services import StartSpec
+
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
-    from quizmath.tui.services import StartSpec
 
 EXIT_AFTER_PAINT = "QUIZMATH_EXIT_AFTER_PAINT"
 
@@ -34,8 +37,23 @@ def run_tui(args: argparse.Namespace) -> int:
         print(f"quizmath: {exc}", file=sys.stderr)
         return 1
     try:
+        first = None
+        prefetch = start_prefetch(args)
+        if prefetch is not None:
+            from quizmath.tui.app import QuizApp  # Textual loads while the helper works
+
+            try:
+                first = prefetch.result()
+            except QuizmathError as exc:
+                print(f"quizmath: {exc}", file=sys.stderr)
+                return 2
+            except PrefetchFailed:
+                first = None  # make it here instead
         try:
-            start, bank = prepare(args)
+            if first is not None:
+                start, bank = StartSpec(template=args.template, count=args.count), None
+            else:
+                start, bank = prepare(args)
         except QuizmathError as exc:
             print(f"quizmath: {exc}", file=sys.stderr)
             return 2
@@ -43,7 +61,8 @@ def run_tui(args: argparse.Namespace) -> int:
         from quizmath.tui.services import Services
 
         services = Services(storage, bank_paths=getattr(args, "bank", None), prestarted_bank=bank)
-        app = QuizApp(services, start, exit_after_paint=os.environ.get(EXIT_AFTER_PAINT) == "1")
+        exit_after_paint = os.environ.get(EXIT_AFTER_PAINT) == "1"
+        app = QuizApp(services, start, first=first, exit_after_paint=exit_after_paint)
         code = app.run()
         if app.exit_after_paint and app.painted_ns is not None:
             print(f"painted {app.painted_ns}", flush=True)
@@ -52,10 +71,16 @@ def run_tui(args: argparse.Namespace) -> int:
         storage.close()
 
 
+def start_prefetch(args: argparse.Namespace) -> Prefetch | None:
+    """For ``--template ID@SEED``: make that problem in a helper process meanwhile."""
+    template = getattr(args, "template", None)
+    if not template or getattr(args, "topic", None):
+        return None
+    return Prefetch.start(template, getattr(args, "bank", None))
+
+
 def prepare(args: argparse.Namespace) -> tuple[StartSpec, Bank | None]:
     """What to open and, for practice, the bank to practise from. Raises QuizmathError."""
-    from quizmath.tui.services import StartSpec
-
     template = getattr(args, "template", None)
     topic = getattr(args, "topic", None)
     count = getattr(args, "count", None)

@@ -31,5 +31,8 @@ class ProgressChanged(Message):
     """Something was recorded; screens showing progress should refresh."""
 
 
+@dataclass
 class ProblemPainted(Message):
     """A problem screen has painted its first problem (start-up timing and deferred work)."""
+
+    at_ns: int  # time.monotonic_ns() right after that refresh

@@ -189,4 +189,6 @@ async def test_palette_starts_a_template_replacing_the_practice_on_screen(make_a
             ),
         )
         assert app.screen.problem.template_id == "tuifix.pick"
-        assert [type(s).__name__ for s in app.screen_stack] == ["HomeScreen", "ProblemScreen"]
+        assert [type(s).__name__ for s in app.screen_stack].count("ProblemScreen") == 1
+        await pilot.press("escape", "escape")  # leaving practice lands on home
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))

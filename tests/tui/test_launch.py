@@ -87,3 +87,36 @@ def test_practice_command_paints_the_first_problem(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1].startswith("painted ")
+
+
+def test_prefetched_problem_is_the_same_problem() -> None:
+    from quizmath.core.bank.bank import load_bank
+    from quizmath.core.bank.generate import generate
+    from quizmath.tui.prefetch import Prefetch
+
+    prefetch = Prefetch.start("tuifix.mat@5", [TEMPLATES])
+    assert prefetch is not None
+    got = prefetch.result()
+    made = generate(load_bank([TEMPLATES]).get("tuifix.mat"), 5)
+    assert got.problem == made
+    assert (got.problem.hints, got.problem.solution, got.problem.mistakes) == (
+        made.hints,
+        made.solution,
+        made.mistakes,
+    )
+    assert got.topic_title == "Matrices and matrix multiplication"
+
+
+def test_prefetch_reports_the_templates_own_error() -> None:
+    from quizmath.tui.prefetch import Prefetch
+
+    prefetch = Prefetch.start("tuifix.nope@1", [TEMPLATES])
+    assert prefetch is not None
+    with pytest.raises(QuizmathError, match='no template "tuifix.nope"'):
+        prefetch.result()
+
+
+def test_prefetch_only_with_a_seed() -> None:
+    from quizmath.tui.prefetch import Prefetch
+
+    assert Prefetch.start("tuifix.mat", [TEMPLATES]) is None

@@ -276,3 +276,54 @@ async def test_real_checking_service_end_to_end(make_app, rows) -> None:
         assert "✓ Correct" in verdict_text(screen)
         assert isinstance(app.screen, ProblemScreen)
     assert rows("SELECT verdict FROM attempts") == [("accept",)]
+
+
+def prefetched(ref: str):
+    from conftest import TEMPLATES
+
+    from quizmath.core.bank.bank import load_bank
+    from quizmath.core.bank.generate import generate
+    from quizmath.core.bank.problem import parse_ref
+    from quizmath.tui.prefetch import Prefetched
+
+    template_id, seed = parse_ref(ref)
+    return Prefetched(generate(load_bank([TEMPLATES]).get(template_id), seed), "Vectors")
+
+
+async def test_prefetched_first_problem_is_adopted_by_its_session(make_app, rows) -> None:
+    app = make_app(template="tuifix.dot@3")
+    app.services.prestarted_bank = None  # as launched with a prefetch
+    app.first = prefetched("tuifix.dot@3")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        assert screen.problem == app.first.problem
+        await wait_until(pilot, lambda: screen.session is not None)
+        assert screen.session.problem is app.first.problem  # served, not made again
+        await answer(pilot, screen, screen.problem.typed_answer)
+        assert "✓ Correct" in verdict_text(screen)
+    assert rows("SELECT template_id, seed, verdict FROM attempts") == [("tuifix.dot", 3, "accept")]
+
+
+async def test_answer_typed_before_the_session_arrives_is_checked_then(make_app, rows) -> None:
+    app = make_app(template="tuifix.dot@3")
+    app.services.prestarted_bank = None
+    app.first = prefetched("tuifix.dot@3")
+    gate = threading.Event()
+    load = app.services.load_bank
+
+    def slow_load():
+        assert gate.wait(30)
+        return load()
+
+    app.services.load_bank = slow_load  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        screen.query_one("#answer", Input).value = screen.problem.typed_answer
+        try:
+            await pilot.press("enter")
+            assert screen.session is None and "Checking in a moment" in reading(screen)
+        finally:
+            gate.set()
+        await wait_until(pilot, lambda: screen.sheet.verdict.verdict is not None)
+        assert "✓ Correct" in verdict_text(screen)
+    assert rows("SELECT verdict FROM attempts") == [("accept",)]

@@ -7,34 +7,42 @@ worked solution is shown. Unreadable answers are explained, never counted, and s
 Keys work while typing (the answer box swallows printable keys): ctrl+t hint ("tip"), ctrl+r
 reveal the worked solution, ctrl+o open the concept page, ctrl+g give up (skip), ctrl+n next.
 Escape leaves the box; then h, s, c, g, n do the same and Escape again goes back home.
+
+At start-up the first problem may arrive before its session (``premade``, see
+``quizmath.tui.prefetch``): it is shown at once, and the session is ``adopt``ed a moment later;
+an answer typed in between is checked then.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import ScrollableContainer, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
-from quizmath.commands.practice import MAX_WRONG
 from quizmath.tui.messages import ProblemPainted, ProgressChanged
-from quizmath.tui.widgets.answer_box import AnswerBox, printable
-from quizmath.tui.widgets.prompt_view import PromptView
-from quizmath.tui.widgets.verdict_panel import VerdictPanel
+from quizmath.tui.widgets.answer_box import AnswerBox
+from quizmath.tui.widgets.problem_sheet import ProblemSheet
+from quizmath.tui.widgets.verdict_panel import help_used
 
 if TYPE_CHECKING:
     from quizmath.core.bank.problem import Problem
     from quizmath.core.session import Judgement, Session
     from quizmath.tui.app import QuizApp
+    from quizmath.tui.prefetch import Prefetched
 
-STARS = {1: "★", 2: "★★", 3: "★★★"}
+LETTERS_HELP = "h hint · s solution · c concept · g skip · n next · a answer · Esc home"
+
+
+def muted(text: str) -> Content:
+    return Content.styled(text, "$text-muted")
 
 
 class ProblemScreen(Screen[None]):
@@ -65,14 +73,26 @@ class ProblemScreen(Screen[None]):
         error: str = ""
 
     @dataclass
+    class TextsReady(Message):
+        problem: Problem
+
+    @dataclass
     class Checked(Message):
         token: int
         judgement: Judgement | None
         error: str = ""
 
-    def __init__(self, session: Session, *, count: int | None = None, title: str = "") -> None:
+    def __init__(
+        self,
+        session: Session | None,
+        *,
+        count: int | None = None,
+        title: str = "",
+        premade: Prefetched | None = None,
+    ) -> None:
         super().__init__()
-        self.session = session
+        self.session = session  # None until adopted (see the module docstring)
+        self.premade = premade
         self.count = count
         self.title_text = title or "Practice"
         self.problem: Problem | None = None
@@ -80,45 +100,60 @@ class ProblemScreen(Screen[None]):
         self.checking = False
         self.finished = False  # right, skipped, or MAX_WRONG wrong answers
         self.wrong = 0
-        self.hints_shown = 0
-        self.solution_shown = False
+        self._pending: str | None = None  # an answer typed before the session arrived
+        self._texts_ready = False  # hints, solution and mistakes rendered (off this thread)
         self._token = 0
-        self._painted = False
+        self.painted = False  # its first problem (or error) is on screen
         self._ended = False
 
     @property
     def quiz(self) -> QuizApp:
         return self.app  # type: ignore[return-value]
 
+    @property
+    def sheet(self) -> ProblemSheet:
+        return self.query_one(ProblemSheet)
+
+    @property
+    def box(self) -> AnswerBox:
+        return self.query_one(AnswerBox)
+
+    @property
+    def hints_shown(self) -> int:
+        return self.sheet.hints_shown
+
     def compose(self) -> ComposeResult:
         yield Header()
-        with ScrollableContainer(id="sheet"):
-            yield Static("", id="meta", markup=False)
-            yield Static("", id="problem-title", markup=False)
-            yield PromptView(id="prompt")
-            yield PromptView(id="choices")
-            yield Static("", id="format", markup=False)
-            yield Vertical(id="hints")
-            yield VerdictPanel(id="verdict")
-            with Vertical(id="solution-box"):
-                yield Static("Worked solution", classes="heading")
-                yield PromptView(id="solution")
-                yield Static("Answer", classes="heading")
-                yield PromptView(id="answer-block")
+        yield ProblemSheet(id="sheet")
         yield AnswerBox(id="answer-box")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = self.title_text
-        self.load_next()
+        first = self.premade.problem if self.premade else None
+        if self.session is not None:
+            first = self.session.problem  # made before the first frame (start-up)
+        if first is not None:
+            self._token += 1
+            self.post_message(self.Ready(self._token, first))
+        else:
+            self.load_next()
 
     def on_screen_resume(self) -> None:
         if self.problem is not None:
             self.box.input.focus()
 
-    @property
-    def box(self) -> AnswerBox:
-        return self.query_one(AnswerBox)
+    def adopt(self, session: Session) -> None:
+        """The session for the problem already on screen has arrived."""
+        self.session = session
+        self.refresh_bindings()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._start_check(pending)
+
+    def session_failed(self, error: str) -> None:
+        self.notify(f"Cannot practise: {error}", severity="error", markup=False)
+        self._finish("This problem cannot be checked: Escape goes home.")
 
     # -- showing a problem ---------------------------------------------------------------
 
@@ -133,6 +168,7 @@ class ProblemScreen(Screen[None]):
     def _generate(self, token: int) -> None:
         """Generation may be slow (the engine, sometimes sympy); the session's scheduler calls
         hop back to the UI thread (see ``quizmath.tui.ui_thread``)."""
+        assert self.session is not None
         try:
             problem = self.session.next_problem()
         except Exception as exc:  # QuizmathError, or a bug: say so, keep the app up
@@ -145,56 +181,62 @@ class ProblemScreen(Screen[None]):
         if message.token != self._token:
             return
         self.loading = False
-        if message.problem is None:
-            self._show_error(message.error)
-        else:
-            self._show(message.problem)
-        self.refresh_bindings()
-        if not self._painted:
-            self._painted = True
-            self.call_after_refresh(self.app.post_message, ProblemPainted())
-
-    def _show(self, p: Problem) -> None:
-        self.problem = p
         self.finished = False
         self.wrong = 0
-        self.hints_shown = 0
-        self.solution_shown = False
-        served = len(self.session.history)
-        of = f" of {self.count}" if self.count else ""
-        topic = self.session.bank.curriculum.topic(p.topic)
-        where = topic.title if topic else p.topic
-        self.query_one("#meta", Static).update(
-            f"Problem {served}{of} · {p.ref} · {where} · {STARS.get(p.difficulty, '')}"
-        )
-        self.query_one("#problem-title", Static).update(p.title)
-        self.query_one("#prompt", PromptView).set_text(p.prompt)
-        choices = "\n".join(f"{chr(65 + i)})  {c}" for i, c in enumerate(p.choices))
-        self.query_one("#choices", PromptView).set_text(choices)
-        self.query_one("#choices").display = bool(p.choices)
-        self.query_one("#format", Static).update(Content.styled(p.format_note, "$text-muted"))
-        self.query_one("#hints").remove_children()
-        self.query_one(VerdictPanel).clear()
-        self.query_one("#solution-box").display = False
-        hints = len(p.hints)
-        idle = "Enter checks" + (f" · ctrl+t hint ({hints} left)" if hints else "")
-        idle += " · F1 how to type answers"
-        self.box.configure(p.kind, p.vars, p.choices, idle=idle)
-        self.box.input.focus()
-        self.query_one("#sheet").scroll_home(animate=False)
+        p = self.problem = message.problem
+        if p is None:
+            self.finished = True
+            self.sheet.show_error(message.error)
+            self.box.note("")
+        else:
+            self._show(p)
+        self.refresh_bindings()
+        if not self.painted:
+            self.painted = True
+            if self.quiz.first_frame_done:  # else on_ready says so: the first frame has it
+                self.call_after_refresh(self._announce_painted)
 
-    def _show_error(self, error: str) -> None:
-        self.problem = None
-        self.finished = True
-        self.query_one("#meta", Static).update("")
-        self.query_one("#problem-title", Static).update("Could not make a problem")
-        self.query_one("#prompt", PromptView).set_text(printable(error))
-        self.query_one("#choices").display = False
-        self.query_one("#format", Static).update("Escape: back home · ctrl+n: try another")
-        self.query_one("#hints").remove_children()
-        self.query_one(VerdictPanel).clear()
-        self.query_one("#solution-box").display = False
-        self.box.note("")
+    def _announce_painted(self) -> None:
+        self.app.post_message(ProblemPainted(time.monotonic_ns()))
+
+    def _show(self, p: Problem) -> None:
+        served = len(self.session.history) if self.session else 1
+        number = f"{served} of {self.count}" if self.count else str(served)
+        if self.session is not None:
+            topic = self.session.bank.curriculum.topic(p.topic)
+            title = topic.title if topic else p.topic
+        else:
+            title = self.premade.topic_title if self.premade else p.topic
+        self.sheet.show(p, number=number, topic_title=title)
+        self.box.configure(p.kind, p.vars, p.choices, idle=self._idle(p))
+        self.box.input.focus()
+        self._texts_ready = False
+        self._render_texts(p)
+
+    def _idle(self, p: Problem) -> str:
+        if not self._texts_ready:
+            return "Enter checks · ctrl+t hint · F1 how to type answers"
+        hints = f" · ctrl+t hint ({len(p.hints)} left)" if p.hints else ""
+        return f"Enter checks{hints} · F1 how to type answers"
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="texts")
+    def _render_texts(self, p: Problem) -> None:
+        """Hints, the solution and the mistakes are rendered on first read, which may need
+        sympy: read them here, off the UI thread, while the learner reads the prompt."""
+        try:
+            p.hints, p.solution, p.mistakes  # noqa: B018 - reading renders and caches them
+        finally:
+            self.post_message(self.TextsReady(p))
+
+    @on(TextsReady)
+    def _texts_rendered(self, message: TextsReady) -> None:
+        if self.problem is None or message.problem is not self.problem:
+            return
+        self._texts_ready = True
+        self.box.idle_text = self._idle(self.problem)
+        if not self.box.value:
+            self.box.note(muted(self.box.idle_text))
+        self.refresh_bindings()
 
     # -- answering -------------------------------------------------------------------------
 
@@ -205,10 +247,16 @@ class ProblemScreen(Screen[None]):
         if self.finished:
             self.action_next()
             return
-        text = message.text
-        if not text.strip():
-            self.box.note(Content.styled("Type an answer first (ctrl+t: a hint).", "$text-muted"))
+        if not message.text.strip():
+            self.box.note(muted("Type an answer first (ctrl+t: a hint)."))
             return
+        if self.session is None:
+            self._pending = message.text
+            self.box.note(Content.styled("Checking in a moment…", "italic $text-muted"))
+            return
+        self._start_check(message.text)
+
+    def _start_check(self, text: str) -> None:
         self.checking = True
         self._token += 1
         self.box.note(Content.styled("Checking…", "italic $text-muted"))
@@ -218,6 +266,7 @@ class ProblemScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="check")
     def _check(self, text: str, token: int) -> None:
         """The checker (a worker process with a 2 s budget) answers off the UI thread."""
+        assert self.session is not None
         try:
             judgement = self.session.judge(text)
         except Exception as exc:
@@ -227,7 +276,7 @@ class ProblemScreen(Screen[None]):
 
     @on(Checked)
     def _checked(self, message: Checked) -> None:
-        if message.token != self._token:
+        if message.token != self._token or self.session is None:
             return
         self.checking = False
         self.refresh_bindings()
@@ -235,6 +284,7 @@ class ProblemScreen(Screen[None]):
         if judgement is None:
             self.box.note(Content.styled(f"Could not check: {message.error}", "$error"))
             return
+        from quizmath.commands.practice import MAX_WRONG  # the same number of tries
         from quizmath.core.storage import StorageError
 
         try:
@@ -244,18 +294,14 @@ class ProblemScreen(Screen[None]):
             self.box.note(Content.styled("Not saved; press Enter to try again.", "$error"))
             return
         p, verdict = judgement.shown.problem, judgement.verdict
-        shown = judgement.shown
-        panel = self.query_one(VerdictPanel)
-        helped = "the solution" if judgement.solution_viewed else ""
-        if judgement.hints and not helped:
-            helped = f"{judgement.hints} hint{'s' if judgement.hints != 1 else ''}"
+        panel = self.sheet.verdict
         panel.show_judgement(
             verdict,
             judgement.ms,
             kind=p.kind,
             typed=judgement.text,
-            tries=shown.tries,
-            helped=helped,
+            tries=judgement.shown.tries,
+            helped=help_used(judgement.hints, judgement.solution_viewed),
         )
         if verdict.verdict == "accept":
             self._finish("Correct. Enter or ctrl+n: next problem")
@@ -263,15 +309,14 @@ class ProblemScreen(Screen[None]):
             self.wrong += 1
             if self.wrong >= MAX_WRONG:
                 panel.show_given_up(p.answer_text, self.wrong)
-                self._reveal_solution(p, scroll_to="VerdictPanel")
+                self.sheet.reveal_solution(p, scroll_to="VerdictPanel")
                 self._finish("Enter or ctrl+n: next problem")
             else:
                 left = MAX_WRONG - self.wrong
                 self.box.note(
-                    Content.styled(
+                    muted(
                         f"Try again ({left} more), ctrl+t hint, ctrl+r solution, "
-                        "ctrl+g skip, ctrl+n move on",
-                        "$text-muted",
+                        "ctrl+g skip, ctrl+n move on"
                     )
                 )
         else:
@@ -284,30 +329,24 @@ class ProblemScreen(Screen[None]):
 
     def _finish(self, note: str) -> None:
         self.finished = True
-        self.box.note(Content.styled(note, "$text-muted"))
+        self.box.note(muted(note))
         self.refresh_bindings()
-
-    def _reveal_solution(self, p: Problem, *, scroll_to: str = "#solution-box") -> None:
-        self.query_one("#solution", PromptView).set_text(p.solution)
-        self.query_one("#answer-block", PromptView).set_text(p.answer_block)
-        self.query_one("#solution-box").display = True
-        self.solution_shown = True
-        target = self.query_one(scroll_to)
-        self.call_after_refresh(target.scroll_visible, animate=False, top=True)
 
     # -- actions ---------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[Any, ...]) -> bool | None:
-        busy = self.loading or self.checking
-        if action in ("hint", "solution", "concept", "skip", "format_help"):
-            if self.problem is None or busy:
+        busy = self.loading or self.checking or self.session is None
+        if action in ("hint", "solution", "skip"):
+            if self.problem is None or busy or (action != "solution" and self.finished):
                 return None
-            if action == "hint" and (self.finished or self.session.hints_left == 0):
+            assert self.session is not None
+            # (Counting hints before they are rendered would render them on this thread.)
+            if action == "hint" and self._texts_ready and self.session.hints_left == 0:
                 return None
-            if action == "solution" and self.solution_shown:
+            if action == "solution" and self.sheet.solution_shown:
                 return None
-            if action == "skip" and self.finished:
-                return None
+        if action in ("concept", "format_help") and self.problem is None:
+            return None
         if action == "next":
             # Unanswered: skip is the way on (it is recorded); after a wrong answer, move on.
             return True if not busy and (self.finished or self.wrong) else None
@@ -316,36 +355,27 @@ class ProblemScreen(Screen[None]):
         return True
 
     def action_hint(self) -> None:
+        if self.session is None or self.session.problem is None:
+            return
         text = self.session.hint()
         if text is None:
             self.notify("No more hints. ctrl+r shows the worked solution.")
             return
-        self.hints_shown += 1
-        p = self.session.problem
-        total = len(p.hints) if p else self.hints_shown
-        hints = self.query_one("#hints")
-        label = Static(f"Hint {self.hints_shown} of {total}", classes="heading")
-        view = PromptView(text, style="", id=None)
-        hints.mount(label, view)
+        total = len(self.session.problem.hints)
+        self.sheet.add_hint(total - self.session.hints_left, total, text)
         left = self.session.hints_left
         self.box.note(
-            Content.styled(
-                f"{left} more hint{'s' if left != 1 else ''}" if left else "No more hints",
-                "$text-muted",
-            )
+            muted(f"{left} more hint{'s' if left != 1 else ''}" if left else "No more hints")
         )
         self.refresh_bindings()
-        self.call_after_refresh(view.scroll_visible, animate=False)
 
     def action_solution(self) -> None:
-        if self.problem is None:
+        if self.problem is None or self.session is None:
             return
         self.session.show_solution()  # counted: a right answer after it is rated Again
-        self._reveal_solution(self.problem)
+        self.sheet.reveal_solution(self.problem)
         if not self.finished:
-            self.box.note(
-                Content.styled("Type the answer to practise it, or ctrl+g to skip.", "$text-muted")
-            )
+            self.box.note(muted("Type the answer to practise it, or ctrl+g to skip."))
         self.refresh_bindings()
 
     def action_concept(self) -> None:
@@ -360,7 +390,7 @@ class ProblemScreen(Screen[None]):
 
     def action_skip(self) -> None:
         p = self.problem
-        if p is None or self.finished:
+        if p is None or self.finished or self.session is None:
             return
         from quizmath.core.storage import StorageError
 
@@ -369,13 +399,13 @@ class ProblemScreen(Screen[None]):
         except StorageError as exc:
             self.notify(f"Progress not saved: {exc}", severity="error", markup=False)
             return
-        self.query_one(VerdictPanel).show_skipped(p.answer_text)
-        self._reveal_solution(p, scroll_to="VerdictPanel")
+        self.sheet.verdict.show_skipped(p.answer_text)
+        self.sheet.reveal_solution(p, scroll_to="VerdictPanel")
         self._finish("Skipped. Enter or ctrl+n: next problem")
         self.post_message(ProgressChanged())
 
     def action_next(self) -> None:
-        if self.loading or self.checking or not (self.finished or self.wrong):
+        if self.check_action("next", ()) is not True or self.session is None:
             return
         if self.count is not None and len(self.session.history) >= self.count:
             self._leave(done=True)
@@ -384,13 +414,8 @@ class ProblemScreen(Screen[None]):
 
     def action_back(self) -> None:
         if self.focused is self.box.input:
-            self.query_one("#sheet").focus()
-            self.box.note(
-                Content.styled(
-                    "h hint · s solution · c concept · g skip · n next · a answer · Esc home",
-                    "$text-muted",
-                )
-            )
+            self.sheet.focus()
+            self.box.note(muted(LETTERS_HELP))
             return
         self._leave(done=False)
 
@@ -402,22 +427,12 @@ class ProblemScreen(Screen[None]):
 
         p = self.problem
         if p is not None:
-            self.notify(
-                answer_help(p.kind) or p.format_note,
-                title="How to type the answer",
-                timeout=12,
-                markup=False,
-            )
+            text = answer_help(p.kind) or p.format_note
+            self.notify(text, title="How to type the answer", timeout=12, markup=False)
 
     def action_choice(self, delta: int) -> None:
-        p = self.problem
-        if p is None or not p.choices or self.finished:
-            return
-        current = self.box.value.strip().strip("().").upper()[:1]
-        index = ord(current) - 65 if current else -1
-        if not 0 <= index < len(p.choices):
-            index = -1 if delta > 0 else 0
-        self.box.set_value(chr(65 + (index + delta) % len(p.choices)))
+        if self.problem is not None and not self.finished:
+            self.box.cycle_choice(delta)
 
     def _leave(self, *, done: bool) -> None:
         self.end_session(done=done)
@@ -425,7 +440,7 @@ class ProblemScreen(Screen[None]):
 
     def end_session(self, *, done: bool = False) -> None:
         """Close the session and say how it went (once)."""
-        if self._ended:
+        if self._ended or self.session is None:
             return
         self._ended = True
         tally = self.session.close()

@@ -77,6 +77,16 @@ class AnswerBox(Vertical):
         self.input.value = text
         self.input.cursor_position = len(text)
 
+    def cycle_choice(self, delta: int) -> None:
+        """Up/down on a multiple-choice problem: the previous or next letter."""
+        if not self.choices:
+            return
+        current = self.value.strip().strip("().").upper()[:1]
+        index = ord(current) - 65 if current else -1
+        if not 0 <= index < len(self.choices):
+            index = -1 if delta > 0 else 0
+        self.set_value(chr(65 + (index + delta) % len(self.choices)))
+
     def note(self, content: Content | str) -> None:
         """Replace the reading line with a message (e.g. "checking…")."""
         self.query_one("#reading", Static).update(content)

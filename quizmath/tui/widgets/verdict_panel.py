@@ -105,6 +105,15 @@ class VerdictPanel(Static):
         self._show("reject", lines, append=True)
 
 
+def help_used(hints: int, solution_viewed: bool) -> str:
+    """What help came before an answer, as the verdict says it ("after 2 hints")."""
+    if solution_viewed:
+        return "the solution"
+    if hints:
+        return f"{hints} hint{'s' if hints != 1 else ''}"
+    return ""
+
+
 def _after(message: str, word: str) -> Content:
     """The checker's message minus its leading verdict word ("Not correct: entry 2 …")."""
     if message.startswith(word):

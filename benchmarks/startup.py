@@ -1,0 +1,151 @@
+"""Start-up time: process start → first problem painted, quizmath vs a bare Textual app.
+
+    .venv/bin/python benchmarks/startup.py [--runs 7] [--template linalg.dot-product@3]
+
+Each run is a fresh process on a pseudo-terminal (a real terminal as far as Textual knows).
+quizmath runs ``quizmath practice --template ID@SEED`` with ``QUIZMATH_EXIT_AFTER_PAINT=1``: it
+exits once the problem screen has painted its problem and prints ``painted <monotonic ns>``.
+The bare app has the same widgets (Header, a scrolling sheet of Statics with the same text,
+an Input with a line under it, Footer), imports nothing from quizmath, and prints the same line
+from ``on_ready`` (after its first frame). Both are measured from just before the process is
+spawned (``time.monotonic_ns()`` is system-wide on Linux and macOS). Runs alternate, after one
+warm-up run each; the medians and their ratio are printed. Budget: ratio ≤ 1.3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pty
+import re
+import select
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BUDGET = 1.3
+PAINTED = re.compile(rb"painted (\d+)")
+
+BARE_APP = r'''
+import time
+from textual.app import App, ComposeResult
+from textual.containers import ScrollableContainer, Vertical
+from textual.widgets import Footer, Header, Input, Static
+
+PROMPT = """Compute the dot product u·v of
+
+  u = [6, 4, 5, −2]    and    v = [−3, −4, −5, −5]."""
+
+class Bare(App[None]):
+    TITLE = "bare"
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with ScrollableContainer():
+            yield Static("Problem 1 · linalg.dot-product@3 · Vectors and the dot product · ★")
+            yield Static("Dot product of two vectors")
+            yield Static(PROMPT)
+            yield Static("Answer: an integer.")
+        with Vertical():
+            yield Input(placeholder="Type your answer, then Enter")
+            yield Static("Enter checks · ctrl+t hint (2 left) · F1 how to type answers")
+        yield Footer()
+    def on_ready(self) -> None:
+        self.painted = time.monotonic_ns()
+        self.exit()
+
+app = Bare()
+app.run()
+print(f"painted {app.painted}", flush=True)
+'''
+
+
+def quizmath_command(db: Path, template: str) -> list[str]:
+    script = Path(sys.executable).with_name("quizmath")  # the console script, as a person runs it
+    entry = [str(script)] if script.exists() else [sys.executable, "-m", "quizmath"]
+    return [*entry, "--db", str(db), "practice", "--template", template]
+
+
+def time_to_paint(cmd: list[str], env: dict[str, str], timeout: float = 60) -> float:
+    """Milliseconds from just before spawning ``cmd`` to the ``painted`` time it prints."""
+    master, slave = pty.openpty()
+    os.set_inheritable(slave, True)
+    start = time.monotonic_ns()
+    proc = subprocess.Popen(
+        cmd, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True
+    )
+    os.close(slave)
+    output = b""
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # the child closed the terminal
+                    break
+                if not chunk:
+                    break
+                output += chunk
+            elif proc.poll() is not None:
+                break
+    finally:
+        os.close(master)
+        proc.wait(timeout=10)
+    match = PAINTED.search(output)
+    if proc.returncode != 0 or match is None:
+        tail = output[-1500:].decode(errors="replace")
+        raise SystemExit(f"{cmd[0]} failed (exit {proc.returncode}):\n{tail}")
+    return (int(match.group(1)) - start) / 1e6
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="measured runs of each (default 7)")
+    parser.add_argument("--template", default="linalg.dot-product@3", help="ID@SEED to paint")
+    args = parser.parse_args()
+    if args.runs < 5:
+        parser.error("use at least 5 runs")
+
+    work = Path(tempfile.mkdtemp(prefix="quizmath-bench-"))
+    try:
+        env = {k: v for k, v in os.environ.items() if k != "QUIZMATH_DB"}
+        env.update(
+            QUIZMATH_EXIT_AFTER_PAINT="1",
+            XDG_DATA_HOME=str(work / "xdg"),
+            TERM=env.get("TERM", "xterm-256color"),
+            COLUMNS="100",
+            LINES="30",
+        )
+        bare_script = work / "bare_app.py"
+        bare_script.write_text(BARE_APP, encoding="utf-8")
+        ours = quizmath_command(work / "progress.db", args.template)
+        bare = [sys.executable, str(bare_script)]
+
+        time_to_paint(ours, env)  # warm-up: bytecode caches, the database file
+        time_to_paint(bare, env)
+        q_ms: list[float] = []
+        b_ms: list[float] = []
+        for _ in range(args.runs):  # alternate, so drift in machine load hits both alike
+            q_ms.append(time_to_paint(ours, env))
+            b_ms.append(time_to_paint(bare, env))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    q, b = statistics.median(q_ms), statistics.median(b_ms)
+    ratio = q / b
+    print(f"process start → first problem painted, median of {args.runs} runs each")
+    print(f"  quizmath practice --template {args.template}: {q:7.1f} ms")
+    print(f"  bare Textual app, same widgets:{'':>{max(0, len(args.template) - 1)}} {b:7.1f} ms")
+    print(f"  ratio: {ratio:.2f}  (budget ≤ {BUDGET})  {'OK' if ratio <= BUDGET else 'OVER'}")
+    print("  runs (ms): quizmath " + ", ".join(f"{x:.0f}" for x in q_ms))
+    print("             bare     " + ", ".join(f"{x:.0f}" for x in b_ms))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,151 @@
+"""Make the first problem in a helper process while the app's UI toolkit loads.
+
+``quizmath practice --template ID@SEED`` must paint that problem fast. Making it needs the
+template engine (about as much to import as Textual itself); importing both one after the
+other would double the start-up time. So ``run_tui`` starts ``python -m quizmath.tui.prefetch
+ID@SEED`` first, imports Textual meanwhile (on the other core), and reads the problem back as
+JSON: plain data, never code. The app's own session takes over the same problem once the
+engine has loaded in a worker, after the first paint. Any failure to spawn or read falls back
+to making the problem in this process; an error in the template itself (unknown id, broken
+file) is reported like in plain mode.
+
+Only refs with a seed are prefetched: without one, the seed comes from the scheduler and the
+database, which belong to the app.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quizmath.core.bank.problem import FixedTexts, Mistake, Problem, parse_ref
+from quizmath.core.errors import QuizmathError
+
+TIMEOUT = 60.0  # a cold start on a loaded machine can take a few seconds
+
+
+@dataclass(frozen=True)
+class Prefetched:
+    problem: Problem
+    topic_title: str
+
+
+class PrefetchFailed(Exception):
+    """The helper could not be used (not the template's fault): make the problem here."""
+
+
+TEXTS = ("hints", "solution", "mistakes", "notes")  # rendered on first read: sent rendered
+
+
+def to_json(problem: Problem, topic_title: str) -> str:
+    data: dict[str, Any] = {
+        f.name: getattr(problem, f.name) for f in dataclasses.fields(problem) if f.name != "texts"
+    }
+    data.update({name: getattr(problem, name) for name in TEXTS})
+    data["mistakes"] = [dataclasses.asdict(m) for m in problem.mistakes]
+    return json.dumps({"ok": True, "problem": data, "topic": topic_title})
+
+
+def from_json(line: str) -> Prefetched:
+    """Raises QuizmathError for the template's own errors, PrefetchFailed for anything else."""
+    try:
+        data = json.loads(line)
+    except ValueError as exc:
+        raise PrefetchFailed(f"unreadable reply: {exc}") from None
+    if not isinstance(data, dict):
+        raise PrefetchFailed("unreadable reply")
+    if not data.get("ok"):
+        raise QuizmathError(str(data.get("error") or "could not make the problem"))
+    try:
+        fields: dict[str, Any] = dict(data["problem"])
+        for name, value in fields.items():
+            if isinstance(value, list):
+                fields[name] = tuple(value)
+        texts = FixedTexts(
+            fields.pop("hints"),
+            fields.pop("solution"),
+            tuple(Mistake(**m) for m in fields.pop("mistakes")),
+            fields.pop("notes"),
+        )
+        return Prefetched(Problem(**fields, texts=texts), str(data.get("topic") or ""))
+    except (KeyError, TypeError) as exc:
+        raise PrefetchFailed(f"unexpected reply: {exc}") from None
+
+
+class Prefetch:
+    """A running helper; ``result()`` waits for its problem."""
+
+    def __init__(self, proc: subprocess.Popen[bytes], ref: str) -> None:
+        self.proc = proc
+        self.ref = ref
+
+    @classmethod
+    def start(cls, ref: str, bank_paths: list[Path] | None = None) -> Prefetch | None:
+        """Start the helper, or None when ``ref`` has no seed or the helper cannot start."""
+        try:
+            _template_id, seed = parse_ref(ref)
+        except QuizmathError:
+            return None  # reported by the normal path, with the same message
+        if seed is None:
+            return None
+        cmd = [sys.executable, "-m", "quizmath.tui.prefetch", ref]
+        cmd += [str(p) for p in bank_paths or []]
+        try:
+            proc = subprocess.Popen(
+                cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            )
+        except OSError:
+            return None
+        return cls(proc, ref)
+
+    def result(self, timeout: float = TIMEOUT) -> Prefetched:
+        try:
+            out, _ = self.proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.cancel()
+            raise PrefetchFailed("the helper took too long") from None
+        lines = out.decode("utf-8", errors="replace").strip().splitlines()
+        if not lines:
+            raise PrefetchFailed(f"the helper exited with {self.proc.returncode}")
+        return from_json(lines[-1])
+
+    def cancel(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+
+
+def make(ref: str, bank_paths: list[Path]) -> tuple[Problem, str]:
+    """In the helper: the problem ``ref`` and its topic's title (QuizmathError if it fails)."""
+    from quizmath.core.bank.bank import load_bank, load_one
+    from quizmath.core.bank.generate import generate
+
+    template_id, seed = parse_ref(ref)
+    assert seed is not None
+    bank = load_bank(bank_paths) if bank_paths else None
+    template = bank.get(template_id) if bank else load_one(template_id)
+    problem = generate(template, seed)
+    from quizmath.core.bank.bank import default_curriculum
+
+    topic = default_curriculum().topic(problem.topic)
+    return problem, topic.title if topic else problem.topic
+
+
+def main(argv: list[str]) -> int:
+    ref, paths = argv[0], [Path(p) for p in argv[1:]]
+    try:
+        problem, topic = make(ref, paths)
+    except QuizmathError as exc:
+        print(json.dumps({"ok": False, "error": str(exc)}), flush=True)
+        return 0
+    print(to_json(problem, topic), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
