@@ -202,3 +202,21 @@ def test_random_rationals_logs_agree_with_sympy() -> None:
     for _ in range(40):
         q = F(rng.randint(1, 500), rng.randint(1, 500))
         assert same(N.ln(q), sp.log(S(q)))
+
+
+def test_float_of_exact_constants_matches_high_precision_evalf() -> None:
+    rng = random.Random(9)
+    atoms = [sp.sqrt(2), sp.sqrt(3), sp.pi, sp.E, sp.log(3), sp.log(2), sp.exp(-sp.Rational(1, 2))]
+    for _ in range(300):
+        e = sp.Rational(rng.randint(-9, 9), rng.randint(1, 9))
+        for _ in range(rng.randint(1, 4)):
+            a = rng.choice(atoms)
+            op = rng.randrange(4)
+            e = e + a if op == 0 else e * a if op == 1 else e - a if op == 2 else e / a
+        if e == 0:
+            continue
+        want = float(sp.N(e, 50))
+        assert N.float_(e) == pytest.approx(want, rel=1e-14, abs=1e-300)
+    # cancellation falls back to sympy's arbitrary precision
+    near = sp.sqrt(2) - sp.Rational(14142135623731, 10**13)
+    assert N.float_(near) == pytest.approx(float(sp.N(near, 50)), rel=1e-12)

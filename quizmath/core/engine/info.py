@@ -79,7 +79,13 @@ def _axpy(acc: LogLin, c: Fraction, x: LogLin) -> None:
 
 def _to_value(x: LogLin, base: Scalar | None) -> Scalar:
     """Σ c_q ln q / ln(base) as an exact number: a fraction when every log cancels."""
-    x = {k: v for k, v in x.items() if v != 0}
+    return _to_value_cached(tuple(sorted((k, v) for k, v in x.items() if v != 0)), base)
+
+
+@lru_cache(maxsize=4096)
+def _to_value_cached(items: tuple[tuple[int, Fraction], ...], base: Scalar | None) -> Scalar:
+    # Building sympy logs costs ~0.3 ms; solutions and mistakes often ask for the same value.
+    x = dict(items)
     if not x:
         return 0
     if base is not None and is_rational(base):
