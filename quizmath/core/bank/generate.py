@@ -284,10 +284,15 @@ def _problem(draw: _Draw, seed: int, answer: Any) -> Problem:
         answer_block="\n".join(block(answer)),
         tolerance=tolerance,
         choices=(),
-        format_note=format_note(kind, tolerance, draw.t.answer.vars, 0),
+        format_note=format_note(kind, tolerance, draw.t.answer.vars, 0, _has_symbols(answer)),
         texts=_LazyTexts(draw, answer),
         **_common(draw),
     )
+
+
+def _has_symbols(v: Any) -> bool:
+    entries = v.entries() if isinstance(v, Mat) else v if isinstance(v, Vec | ValueSet) else [v]
+    return any(is_symbolic(x) and bool(x.free_symbols) for x in entries)
 
 
 def _choice_options(draw: _Draw, answer: Any) -> list[tuple[str, Any, Text | None]] | None:

@@ -119,7 +119,11 @@ def letter(i: int) -> str:
 
 
 def format_note(
-    kind: str, tolerance: float | None, variables: tuple[str, ...], n_choices: int
+    kind: str,
+    tolerance: float | None,
+    variables: tuple[str, ...],
+    n_choices: int,
+    symbolic: bool = False,
 ) -> str:
     """The line under a prompt that says what form the answer takes."""
     if kind == "integer":
@@ -128,6 +132,9 @@ def format_note(
         return "Answer: an exact value, e.g. 3/4, √2/2 or ln(2) (a rounded decimal is not exact)."
     if kind == "real":
         return f"Answer: a number, accepted within {describe_tolerance(tolerance)}."
+    if kind == "vector" and symbolic:
+        names = ", ".join(variables)
+        return f"Answer: a vector of expressions in {names}, e.g. [2x·y, x² + 1]."
     if kind == "vector":
         extra = f", each entry within {describe_tolerance(tolerance)}" if tolerance else ""
         return f"Answer: a vector, e.g. [1, −2, 3]{extra}."

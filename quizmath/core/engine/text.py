@@ -57,19 +57,16 @@ def show(x: Any) -> str:
 
 @builtin("fmt(x, digits=4)", "text")
 def fmt(x: Any, digits: int = 4) -> str:
-    """x as a decimal with the given number of significant digits, e.g. 0.2420."""
+    """x as a decimal with exactly that many significant digits, zeros kept: 0.2420."""
     if not is_scalar(x):
         raise ExprEvalError("fmt: expected a number")
     if not isinstance(digits, int) or not 1 <= digits <= 15:
         raise ExprEvalError("fmt: digits must be a whole number from 1 to 15")
     value = float(x.evalf(30)) if is_symbolic(x) else float(x)
-    text = (
-        f"{abs(value):.{digits}g}"
-        if abs(value) >= 1e-4 or value == 0
-        else format_float(abs(value), digits)
-    )
-    if "e" in text:
-        text = format_float(abs(value), digits)
+    if value != 0 and not 1e-4 <= abs(value) < 10**digits:
+        return (MINUS if value < 0 else "") + format_float(abs(value), digits)
+    # "#" keeps trailing zeros: a learner asked for 4 significant figures should see 0.1210.
+    text = f"{abs(value):#.{digits}g}".rstrip(".")
     return (MINUS if value < 0 else "") + text
 
 

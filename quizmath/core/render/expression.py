@@ -118,7 +118,8 @@ def _print_mul(e: Any) -> tuple[str, int]:
     coeff, rest = e.as_coeff_Mul()
     num_factors: list[Any] = []
     den_factors: list[Any] = []
-    for f in type(e).make_args(rest):
+    # as_ordered_factors gives a person's order (2x²·y), not sympy's internal one (2y·x²).
+    for f in rest.as_ordered_factors():
         if f.is_Pow and f.exp.is_Rational and f.exp < 0:
             den_factors.append(f.base ** (-f.exp))
         else:
@@ -130,10 +131,14 @@ def _print_mul(e: Any) -> tuple[str, int]:
     if not den_factors and (q is None or q == 1):
         prec = ATOM if len(num_factors) <= 1 and p in (1, None) else MUL
         return num_text, prec
-    den_text = _join_factors(den_factors, q if q not in (None, 1) else None)
-    den_count = len(den_factors) + (1 if q not in (None, 1) else 0)
-    den_single = den_count == 1 and (not den_factors or _print(den_factors[0])[1] >= POW)
-    den = den_text if den_single else f"({den_text})"
+    coefficient = q if q not in (None, 1) else None
+    if len(den_factors) == 1 and coefficient is None:
+        # One factor: parenthesized only if it binds more loosely than a power (x/(x + 3)).
+        den = _wrap(_print(den_factors[0]), POW)
+    else:
+        den = f"({_join_factors(den_factors, coefficient)})"
+        if not den_factors:
+            den = den[1:-1]  # a bare number: x/2
     # A product over a denominator needs no parentheses on top: x·y/2 reads as (x·y)/2.
     return f"{num_text}/{den}", MUL
 
