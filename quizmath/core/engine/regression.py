@@ -7,9 +7,12 @@ Gradient steps update w and b simultaneously. Everything is exact for exact inpu
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from quizmath.core.engine._common import (
     exact_sum,
     integer,
+    is_rational,
     matrix,
     number,
     same_length,
@@ -21,7 +24,19 @@ from quizmath.core.engine.activations import sigmoid
 from quizmath.core.engine.linalg import identity_mat, inv_mat, rank_value
 from quizmath.core.errors import ExprEvalError, LimitError
 from quizmath.core.expr.registry import builtin
-from quizmath.core.values import Mat, Scalar, Value, Vec, binary, div, matmul, mul, power, sub
+from quizmath.core.values import (
+    Mat,
+    Scalar,
+    Value,
+    Vec,
+    binary,
+    canon,
+    div,
+    matmul,
+    mul,
+    power,
+    sub,
+)
 
 MAX_STEPS = 200
 
@@ -37,6 +52,11 @@ def _residuals(xs: list[Scalar], ys: list[Scalar], w: Scalar, b: Scalar) -> list
 
 
 def _grad(xs: list[Scalar], ys: list[Scalar], w: Scalar, b: Scalar) -> tuple[Scalar, Scalar]:
+    if all(is_rational(v) for v in (*xs, *ys, w, b)):  # the common case, in plain fractions
+        res = [w * x + b - y for x, y in zip(xs, ys, strict=True)]
+        scale = Fraction(2, len(xs))
+        gw = scale * sum(ri * xi for ri, xi in zip(res, xs, strict=True))
+        return canon(gw), canon(scale * sum(res))
     r = _residuals(xs, ys, w, b)
     scale = div(2, len(xs))
     gw = mul(scale, exact_sum(mul(ri, xi) for ri, xi in zip(r, xs, strict=True)))
@@ -85,13 +105,14 @@ def linreg_gd_steps(x: Value, y: Value, w: Value, b: Value, lr: Value, k: Value)
 @builtin("linreg_fit(x, y)", "regression")
 def linreg_fit(x: Value, y: Value) -> Vec:
     """Least-squares line: [slope, intercept] with slope = Sxy/Sxx, intercept = ȳ − slope·x̄."""
+    from quizmath.core.engine.stats import ss
+
     xs, ys = _xy(x, y, "linreg_fit")
     mx, my = div(exact_sum(xs), len(xs)), div(exact_sum(ys), len(ys))
-    sxx = exact_sum(mul(sub(a, mx), sub(a, mx)) for a in xs)
+    sxx = ss(xs, xs)
     if sign(sxx) == 0:
         raise ExprEvalError("linreg_fit: all x values are equal (the slope is undefined)")
-    sxy = exact_sum(mul(sub(a, mx), sub(c, my)) for a, c in zip(xs, ys, strict=True))
-    slope = div(sxy, sxx)
+    slope = div(ss(xs, ys), sxx)
     return Vec([slope, sub(my, mul(slope, mx))])
 
 

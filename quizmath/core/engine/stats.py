@@ -15,6 +15,7 @@ from quizmath.core.engine._common import (
     exact_sum,
     integer,
     is_float,
+    is_rational,
     matrix,
     number,
     same_length,
@@ -31,6 +32,7 @@ from quizmath.core.values import (
     Value,
     ValueSet,
     Vec,
+    canon,
     compare,
     div,
     mul,
@@ -52,13 +54,21 @@ def _sorted(xs: list[Scalar]) -> list[Scalar]:
 
 
 def _mean(xs: list[Scalar]) -> Scalar:
+    if all(is_rational(x) for x in xs):
+        return canon(Fraction(sum(xs), len(xs)))
     return div(exact_sum(xs), len(xs))
 
 
-def _ss(xs: list[Scalar], ys: list[Scalar]) -> Scalar:
-    """Σ (xᵢ − x̄)(yᵢ − ȳ), exact."""
+def ss(xs: list[Scalar], ys: list[Scalar]) -> Scalar:
+    """Σ (xᵢ − x̄)(yᵢ − ȳ), exact (plain fractions when the data are rational)."""
+    if all(is_rational(v) for v in xs) and all(is_rational(v) for v in ys):
+        mx, my = Fraction(sum(xs), len(xs)), Fraction(sum(ys), len(ys))
+        return canon(sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)))
     mx, my = _mean(xs), _mean(ys)
     return exact_sum(mul(sub(x, mx), sub(y, my)) for x, y in zip(xs, ys, strict=True))
+
+
+_ss = ss
 
 
 def _ddof(sample: object, fn: str) -> int:
