@@ -19,8 +19,10 @@ seen, in curriculum order; then, when nothing is due or new, the card due soones
 
 Mastery of a topic (``mastery``), a figure in [0, 1]:
   coverage × (0.6 × R + 0.4 × A)
-where coverage = templates seen / templates in the topic, R = mean fsrs retrievability now of
-the seen templates' cards (how likely the learner still remembers them), and A = accuracy of the
+where coverage = templates seen / templates in the topic, R = mean fsrs retrievability of the
+seen templates' cards a week from now (MASTERY_HORIZON: how likely the learner will still
+remember them; retrievability *now* is ~1 right after any review, even a failed one, so it
+could not tell a topic just failed from one just mastered), and A = accuracy of the
 latest RECENT_ATTEMPTS attempts in the topic (correct without viewing the solution; skips count
 as wrong). Coverage stops one lucky template from making a topic look mastered; R makes mastery
 fade with time unless it is reviewed; A reflects how the learner actually did lately.
@@ -33,7 +35,7 @@ import sqlite3
 import statistics
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from fsrs import Card, Rating
@@ -67,6 +69,9 @@ def rate_attempt(attempt: Attempt, previous_correct_ms: Sequence[int]) -> Rating
         if attempt.ms > SLOW_FACTOR * usual and attempt.ms > usual + SLOW_MIN_EXTRA_MS:
             return Rating.Hard
     return Rating.Good
+
+
+MASTERY_HORIZON = timedelta(days=7)
 
 
 def mastery(
@@ -260,7 +265,7 @@ class Scheduler:
             n_attempts = sum(tallies[i].attempts for i in ids if i in tallies)
             earned = sum(tallies[i].earned for i in ids if i in tallies)
             retr = [
-                self.fsrs.get_card_retrievability(cards[i], current_datetime=now)
+                self.fsrs.get_card_retrievability(cards[i], current_datetime=now + MASTERY_HORIZON)
                 if i in cards
                 else 0.0
                 for i in seen

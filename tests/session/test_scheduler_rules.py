@@ -11,7 +11,7 @@ from fsrs import Rating
 from session_fakes import T0, TEMPLATES, UtcClock, make_bank
 
 from quizmath.core import scheduler as schedmod
-from quizmath.core.scheduler import Scheduler, mastery, rate_attempt
+from quizmath.core.scheduler import MASTERY_HORIZON, Scheduler, mastery, rate_attempt
 from quizmath.core.storage import Attempt, Storage
 
 
@@ -230,7 +230,10 @@ def test_topic_progress_on_a_hand_built_history(storage: Storage) -> None:
     assert (vectors.templates, vectors.seen, vectors.attempts) == (2, 2, 4)
     assert vectors.accuracy == pytest.approx(2 / 4)
     r = [
-        s.fsrs.get_card_retrievability(storage.card(f"template:{t}"), now)  # type: ignore[arg-type]
+        s.fsrs.get_card_retrievability(  # a week ahead: MASTERY_HORIZON
+            storage.card(f"template:{t}"),
+            now + MASTERY_HORIZON,  # type: ignore[arg-type]
+        )
         for t in ("t.vec", "t.vec-hard")
     ]
     recent = [False, True, False, True]  # newest first
@@ -247,3 +250,17 @@ def test_topic_progress_on_a_hand_built_history(storage: Storage) -> None:
         0.0,
     )
     assert rows["linear-algebra/svd"].mastery is None  # no templates in this topic
+
+
+def test_a_topic_just_failed_is_weaker_than_one_just_passed(storage: Storage) -> None:
+    # Right after any review fsrs says "remembered" (R ≈ 1 now); mastery must still put a
+    # topic just failed below one just passed, or drills' weak-topic weighting would skip it.
+    clock = UtcClock(T0)
+    s = Scheduler(storage, make_bank(*TEMPLATES), fuzzing=False, now=clock, rng=random.Random(1))
+    s.record_attempt(_a("t.norm", verdict="reject", at=clock()))  # norms: failed
+    s.record_attempt(_a("t.eig", at=clock()))  # eigen: passed
+    rows = {p.topic_id: p for p in s.topic_progress(clock())}
+    failed, passed = rows["linear-algebra/norms"], rows["linear-algebra/eigen"]
+    assert failed.templates == passed.templates == 1  # same coverage: only recall and accuracy
+    assert failed.mastery is not None and passed.mastery is not None
+    assert failed.mastery < 0.5 < passed.mastery
