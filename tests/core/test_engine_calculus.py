@@ -10,6 +10,7 @@ import pytest
 import sympy as sp
 
 from quizmath.core.engine import calculus as C
+from quizmath.core.engine import polynomials as PN
 from quizmath.core.errors import ExprEvalError, LimitError
 from quizmath.core.values import Mat, ValueSet, Vec
 
@@ -119,12 +120,12 @@ def test_algebra_helpers() -> None:
     assert C.simplify(sp.exp(x) * sp.exp(2 * x)) == sp.exp(3 * x)
     assert C.simplify(1 / (sp.sqrt(2) + 1)) == sp.sqrt(2) - 1
     assert C.cancel((x**2 + 2 * x + 1) / (x + 1)) == x + 1
-    assert C.coeff(3 * x**2 + 2 * x, x, 2) == 3 and C.degree(3 * x**2 + 2, x) == 2
-    assert C.roots(x**2 - 5 * x + 6, x) == ValueSet([2, 3])
-    assert C.roots(x**2 + 1, x) == ValueSet([])
-    assert C.roots(x**2 - 2, x) == ValueSet([sp.sqrt(2), -sp.sqrt(2)])
+    assert PN.coeff(3 * x**2 + 2 * x, x, 2) == 3 and PN.degree(3 * x**2 + 2, x) == 2
+    assert PN.roots(x**2 - 5 * x + 6, x) == ValueSet([2, 3])
+    assert PN.roots(x**2 + 1, x) == ValueSet([])
+    assert PN.roots(x**2 - 2, x) == ValueSet([sp.sqrt(2), -sp.sqrt(2)])
     with pytest.raises(ExprEvalError, match="not a polynomial"):
-        C.roots(sp.exp(x), x)
+        PN.roots(sp.exp(x), x)
     with pytest.raises(LimitError, match="too large to multiply out"):
         C.expand((x + y + z) ** 40)
     big = sp.Add(*(x**k * sp.sin(k * x) for k in range(200)))
@@ -166,11 +167,11 @@ def test_critical_points_and_classification() -> None:
     for _ in range(20):
         r1, r2 = RNG.sample(range(-4, 5), 2)
         f = sp.integrate(3 * (x - r1) * (x - r2), x)  # f' has integer roots r1, r2
-        pts = C.critical_points(f, x)
+        pts = PN.critical_points(f, x)
         assert pts == ValueSet([r1, r2])
         for r in (r1, r2):
             want = "minimum" if sp.diff(f, x, 2).subs(x, r) > 0 else "maximum"
-            assert C.classify_critical(f, x, r) == want
+            assert PN.classify_critical(f, x, r) == want
     # 2-D quadratic with an integer critical point
     for _ in range(20):
         a, c = RNG.choice([1, 2, -1, -2]), RNG.choice([1, 2, -1, -2])
@@ -180,17 +181,17 @@ def test_critical_points_and_classification() -> None:
         d = 4 * a * c - b * b
         if d == 0:
             with pytest.raises(ExprEvalError, match="infinitely many"):
-                C.critical_points(f, Vec([x, y]))
+                PN.critical_points(f, Vec([x, y]))
             continue
-        assert C.critical_points(f, Vec([x, y])) == ValueSet([Vec([px, py])])
+        assert PN.critical_points(f, Vec([x, y])) == ValueSet([Vec([px, py])])
         want = "saddle point" if d < 0 else ("minimum" if a > 0 else "maximum")
-        assert C.classify_critical(f, Vec([x, y]), Vec([px, py])) == want
-    assert C.classify_critical(x**4, x, 0) == "inconclusive"
-    assert C.classify_critical(x**2 * y**2, Vec([x, y]), Vec([0, 0])) == "inconclusive"
+        assert PN.classify_critical(f, Vec([x, y]), Vec([px, py])) == want
+    assert PN.classify_critical(x**4, x, 0) == "inconclusive"
+    assert PN.classify_critical(x**2 * y**2, Vec([x, y]), Vec([0, 0])) == "inconclusive"
     with pytest.raises(ExprEvalError, match="gradient"):
-        C.classify_critical(x**2, x, 1)
+        PN.classify_critical(x**2, x, 1)
     with pytest.raises(ExprEvalError, match="polynomial"):
-        C.critical_points(sp.exp(x) - x, x)
+        PN.critical_points(sp.exp(x) - x, x)
 
 
 def _numeric_critical_points(f: sp.Expr) -> list[tuple[float, float]]:
@@ -222,7 +223,7 @@ def test_cubic_critical_points_in_2d_are_exact_complete_and_fast() -> None:
         f = sum(rng.randint(-4, 4) * x**a * y**b for a, b in rng.sample(terms, rng.randint(3, 6)))
         start = time.perf_counter()
         try:
-            pts = C.critical_points(f, Vec([x, y]))
+            pts = PN.critical_points(f, Vec([x, y]))
         except ExprEvalError as exc:
             assert "irrational" in str(exc) or "infinitely many" in str(exc)
             continue
@@ -235,27 +236,27 @@ def test_cubic_critical_points_in_2d_are_exact_complete_and_fast() -> None:
         for a, b in numeric:  # nothing is missed
             assert any(abs(float(p[0]) - a) + abs(float(p[1]) - b) < 1e-6 for p in pts)
     assert answered >= 3
-    assert C.critical_points(x**3 - 3 * x * y + y**3, Vec([x, y])) == ValueSet(
+    assert PN.critical_points(x**3 - 3 * x * y + y**3, Vec([x, y])) == ValueSet(
         [Vec([0, 0]), Vec([1, 1])]
     )
-    assert C.classify_critical(x**3 - 3 * x * y + y**3, Vec([x, y]), Vec([1, 1])) == "minimum"
-    assert C.classify_critical(x**3 - 3 * x * y + y**3, Vec([x, y]), Vec([0, 0])) == (
+    assert PN.classify_critical(x**3 - 3 * x * y + y**3, Vec([x, y]), Vec([1, 1])) == "minimum"
+    assert PN.classify_critical(x**3 - 3 * x * y + y**3, Vec([x, y]), Vec([0, 0])) == (
         "saddle point"
     )
 
 
 def test_critical_points_three_variables_and_refusals() -> None:
     f = x**2 + y**2 + z**2 - 2 * x + 4 * z
-    assert C.critical_points(f, Vec([x, y, z])) == ValueSet([Vec([1, 0, -2])])
-    assert C.critical_points(x**2 + y, Vec([x, y])) == ValueSet([])
-    assert C.critical_points(x**4 - 2 * x**2, x) == ValueSet([0, 1, -1])
-    assert C.critical_points(x**3 - 6 * x, x) == ValueSet([sp.sqrt(2), -sp.sqrt(2)])
+    assert PN.critical_points(f, Vec([x, y, z])) == ValueSet([Vec([1, 0, -2])])
+    assert PN.critical_points(x**2 + y, Vec([x, y])) == ValueSet([])
+    assert PN.critical_points(x**4 - 2 * x**2, x) == ValueSet([0, 1, -1])
+    assert PN.critical_points(x**3 - 6 * x, x) == ValueSet([sp.sqrt(2), -sp.sqrt(2)])
     with pytest.raises(ExprEvalError, match="cube roots"):
-        C.critical_points(x**4 / 4 - x**2 - 5 * x, x)  # f' = x³ − 2x − 5
+        PN.critical_points(x**4 / 4 - x**2 - 5 * x, x)  # f' = x³ − 2x − 5
     with pytest.raises(ExprEvalError, match="cube roots"):
-        C.roots(x**3 - 2 * x - 5, x)
+        PN.roots(x**3 - 2 * x - 5, x)
     with pytest.raises(ExprEvalError, match="degree"):
-        C.critical_points(x**4 + y**4, Vec([x, y]))
-    assert C.roots(x**4 - 5 * x**2 + 6, x) == ValueSet(
+        PN.critical_points(x**4 + y**4, Vec([x, y]))
+    assert PN.roots(x**4 - 5 * x**2 + 6, x) == ValueSet(
         [sp.sqrt(2), -sp.sqrt(2), sp.sqrt(3), -sp.sqrt(3)]
     )

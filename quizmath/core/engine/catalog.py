@@ -18,6 +18,7 @@ from quizmath.core.engine import (  # noqa: F401 - imported for their registrati
     models,
     numbers,
     optim,
+    polynomials,
     prob,
     random_draws,
     regression,

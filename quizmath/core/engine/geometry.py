@@ -23,7 +23,7 @@ from quizmath.core.engine._common import (
     to_sympy_value,
     vector,
 )
-from quizmath.core.engine.linalg import (
+from quizmath.core.engine._elimination import (
     MAX_DET,
     inv_mat,
     kind_of,
@@ -286,10 +286,10 @@ def pinv(a: Value) -> Mat:
     if r == rows:  # full row rank: Aᵀ(AAᵀ)⁻¹
         return matmul(m.T, inv_mat(matmul(m, m.T), "pinv"))
     # Rank-deficient: A⁺ = Cᵀ(CCᵀ)⁻¹(FᵀF)⁻¹Fᵀ from a full-rank factorization A = F·C.
-    from quizmath.core.engine.linalg import rows_of, rref_rows
+    from quizmath.core.engine._elimination import rows_of, rref_rows
 
     if kind_of(list(m.entries())) == "s":
-        from quizmath.core.engine.linalg import from_sym, to_sym
+        from quizmath.core.engine._elimination import from_sym, to_sym
 
         return from_sym(to_sym(m).pinv())
     reduced, pivots = rref_rows(rows_of(m), kind_of(list(m.entries())))

@@ -14,7 +14,7 @@ from quizmath.core.engine._common import (
     square,
     vector,
 )
-from quizmath.core.engine.linalg import identity_mat, kind_of, rank_value
+from quizmath.core.engine._elimination import identity_mat, kind_of, rank_value
 from quizmath.core.errors import ExprEvalError
 from quizmath.core.expr.registry import builtin
 from quizmath.core.values import (

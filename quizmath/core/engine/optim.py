@@ -172,7 +172,7 @@ def adam_steps(
 
 
 def _newton(f: Value, vars: Value, x0: Value, k: int, fn: str) -> Value:
-    from quizmath.core.engine.linalg import inv_mat
+    from quizmath.core.engine._elimination import inv_mat
 
     p = _Problem(f, vars, fn)
     x = p.point(x0)
@@ -204,8 +204,8 @@ def newton_steps(f: Value, vars: Value, x0: Value, k: Value) -> Value:
 @builtin("argmin_quadratic(f, vars)", "optimization")
 def argmin_quadratic(f: Value, vars: Value) -> Value:
     """The exact minimizer of a quadratic with positive definite Hessian (solves ∇f = 0)."""
+    from quizmath.core.engine._elimination import inv_mat
     from quizmath.core.engine.eigen import definiteness
-    from quizmath.core.engine.linalg import inv_mat
 
     p = _Problem(f, vars, "argmin_quadratic")
     origin = [0] * len(p.vars)

@@ -20,8 +20,8 @@ from quizmath.core.engine._common import (
     sign,
     vector,
 )
+from quizmath.core.engine._elimination import identity_mat, inv_mat, rank_value
 from quizmath.core.engine.activations import sigmoid
-from quizmath.core.engine.linalg import identity_mat, inv_mat, rank_value
 from quizmath.core.errors import ExprEvalError, LimitError
 from quizmath.core.expr.registry import builtin
 from quizmath.core.values import (
