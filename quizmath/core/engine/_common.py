@@ -288,6 +288,9 @@ def sign(x: Scalar, fn: str = "sign") -> int:
         return (x > 0) - (x < 0)
     if has_free_symbols(x):
         raise ExprEvalError(f"{fn}: the sign of {x} depends on its variables")
+    fast = _fast_float(x)  # trusted: it refuses sums that cancel to near zero
+    if fast:
+        return 1 if fast > 0 else -1
     if x.is_zero:
         return 0
     if x.is_positive:

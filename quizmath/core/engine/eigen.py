@@ -22,6 +22,7 @@ from quizmath.core.engine._common import (
     sqrt_value,
     square,
     tidy,
+    to_float,
     to_sympy_value,
 )
 from quizmath.core.engine._elimination import integer_scaled, mat_kind, nullspace_vectors, to_sym
@@ -112,7 +113,11 @@ def charpoly(a: Value, symbol: Any = None) -> Scalar:
 
 
 def _key(x: Scalar) -> tuple[float, float]:
-    z = complex(x.evalf(20)) if is_symbolic(x) else complex(x)
+    """Sort key: largest real part first, then largest imaginary part."""
+    try:
+        z = complex(to_float(x, "eigenvalues"))
+    except ExprEvalError:  # complex: i is left to sympy's evalf
+        z = complex(x.evalf(20))
     return (-round(z.real, 9), -round(z.imag, 9))
 
 
