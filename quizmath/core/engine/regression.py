@@ -86,7 +86,12 @@ def _gd(x: Value, y: Value, w: Value, b: Value, lr: Value, k: int, fn: str) -> l
 
 @builtin("linreg_gd_step(x, y, w, b, lr)", "regression")
 def linreg_gd_step(x: Value, y: Value, w: Value, b: Value, lr: Value) -> Vec:
-    """One GD step on the MSE of ŷ = wx + b: [w, b] − lr·[∂w, ∂b] → [w', b'], exact."""
+    """One GD step on the MSE of ŷ = wx + b: [w, b] − lr·[∂w, ∂b] → [w', b'], exact.
+
+    Convention: MSE = (1/n) Σ (w·xᵢ + b − yᵢ)², so ∂w = (2/n) Σ (ŷᵢ − yᵢ)·xᵢ and
+    ∂b = (2/n) Σ (ŷᵢ − yᵢ); both gradients are taken at the old (w, b), a simultaneous update.
+    With one sample this is the SGD step.
+    """
     return _gd(x, y, w, b, lr, 1, "linreg_gd_step")[-1]
 
 
