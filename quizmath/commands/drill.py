@@ -250,7 +250,8 @@ def run_plain(
     clock: Callable[[], float] = time.monotonic,
     checker: Any = None,
 ) -> int:
-    from quizmath.commands.drill_plain import LineReader, PlainChecker, PlainDrill, choose
+    from quizmath.commands.checking import plain_checker
+    from quizmath.commands.drill_plain import LineReader, PlainDrill, choose
     from quizmath.core.drill import DrillError, DrillRun, discard, find_unfinished
     from quizmath.core.errors import QuizmathError
     from quizmath.core.scheduler import Scheduler
@@ -273,7 +274,7 @@ def run_plain(
     except StorageError as exc:
         return _fail(str(exc), 1)
     own_checker = checker is None
-    checker = checker or PlainChecker()
+    checker = checker or plain_checker("drill")
     reader = LineReader(inp)
     try:
         scheduler = Scheduler(storage, bank)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -313,45 +312,3 @@ def choose(
             break
     say("Nothing started; the unfinished drill is kept.")
     return None
-
-
-class PlainChecker:
-    """The checking service (a worker with a hard time budget), falling back to checking in
-    this process if it cannot start (as ``quizmath practice --plain`` does)."""
-
-    def __init__(self) -> None:
-        from quizmath.core.answers import CheckService, check
-
-        self._check = check
-        self._service: Any = None
-        self._probed = False
-        try:
-            self._service = CheckService()
-        except Exception as exc:  # any failure to start means: check in this process
-            self._fall_back(str(exc))
-
-    def _fall_back(self, reason: str) -> None:
-        print(
-            f"quizmath drill: note: the checking service could not start ({reason}); checking in "
-            "this process, without the time limit.",
-            file=sys.stderr,
-        )
-        self.close()
-
-    def __call__(self, kind: str, expected: str, submitted: str, **kw: Any) -> Any:
-        if self._service is not None and not self._probed:
-            self._probed = True
-            try:
-                probe = self._service.check("integer", "1", "1")
-                if probe.verdict != "accept":
-                    self._fall_back(probe.message)
-            except Exception as exc:
-                self._fall_back(str(exc))
-        if self._service is None:
-            return self._check(kind, expected, submitted, **kw)
-        return self._service.check(kind, expected, submitted, **kw)
-
-    def close(self) -> None:
-        service, self._service = self._service, None
-        if service is not None:
-            service.close()

@@ -30,6 +30,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from quizmath.commands.checking import plain_checker
+
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
     from quizmath.core.bank.problem import Problem
@@ -143,7 +145,7 @@ def run_plain(
     except StorageError as exc:
         print(f"quizmath practice: {exc}", file=sys.stderr)
         return 1
-    checker = _Checker()
+    checker = plain_checker("practice")
     try:
         scheduler = Scheduler(storage, bank)
         try:
@@ -195,49 +197,6 @@ def _topic(bank: Bank, text: str) -> str:
     close = difflib.get_close_matches(text, names, n=4, cutoff=0.5)
     hint = f"; did you mean {', '.join(close)}?" if close else "; `quizmath bank` lists topics"
     raise QuizmathError(f'no topic "{text}"{hint}')
-
-
-class _Checker:
-    """The checking service (a worker process with a hard time budget), falling back to
-    in-process ``check`` if the service cannot start. The first answer probes the service, so
-    showing the first problem never waits for the worker."""
-
-    def __init__(self) -> None:
-        from quizmath.core.answers import CheckService, check
-
-        self._check = check
-        self._probed = False
-        self._service: Any = None
-        try:
-            self._service = CheckService()
-        except Exception as exc:  # any failure to start means: check in this process
-            self._fall_back(str(exc))
-
-    def _fall_back(self, reason: str) -> None:
-        print(
-            f"quizmath practice: note: the checking service could not start ({reason}); "
-            "checking in this process, without the time limit.",
-            file=sys.stderr,
-        )
-        self.close()
-
-    def __call__(self, kind: str, expected: str, submitted: str, **kw: Any) -> Any:
-        if self._service is not None and not self._probed:
-            self._probed = True
-            try:
-                probe = self._service.check("integer", "1", "1")
-                if probe.verdict != "accept":
-                    self._fall_back(probe.message)
-            except Exception as exc:
-                self._fall_back(str(exc))
-        if self._service is None:
-            return self._check(kind, expected, submitted, **kw)
-        return self._service.check(kind, expected, submitted, **kw)
-
-    def close(self) -> None:
-        service, self._service = self._service, None
-        if service is not None:
-            service.close()
 
 
 # -- the loop --------------------------------------------------------------------------------

@@ -340,7 +340,7 @@ def test_builtin_results_are_checked(register: Callable[..., None]) -> None:
         ("v + [1, 2]", ExprEvalError, "cannot add vectors of lengths 3 and 2", 3),
         ("v @ A", ExprEvalError, "cannot multiply a vector of length 3 by a 2×2 matrix", 3),
         ("'a' * 3", ExprEvalError, "cannot multiply text and a number", 5),
-        ("'a' + 'b'", ExprEvalError, "cannot add text and text", 5),
+        ("'a' + 2", ExprEvalError, "cannot add text and a number", 5),
         ("-'a'", ExprEvalError, "cannot apply unary", 1),
         ("-true", ExprEvalError, "cannot apply unary", 1),
         ("2 ** 10000", LimitError, "power too large", 3),

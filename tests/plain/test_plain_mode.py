@@ -215,7 +215,7 @@ def test_wrong_entries_are_counted_from_one() -> None:
 def test_checker_falls_back_to_in_process_when_the_service_cannot_start(
     monkeypatch, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    from quizmath.commands import practice
+    from quizmath.commands.checking import plain_checker
     from quizmath.core.answers import Verdict, service
 
     class Broken:
@@ -231,7 +231,7 @@ def test_checker_falls_back_to_in_process_when_the_service_cannot_start(
 
     for fake, reason in ((Broken, "no processes left"), (NeverReady, "could not start")):
         monkeypatch.setattr(service, "CheckService", fake)
-        checker = practice._Checker()
+        checker = plain_checker("practice")
         assert checker("integer", "8", "8").verdict == "accept"
         assert checker("integer", "8", "9").verdict == "reject"
         err = capsys.readouterr().err

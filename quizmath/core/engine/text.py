@@ -57,16 +57,65 @@ def show(x: Any) -> str:
 
 @builtin("fmt(x, digits=4)", "text")
 def fmt(x: Any, digits: int = 4) -> str:
-    """x as a decimal with exactly that many significant digits, zeros kept: 0.2420."""
+    """x to that many significant digits, 0.2420; an exact shorter value stays as it is, 0.1."""
     if not is_scalar(x):
         raise ExprEvalError("fmt: expected a number")
     if not isinstance(digits, int) or not 1 <= digits <= 15:
         raise ExprEvalError("fmt: digits must be a whole number from 1 to 15")
+    exact = _terminating_digits(x)
+    if exact is not None and exact <= digits:
+        return decimal(x)  # an exact value is never padded: 0.1, not 0.100
     value = float(x.evalf(30)) if is_symbolic(x) else float(x)
     if value != 0 and not 1e-4 <= abs(value) < 10**digits:
         return (MINUS if value < 0 else "") + format_float(abs(value), digits)
     # "#" keeps trailing zeros: a learner asked for 4 significant figures should see 0.1210.
     text = f"{abs(value):#.{digits}g}".rstrip(".")
+    return (MINUS if value < 0 else "") + text
+
+
+def _terminating_digits(x: Any) -> int | None:
+    """Significant digits of an exact terminating decimal (0.125 → 3), else None."""
+    if not isinstance(x, int | Fraction) or isinstance(x, bool):
+        return None
+    q = abs(Fraction(x))
+    if q == 0:
+        return 1
+    den = q.denominator
+    for p in (2, 5):
+        while den % p == 0:
+            den //= p
+    if den != 1 or q.denominator > 10**30:
+        return None
+    places = 0
+    while (q * 10**places).denominator != 1:
+        places += 1
+    return len(str(q.numerator * 10**places // q.denominator).strip("0") or "0")
+
+
+@builtin("decimal(x)", "text")
+def decimal(x: Any) -> str:
+    """x as a decimal without trailing zeros: exact if it terminates (23.132), else 10 digits."""
+    if not is_scalar(x):
+        raise ExprEvalError("decimal: expected a number")
+    if isinstance(x, int | Fraction) and not isinstance(x, bool):
+        q = Fraction(x)
+        den = q.denominator
+        for p in (2, 5):
+            while den % p == 0:
+                den //= p
+        if den == 1 and q.denominator < 10**30:  # a terminating decimal: write it exactly
+            places = 0
+            while (q * 10**places).denominator != 1:
+                places += 1
+            digits = str(abs(q.numerator * 10**places // q.denominator)).rjust(places + 1, "0")
+            text = digits if places == 0 else f"{digits[:-places]}.{digits[-places:]}"
+            return (MINUS if q < 0 else "") + text
+    # Not exact: 10 significant digits, which hides float noise (2.90000000003) but no digit
+    # a hand computation would produce.
+    value = float(x.evalf(30)) if is_symbolic(x) else float(x)
+    text = f"{abs(value):.10g}"
+    if "e" in text:
+        return (MINUS if value < 0 else "") + format_float(abs(value), 10)
     return (MINUS if value < 0 else "") + text
 
 
