@@ -13,9 +13,9 @@ import math
 from fractions import Fraction
 from typing import Any
 
-from quizmath.core.engine._common import sp, sqrt_value, to_sympy_value
+from quizmath.core.engine._common import is_rational, sp, sqrt_value, to_sympy_value
 from quizmath.core.errors import ExprEvalError
-from quizmath.core.values import Scalar, add, canon, div, sub
+from quizmath.core.values import Scalar, canon
 
 
 def horner(coeffs: list[Any], x: Any) -> Any:
@@ -63,10 +63,13 @@ def _rational_candidates(approx: complex, lead: int) -> list[Fraction]:
 def quadratic_roots(b: Fraction, c: Fraction) -> list[Scalar]:
     """Roots of λ² + bλ + c, exact (radicals, or complex radicals with i)."""
     disc = b * b - 4 * c
-    r = sqrt_value(disc) if disc >= 0 else canon(sp().I * to_sympy_value(sqrt_value(-disc)))
-    half_b = canon(-b / 2)
-
-    return [add(half_b, div(r, 2)), sub(half_b, div(r, 2))]
+    r = sqrt_value(abs(disc))
+    if disc >= 0 and is_rational(r):  # rational roots: no sympy at all
+        return [canon(-b / 2 + Fraction(r) / 2), canon(-b / 2 - Fraction(r) / 2)]
+    s = sp()
+    root = to_sympy_value(r) / 2 * (1 if disc >= 0 else s.I)
+    half_b = s.Rational(-b.numerator, 2 * b.denominator)
+    return [canon(half_b + root), canon(half_b - root)]
 
 
 def _divisors(n: int) -> list[int] | None:
