@@ -120,13 +120,17 @@ def test_round_examples() -> None:
 @given(fractions)
 def test_floor_ceil_sign(q: F) -> None:
     assert N.floor(q) == math.floor(q) and N.ceil(q) == math.ceil(q)
-    assert N.sign(q) == (q > 0) - (q < 0)
+    assert N.sign_(q) == (q > 0) - (q < 0)
     assert N.abs_(q) == abs(q)
 
 
 def test_floor_of_radicals_uses_exact_comparison() -> None:
     assert N.floor(sp.sqrt(10)) == 3 and N.ceil(sp.sqrt(10)) == 4
     assert N.floor(-sp.pi) == -4
+    assert N.sign_(sp.sqrt(2) - F(141, 100)) == 1 and N.sign_(sp.pi - F(22, 7)) == -1
+    close = sp.sqrt(2) - F(14142135623731, 10**13)  # needs more than double precision
+    assert N.sign_(close) == (1 if sp.N(close, 50) > 0 else -1)
+    assert N.sign_(Vec([-2, 0, sp.E])) == Vec([-1, 0, 1])
 
 
 # ------------------------------------------------------------------------- sums, extremes
