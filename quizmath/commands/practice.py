@@ -30,8 +30,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from quizmath.commands.checking import plain_checker
-
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
     from quizmath.core.bank.problem import Problem
@@ -145,6 +143,8 @@ def run_plain(
     except StorageError as exc:
         print(f"quizmath practice: {exc}", file=sys.stderr)
         return 1
+    from quizmath.commands.checking import plain_checker  # imports the answer parser (~60 ms)
+
     checker = plain_checker("practice")
     try:
         scheduler = Scheduler(storage, bank)
