@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -27,6 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--seeds", type=int, default=50, metavar="N", help="seeds per template (default 50)"
     )
     p.add_argument("--json", action="store_true", help="print a JSON report")
+    p.add_argument(
+        "--jobs", type=int, default=0, metavar="N", help="processes to use (default: one per core)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.json:
         for e in bank.errors:
             print(e)
-    report = validate_bank(bank, seeds=args.seeds, on_template=progress)
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    report = validate_bank(bank, seeds=args.seeds, on_template=progress, jobs=jobs)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

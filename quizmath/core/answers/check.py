@@ -73,6 +73,22 @@ def _read_shaped(
     text: str, kind: str, names: tuple[str, ...], *, expected: bool
 ) -> tuple[Node, Shaped]:
     """Read, shape, and apply the static limits (sizes of exact values, 1/0) — no mpmath."""
+    if expected:
+        return _read_shaped_expected(text, kind, names)
+    return _read_shaped_now(text, kind, names, False)
+
+
+# Expected answers and mistakes are read once per problem but compared many times (every
+# mistake against every typed answer); the result is immutable, so it is cached. Errors are
+# not cached by lru_cache, so a broken expected value is reported every time.
+@lru_cache(maxsize=2048)
+def _read_shaped_expected(text: str, kind: str, names: tuple[str, ...]) -> tuple[Node, Shaped]:
+    return _read_shaped_now(text, kind, names, True)
+
+
+def _read_shaped_now(
+    text: str, kind: str, names: tuple[str, ...], expected: bool
+) -> tuple[Node, Shaped]:
     node = read(text, kind, names, expected=expected)
     shaped = shape(node)
     if kind != "set" and has_plus_minus(node):
@@ -180,9 +196,20 @@ def _check(
     return verdict
 
 
-# Shapes a typical mistake may have besides the answer's own: the element-wise product typed
-# for a dot product is a vector although the answer is a number.
-_OTHER_SHAPES = ("vector", "matrix", "set", "exact")
+def _printed_shape(text: str) -> str:
+    """The kind whose shape a value in sympy's printed form has: [[…]], […], {…} or a number.
+
+    A typical mistake may have another shape than the answer (the element-wise product typed
+    for a dot product is a vector); its printed form says which, so only that one is tried.
+    """
+    t = text.lstrip()
+    if t.startswith("[["):
+        return "matrix"
+    if t.startswith("["):
+        return "vector"
+    if t.startswith("{"):
+        return "set"
+    return "exact"
 
 
 def _same_as_mistake(
@@ -206,20 +233,18 @@ def _same_as_mistake(
         return bool(judge.compare(sub, mexp).ok)
     except failures:
         pass  # not of the answer's shape (or broken: the template's problem, not the learner's)
-    for other in _OTHER_SHAPES:
-        if other == kind:
-            continue
-        try:
-            _, mexp = _read_shaped(mistake, other, names, expected=True)
-            _, osub = _read_shaped(submitted, other, names, expected=False)
-            ojudge = Judge(other, scalars, tol=tol, names=names)
-            ojudge.validate(osub)
-            _validate_expected(ojudge, mexp)
-            if ojudge.compare(osub, mexp).ok:
-                return True
-        except failures:
-            continue
-    return False
+    other = _printed_shape(mistake)
+    if other == kind or (other == "exact" and kind in ("integer", "real", "expression")):
+        return False  # same shape as the answer: already compared above
+    try:
+        _, mexp = _read_shaped(mistake, other, names, expected=True)
+        _, osub = _read_shaped(submitted, other, names, expected=False)
+        ojudge = Judge(other, scalars, tol=tol, names=names)
+        ojudge.validate(osub)
+        _validate_expected(ojudge, mexp)
+        return bool(ojudge.compare(osub, mexp).ok)
+    except failures:
+        return False
 
 
 def _validate_expected(judge: object, exp: Shaped) -> None:

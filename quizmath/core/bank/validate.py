@@ -7,6 +7,7 @@ answer checker, and that every declared mistake is rejected with its own feedbac
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -24,7 +25,10 @@ from quizmath.core.values import from_python
 # Traces of Python or numpy leaking into what a learner reads.
 RAW_REPR = re.compile(
     r"array\(|Rational\(|Fraction\(|Integer\(|Symbol\(|Matrix\(|Vec\(|Mat\(|ValueSet\("
-    r"|\*\*|\bsqrt\(|\bexp\(|\blamda\b|\d\.\d*0{6,}\d|\d\.\d*9{6,}\d|\bnan\b|\binf\b"
+    # Float noise is a long run of 0s or 9s after a nonzero digit (1.0000000002, 0.29999999);
+    # leading zeros of a small decimal (0.0000008) are not.
+    r"|\*\*|\bsqrt\(|\bexp\(|\blamda\b|(?:[1-9]\.|\.\d*[1-9])0{6,}[1-9]|\d\.\d*9{6,}\d"
+    r"|\bnan\b|\binf\b"
 )
 BLOCK_CHARS = "⎡⎢⎣"
 MAX_BLOCK_WIDTH = 76  # a drawn matrix cannot be wrapped, so its line must fit an 80-column screen
@@ -84,6 +88,7 @@ def validate_bank(
     seeds: int = 50,
     checker: Checker | None = None,
     on_template: Callable[[Template, list[Failure]], None] | None = None,
+    jobs: int = 1,
 ) -> Report:
     checker = checker or default_checker()
     report = Report()
@@ -91,14 +96,50 @@ def validate_bank(
         Failure(e.file, e.line, None, None, e.message, e.field) for e in bank.errors
     )
     concepts = bank_root() / "concepts"
-    for t in bank.ordered():
-        failures, instances = validate_template(t, seeds, checker, concepts)
+    templates = bank.ordered()
+    for t, (failures, instances) in zip(
+        templates, _results(templates, seeds, checker, concepts, jobs), strict=True
+    ):
         report.templates += 1
         report.instances += instances
         report.failures.extend(failures)
         if on_template is not None:
             on_template(t, failures)
     return report
+
+
+# The templates a forked worker validates: set just before the pool forks, so workers
+# inherit them instead of receiving pickled copies.
+_WORK: tuple[list[Template], int, Checker, Path] | None = None
+
+
+def _validate_nth(k: int) -> tuple[list[Failure], int]:
+    assert _WORK is not None
+    templates, seeds, checker, concepts = _WORK
+    return validate_template(templates[k], seeds, checker, concepts)
+
+
+def _results(
+    templates: list[Template], seeds: int, checker: Checker, concepts: Path, jobs: int
+) -> Iterable[tuple[list[Failure], int]]:
+    """Per-template results in order; with jobs > 1, from forked workers (one core each)."""
+    global _WORK
+    if jobs <= 1 or len(templates) < 2 or "fork" not in mp.get_all_start_methods():
+        return (validate_template(t, seeds, checker, concepts) for t in templates)
+    _WORK = (templates, seeds, checker, concepts)
+    # fork, not spawn: the workers inherit the loaded bank instead of reloading it, and the
+    # validator runs no threads that forking could break.
+    pool = mp.get_context("fork").Pool(min(jobs, len(templates)))
+
+    def ordered() -> Iterable[tuple[list[Failure], int]]:
+        global _WORK
+        try:
+            yield from pool.imap(_validate_nth, range(len(templates)))
+        finally:
+            pool.terminate()
+            _WORK = None
+
+    return ordered()
 
 
 def validate_template(
