@@ -78,6 +78,7 @@ class QuizApp(App[int]):
         self._checker_lock = threading.Lock()
         self._background_started = False
         self.first_frame_done = False
+        self._ui_thread = threading.get_ident()  # the app is built on the thread that runs it
 
     def get_default_screen(self) -> Screen[Any]:
         # Opened on practice, home is built when practice ends: the first frame is lighter.
@@ -233,8 +234,16 @@ class QuizApp(App[int]):
         """The answer checker, created on first use (any thread)."""
         with self._checker_lock:
             if self._checker is None:
-                self._checker = self.services.checker_factory()
+                self._checker = self.services.checker_factory(self._checker_fell_back)
             return self._checker
+
+    def _checker_fell_back(self, reason: str) -> None:
+        """The checking service could not start (any thread): say so once."""
+        message = f"Checking without the time limit: the checking service did not start ({reason})"
+        if threading.get_ident() == self._ui_thread:
+            self.notify(message, severity="warning", markup=False)
+        else:
+            self.call_from_thread(self.notify, message, severity="warning", markup=False)
 
     def check_answer(self, kind: str, expected: str, submitted: str, **kwargs: Any) -> Any:
         """What sessions call to check (from worker threads)."""
@@ -312,6 +321,8 @@ class QuizApp(App[int]):
 
     def _back_to_home(self) -> None:
         """Close what is open above home (the palette can start practice from anywhere)."""
+        if len(self.screen_stack) <= 1:
+            return  # start-up: nothing to close (and no need to import home yet)
         from quizmath.tui.screens.home import HomeScreen
         from quizmath.tui.screens.problem import ProblemScreen
 

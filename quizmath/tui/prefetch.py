@@ -9,14 +9,16 @@ engine has loaded in a worker, after the first paint. Any failure to spawn or re
 to making the problem in this process; an error in the template itself (unknown id, broken
 file) is reported like in plain mode.
 
-Only refs with a seed are prefetched: without one, the seed comes from the scheduler and the
-database, which belong to the app.
+Only refs with a seed are prefetched (without one, the seed comes from the scheduler and the
+database, which belong to the app), and only when a core is idle: on a busy machine the helper
+would compete with the app for the same core and make start-up slower, not faster.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -77,6 +79,22 @@ def from_json(line: str) -> Prefetched:
         raise PrefetchFailed(f"unexpected reply: {exc}") from None
 
 
+def spare_core() -> bool:
+    """A helper only pays off on a core nobody else is busy with (1-minute load average).
+    ``QUIZMATH_PREFETCH=on`` or ``off`` overrides the guess (benchmarks compare both)."""
+    forced = os.environ.get("QUIZMATH_PREFETCH", "").strip().lower()
+    if forced in ("on", "off"):
+        return forced == "on"
+    cpus = os.cpu_count() or 1
+    if cpus < 2:
+        return False
+    try:
+        # The helper needs about 100 ms of a core while the app imports Textual (~250 ms).
+        return os.getloadavg()[0] <= cpus - 0.5
+    except (AttributeError, OSError):  # no load average here (Windows): assume an idle core
+        return True
+
+
 class Prefetch:
     """A running helper; ``result()`` waits for its problem."""
 
@@ -91,7 +109,7 @@ class Prefetch:
             _template_id, seed = parse_ref(ref)
         except QuizmathError:
             return None  # reported by the normal path, with the same message
-        if seed is None:
+        if seed is None or not spare_core():
             return None
         cmd = [sys.executable, "-m", "quizmath.tui.prefetch", ref]
         cmd += [str(p) for p in bank_paths or []]

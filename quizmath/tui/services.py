@@ -8,7 +8,6 @@ the loaders are called by the app (the full bank in a worker, after the first pa
 from __future__ import annotations
 
 import random
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -36,57 +35,15 @@ class StartSpec:
         return bool(self.topic or self.template or self.count)
 
 
-class TuiChecker:
+def service_checker(on_fallback: Callable[[str], None]) -> Callable[..., Any]:
     """The checking service (a worker process with a 2 s budget), falling back to checking in
-    this process if the service cannot start. Thread-safe: called from check workers."""
+    this process, and saying why through ``on_fallback``, if it cannot start."""
+    from quizmath.core.answers.fallback import FallbackChecker
 
-    def __init__(self, service_factory: Callable[[], Any] | None = None) -> None:
-        self._lock = threading.Lock()
-        self._service: Any = None
-        self.fallback_reason: str | None = None
-        try:
-            if service_factory is None:
-                from quizmath.core.answers import CheckService
-
-                service_factory = CheckService
-            self._service = service_factory()  # spawns the worker in the background
-        except Exception as exc:  # any failure to start means: check in this process
-            self.fallback_reason = str(exc) or type(exc).__name__
-
-    def __call__(self, kind: str, expected: str, submitted: str, **kw: Any) -> Any:
-        service = self._service
-        if service is not None:
-            verdict = service.check(kind, expected, submitted, **kw)
-            if not _service_broken(verdict):
-                return verdict
-            self._fall_back(verdict.message)
-        from quizmath.core.answers import check
-
-        return check(kind, expected, submitted, **kw)
-
-    def _fall_back(self, reason: str) -> None:
-        with self._lock:
-            service, self._service = self._service, None
-            self.fallback_reason = reason
-        if service is not None:
-            service.close()
-
-    def close(self) -> None:
-        with self._lock:
-            service, self._service = self._service, None
-        if service is not None:
-            service.close()
+    return FallbackChecker(on_fallback)
 
 
-def _service_broken(verdict: Any) -> bool:
-    # The service says so in these words when its worker cannot start or died mid-check.
-    message = str(getattr(verdict, "message", ""))
-    return verdict.verdict == "invalid" and message.startswith(
-        ("the checker could not start", "the checker stopped unexpectedly")
-    )
-
-
-def in_process_checker() -> Callable[..., Any]:
+def in_process_checker(on_fallback: Callable[[str], None] | None = None) -> Callable[..., Any]:
     """``check`` in this process (tests: deterministic, no subprocess)."""
     from quizmath.core.answers import check
 
@@ -105,7 +62,8 @@ class Services:
     bank_paths: Sequence[Path] | None = None  # None: the built-in bank
     interview_paths: Sequence[Path] | None = None  # None: the built-in interview questions
     content_root: Path | None = None  # a bank root holding concepts/; None: the built-in one
-    checker_factory: Callable[[], Callable[..., Any]] = TuiChecker
+    # Called once, off the UI thread, with a callback for "fell back to in-process checking".
+    checker_factory: Callable[[Callable[[str], None]], Callable[..., Any]] = service_checker
     fuzzing: bool = True  # fsrs due-date fuzzing (off in tests: deterministic)
     now: Callable[[], datetime] | None = None  # the scheduler's clock (UTC)
     rng: random.Random | None = None  # the scheduler's fresh seeds

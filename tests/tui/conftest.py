@@ -57,7 +57,7 @@ def make_app(db_path: Path) -> Iterator[MakeApp]:
         topic: str | None = None,
         template: str | None = None,
         count: int | None = None,
-        checker: Callable[[], Any] = in_process_checker,
+        checker: Callable[..., Any] = in_process_checker,
     ) -> QuizApp:
         from quizmath.core.bank.bank import load_bank
 

@@ -89,7 +89,13 @@ def test_practice_command_paints_the_first_problem(tmp_path: Path) -> None:
     assert out.stdout.strip().splitlines()[-1].startswith("painted ")
 
 
-def test_prefetched_problem_is_the_same_problem() -> None:
+@pytest.fixture
+def idle_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Prefetch as if a core were free, however busy the test machine is."""
+    monkeypatch.setattr("quizmath.tui.prefetch.spare_core", lambda: True)
+
+
+def test_prefetched_problem_is_the_same_problem(idle_core: None) -> None:
     from quizmath.core.bank.bank import load_bank
     from quizmath.core.bank.generate import generate
     from quizmath.tui.prefetch import Prefetch
@@ -107,16 +113,24 @@ def test_prefetched_problem_is_the_same_problem() -> None:
     assert got.topic_title == "Matrices and matrix multiplication"
 
 
-def test_prefetch_reports_the_templates_own_error() -> None:
+def test_prefetch_reports_the_templates_own_error(idle_core: None) -> None:
     from quizmath.tui.prefetch import Prefetch
 
     prefetch = Prefetch.start("tuifix.nope@1", [TEMPLATES])
     assert prefetch is not None
-    with pytest.raises(QuizmathError, match='no template "tuifix.nope"'):
+    with pytest.raises(QuizmathError, match=r'no template "tuifix\.nope"'):
         prefetch.result()
 
 
-def test_prefetch_only_with_a_seed() -> None:
+def test_prefetch_only_with_a_seed(idle_core: None) -> None:
     from quizmath.tui.prefetch import Prefetch
 
     assert Prefetch.start("tuifix.mat", [TEMPLATES]) is None
+
+
+def test_no_prefetch_when_every_core_is_busy(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quizmath.tui import prefetch
+
+    monkeypatch.setattr(prefetch.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(prefetch.os, "getloadavg", lambda: (3.5, 3.0, 2.0))
+    assert prefetch.Prefetch.start("tuifix.mat@5", [TEMPLATES]) is None

@@ -246,7 +246,7 @@ class BlockingChecker:
 
 async def test_checking_runs_off_the_ui_thread(make_app) -> None:
     checker = BlockingChecker()
-    app = make_app(template="tuifix.dot@3", checker=lambda: checker)
+    app = make_app(template="tuifix.dot@3", checker=lambda _fell_back: checker)
     async with app.run_test(size=SIZE) as pilot:
         screen = await problem_screen(pilot)
         box = screen.query_one("#answer", Input)
@@ -266,9 +266,9 @@ async def test_checking_runs_off_the_ui_thread(make_app) -> None:
 
 async def test_real_checking_service_end_to_end(make_app, rows) -> None:
     """The default checker: the CheckService worker process (falls back in-process)."""
-    from quizmath.tui.services import TuiChecker
+    from quizmath.tui.services import service_checker
 
-    app = make_app(template="tuifix.deriv@2", checker=TuiChecker)
+    app = make_app(template="tuifix.deriv@2", checker=service_checker)
     async with app.run_test(size=SIZE) as pilot:
         screen = await problem_screen(pilot)
         assert screen.problem.kind == "expression"
