@@ -14,6 +14,7 @@ that overruns the budget is answered with ``invalid`` / "could not check in time
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
 import time
 import weakref
@@ -52,8 +53,37 @@ def _worker_main(conn: Any, preload_sympy: bool) -> None:
         conn.send(check(**kwargs))
 
 
+_tracker_lock = threading.Lock()
+
+
+def _ensure_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real stderr.
+
+    The tracker is spawned with ``sys.stderr.fileno()`` among its descriptors. Inside a
+    Textual app ``sys.stderr`` is Textual's capture object, whose fileno() is no descriptor,
+    and starting a worker failed with "bad value(s) in fds_to_keep" — so the app fell back to
+    checking without a time limit. Start the tracker once against the process's own stderr.
+    """
+    from multiprocessing import resource_tracker
+
+    with _tracker_lock:
+        try:
+            sys.stderr.fileno()
+            resource_tracker.ensure_running()
+            return
+        except Exception:  # not a real stream (captured): fall through
+            pass
+        captured = sys.stderr
+        try:
+            sys.stderr = sys.__stderr__
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = captured
+
+
 class _Worker:
     def __init__(self, preload_sympy: bool) -> None:
+        _ensure_resource_tracker()
         import multiprocessing
 
         ctx = multiprocessing.get_context("spawn")
