@@ -200,6 +200,7 @@ class ProblemScreen(Screen[None]):
         self.app.post_message(ProblemPainted(time.monotonic_ns()))
 
     def _show(self, p: Problem) -> None:
+        self.app.clear_notifications()  # e.g. the last problem's "how to type" help
         served = len(self.session.history) if self.session else 1
         number = f"{served} of {self.count}" if self.count else str(served)
         if self.session is not None:
