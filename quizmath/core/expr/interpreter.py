@@ -267,22 +267,17 @@ def _subscript(node: n.Subscript, env: Mapping[str, Value], ctx: Context) -> Val
     return seq[_index(idx[0], len(seq))]
 
 
-_catalog_loaded = False
-
-
 def lookup_builtin(name: str) -> Builtin | None:
-    """The whitelisted function ``name``, loading the engine catalog on the first miss.
+    """The whitelisted function ``name``, importing its engine module on first use.
 
-    Loading lazily keeps ``import quizmath.core.expr`` light and free of import cycles; the
-    answer is the same either way because the catalog only adds registrations.
+    Imported here, not at the top, to keep ``import quizmath.core.expr`` free of cycles.
     """
-    global _catalog_loaded
     found = BUILTINS.get(name)
-    if found is None and not _catalog_loaded:
-        import quizmath.core.engine.catalog  # noqa: F401 - registers every engine function
+    if found is None:
+        from quizmath.core.engine.catalog import BUILTINS as CATALOG
 
-        _catalog_loaded = True
-        found = BUILTINS.get(name)
+        if name in CATALOG:
+            found = CATALOG[name]
     return found
 
 
