@@ -22,8 +22,9 @@ END = "<!-- END FUNCTIONS -->"
 def function_reference() -> str:
     lines = [BEGIN, ""]
     for category in CATEGORIES:
-        items = sorted((b for b in BUILTINS.values() if b.category == category),
-                       key=lambda b: b.name)
+        items = sorted(
+            (b for b in BUILTINS.values() if b.category == category), key=lambda b: b.name
+        )
         if not items:
             continue
         lines += [f"### {category.capitalize()}", ""]
@@ -37,7 +38,7 @@ def replace_section(text: str) -> str:
     start, end = text.find(BEGIN), text.find(END)
     if start == -1 or end == -1:
         return text.rstrip("\n") + "\n\n" + function_reference() + "\n"
-    return text[:start] + function_reference() + text[end + len(END):]
+    return text[:start] + function_reference() + text[end + len(END) :]
 
 
 def main(argv: list[str]) -> int:
