@@ -18,6 +18,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from quizmath.tui.drills import DrillsMixin
 from quizmath.tui.messages import BankFailed, BankLoaded, ProblemPainted, ProgressChanged
 from quizmath.tui.services import Services, StartSpec
 from quizmath.tui.theme import QUIZMATH_THEME, THEME_NAME
@@ -42,8 +43,9 @@ def _quiz_commands() -> type[Provider]:
     return QuizCommands
 
 
-class QuizApp(App[int]):
-    """``QuizApp(services, start)``; see ``quizmath.tui.launch`` for the real wiring."""
+class QuizApp(DrillsMixin, App[int]):
+    """``QuizApp(services, start)``; see ``quizmath.tui.launch`` for the real wiring.
+    Drills, reports and stats are opened by ``DrillsMixin`` (``quizmath.tui.drills``)."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: survives subclassing
     TITLE = "quizmath"
@@ -102,7 +104,9 @@ class QuizApp(App[int]):
     # -- start-up ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        if self.start.practice:
+        if self.start.drill is not None:
+            self.start_cli_drill()  # over home (``quizmath drill``)
+        elif self.start.practice:
             bank = self.services.prestarted_bank
             if self.first is not None:
                 self._open_premade(self.first)

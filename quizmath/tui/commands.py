@@ -55,6 +55,9 @@ def entries(app: QuizApp, pages: list[Any]) -> list[Entry]:
     out = [
         Entry("Continue practice", app.open_practice, "The scheduler's next problem", True),
         Entry("Concept pages", app.open_concept_index, "Browse every concept page", True),
+        Entry("Drill", app.open_drill_setup, "A timed drill of mixed topics, with a report", True),
+        Entry("Drill history", app.open_drill_history, "Past drills and their reports", True),
+        Entry("Stats", app.open_stats, "Mastery, practice calendar and streak, drills", True),
     ]
     if app.interviews is not None:
         out.append(Entry("Interview Q&A", app.open_interview, "The next interview question", True))

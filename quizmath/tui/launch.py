@@ -119,3 +119,53 @@ def resolve_topic(bank: Bank, text: str) -> str:
     close = difflib.get_close_matches(text, names, n=4, cutoff=0.5)
     hint = f"; did you mean {', '.join(close)}?" if close else "; `quizmath bank` lists topics"
     raise QuizmathError(f'no topic "{text}"{hint}')
+
+
+def run_drill_tui(args: argparse.Namespace) -> int:
+    """``quizmath drill`` full screen: the drill its options ask for, over home (an unfinished
+    drill is offered first; ``--resume``/``--discard`` say what to do with it). Topics are
+    checked before the UI starts, so a mistyped one is reported on the terminal; the bank loads
+    after the first paint, while the drill screen says it is preparing."""
+    from quizmath.core.errors import QuizmathError
+    from quizmath.core.storage import Storage, StorageError
+
+    try:
+        topics = drill_topics(getattr(args, "topics", None))
+    except QuizmathError as exc:
+        print(f"quizmath drill: {exc}", file=sys.stderr)
+        return 2
+    try:
+        storage = Storage.open(getattr(args, "db", None))
+    except StorageError as exc:
+        print(f"quizmath drill: {exc}", file=sys.stderr)
+        return 1
+    try:
+        from quizmath.tui.app import QuizApp
+        from quizmath.tui.services import DrillOptions, Services
+
+        options = DrillOptions(
+            minutes=args.minutes,
+            questions=args.questions,
+            topics=topics,
+            seed=args.seed,
+            resume=getattr(args, "resume", None),
+            discard=getattr(args, "discard", None),
+        )
+        services = Services(
+            storage,
+            bank_paths=getattr(args, "bank", None),
+            interview_paths=getattr(args, "interviews", None),
+        )
+        return int(QuizApp(services, StartSpec(drill=options)).run() or 0)
+    finally:
+        storage.close()
+
+
+def drill_topics(text: str | None) -> tuple[str, ...]:
+    """Topic ids from ``--topics a,b`` (ids, slugs or areas); raises DrillError."""
+    if not text:
+        return ()
+    from quizmath.core.bank.bank import default_curriculum
+    from quizmath.core.drill_plan import resolve_topics
+
+    return resolve_topics(default_curriculum(), text.split(","))

@@ -23,12 +23,26 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class DrillOptions:
+    """A drill to start: the setup screen's fields, or ``quizmath drill``'s options."""
+
+    minutes: float = 15.0  # 0: untimed
+    questions: int = 10
+    topics: tuple[str, ...] = ()  # topic ids, already resolved; (): weighted to weak topics
+    seed: int | None = None
+    resume: str | None = None  # ``quizmath drill --resume [ID]``: "last" or a drill id
+    discard: str | None = None  # ``quizmath drill --discard [ID]``
+
+
+@dataclass(frozen=True)
 class StartSpec:
-    """Where the app opens: straight on practice (``quizmath practice …``) or on home."""
+    """Where the app opens: straight on practice (``quizmath practice …``), on a drill
+    (``quizmath drill``, over home), or on home."""
 
     topic: str | None = None  # a topic id, already resolved
     template: str | None = None  # ``id`` or ``id@seed``
     count: int | None = None  # stop after this many problems
+    drill: DrillOptions | None = None
 
     @property
     def practice(self) -> bool:
@@ -68,6 +82,7 @@ class Services:
     now: Callable[[], datetime] | None = None  # the scheduler's clock (UTC)
     rng: random.Random | None = None  # the scheduler's fresh seeds
     clock: Callable[[], float] = time.monotonic  # the session's: time taken per answer
+    drill_clock: Callable[[], float] = time.monotonic  # a drill's countdown (tests: settable)
     prestarted_bank: Bank | None = field(default=None, repr=False)  # e.g. one template only
 
     # -- loaders (any thread: no storage, no UI) ------------------------------------------

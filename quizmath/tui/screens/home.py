@@ -35,6 +35,8 @@ class HomeScreen(Screen[None]):
         Binding("c", "continue", "Continue"),
         Binding("i", "interview", "Interview"),
         Binding("k", "concepts", "Concepts"),
+        Binding("d", "drills", "Drills"),
+        Binding("s", "stats", "Stats"),
         Binding("o", "topic_concept", "Topic page"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -58,6 +60,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.reload()
         self.query_one(HomeMenu).focus()
+        self.quiz.offer_unfinished_drill()  # once per run of the app, if there is one
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -108,6 +111,7 @@ class HomeScreen(Screen[None]):
                 MenuEntry("continue", "Continue", "loading…", "c", enabled=False),
                 MenuEntry("interview", "Interview Q&A", "loading…", "i", enabled=False),
                 MenuEntry("concepts", "Concepts", "every concept page", "k"),
+                *self._drill_entries(),
             ]
         assert app.scheduler is not None and app.bank is not None
         pick = app.scheduler.pick()
@@ -123,7 +127,17 @@ class HomeScreen(Screen[None]):
             detail = _short(question.question) if question else ""
             entries.append(MenuEntry("interview", "Interview Q&A", detail, "i"))
         entries.append(MenuEntry("concepts", "Concepts", "every concept page", "k"))
+        entries.extend(self._drill_entries())
         return entries
+
+    def _drill_entries(self) -> list[MenuEntry]:
+        from quizmath.tui.drills import drills_detail
+
+        stats = "mastery, practice calendar and streak, drill history"
+        return [
+            MenuEntry("drills", "Drills", _short(drills_detail(self.quiz.services.storage)), "d"),
+            MenuEntry("stats", "Stats", stats, "s"),
+        ]
 
     @on(HomeMenu.Chosen)
     async def _chosen(self, message: HomeMenu.Chosen) -> None:
@@ -144,6 +158,12 @@ class HomeScreen(Screen[None]):
 
     def action_concepts(self) -> None:
         self.quiz.open_concept_index()
+
+    def action_drills(self) -> None:
+        self.quiz.open_drill_setup()
+
+    def action_stats(self) -> None:
+        self.quiz.open_stats()
 
     def action_topic_concept(self) -> None:
         ref = self.query_one(TopicTree).highlighted_topic

@@ -1,0 +1,421 @@
+"""A running drill: a countdown always in view, a clock per question, one answer per item.
+
+The rules are the core's (``quizmath.core.drill``): no hints, no retries, no solution until the
+report; unreadable text is explained and may be retyped while time remains; when the time is up
+the text in the box is submitted as it stands and the drill ends.
+
+Time comes from the injected ``Services.drill_clock`` through ``DrillRun``; a TICK_S interval
+only repaints the clocks, notices the deadline and checkpoints the time used every
+CHECKPOINT_S of drill time (a crash or a kill loses at most that). Leaving (Escape, ctrl+q)
+pauses the drill: every answer is already saved and the next start offers to finish it.
+
+Keys work while typing (the answer box and notes swallow printable keys): Enter submits, ctrl+g
+skips, ctrl+r reveals an interview question's model answer; after the reveal the rating buttons
+have focus and 1-4 rate. Escape leaves the box; then g, r and a (back to the answer) work, and
+Escape again leaves the drill. There are deliberately no hint or solution keys.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, TextArea
+from textual.worker import get_current_worker
+
+from quizmath.tui.messages import ProgressChanged
+from quizmath.tui.widgets.answer_box import AnswerBox, printable
+from quizmath.tui.widgets.drill_bar import DrillBar
+from quizmath.tui.widgets.drill_problem import DrillProblem
+from quizmath.tui.widgets.interview_item import InterviewItem
+from quizmath.tui.widgets.rating_bar import RatingBar
+
+if TYPE_CHECKING:
+    from quizmath.core.drill import DrillJudgement, DrillRun, ItemResult
+    from quizmath.tui.app import QuizApp
+    from quizmath.tui.drill_start import Ready
+    from quizmath.tui.services import DrillOptions
+
+TICK_S = 0.2
+CHECKPOINT_S = 5.0
+LEVELS = {1: "easy", 2: "medium", 3: "hard"}
+
+
+class DrillScreen(Screen[int | None]):
+    """Dismissed with the run id when the drill ends (the report follows), None when left."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+g", "skip", "Skip"),
+        Binding("ctrl+r", "reveal", "Reveal"),
+        Binding("escape", "back", "Leave"),
+        Binding("f1", "format_help", "Format", show=False),
+        Binding("g", "skip", show=False),
+        Binding("r", "reveal", show=False),
+        Binding("a,i", "focus_answer", show=False),
+        Binding("1", "rate(1)", show=False),
+        Binding("2", "rate(2)", show=False),
+        Binding("3", "rate(3)", show=False),
+        Binding("4", "rate(4)", show=False),
+        Binding("up", "choice(-1)", show=False),
+        Binding("down", "choice(1)", show=False),
+        Binding("pagedown", "scroll(1)", show=False),
+        Binding("pageup", "scroll(-1)", show=False),
+    ]
+
+    @dataclass
+    class Prepared(Message):
+        ready: Ready | None  # None: it failed, and ``error`` says why
+        error: str = ""
+
+    @dataclass
+    class Checked(Message):
+        position: int
+        judgement: DrillJudgement | None
+        error: str = ""
+
+    def __init__(
+        self, *, options: DrillOptions | None = None, resume_id: int | None = None
+    ) -> None:
+        super().__init__()
+        assert (options is None) != (resume_id is None)
+        self.options = options
+        self.resume_id = resume_id
+        self.run: DrillRun | None = None
+        self.checking = False
+        self.timing_out = False
+        self._checkpointed = 0.0
+
+    @property
+    def quiz(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def bar(self) -> DrillBar:
+        return self.query_one(DrillBar)
+
+    @property
+    def problem(self) -> DrillProblem:
+        return self.query_one(DrillProblem)
+
+    @property
+    def interview(self) -> InterviewItem:
+        return self.query_one(InterviewItem)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DrillBar(id="drill-bar")
+        yield Static("", id="drill-wait", markup=False)
+        yield DrillProblem(id="drill-problem")
+        yield InterviewItem(id="drill-interview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Drill" if self.resume_id is None else f"Drill {self.resume_id}"
+        self.problem.display = False
+        self.interview.display = False
+        what = "Preparing the drill…" if self.resume_id is None else "Picking up the drill…"
+        self.query_one("#drill-wait", Static).update(Content.styled(what, "italic $text-muted"))
+        self.bar.show_message("The clock starts when the first question is on screen.")
+        self._prepare()
+
+    # -- preparing (a worker: the plan generates every problem before the clock starts) ---
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="drill-prepare")
+    def _prepare(self) -> None:
+        from quizmath.tui.drill_start import prepare
+
+        try:
+            ready = prepare(self.quiz, get_current_worker(), self.options, self.resume_id)
+        except Exception as exc:  # QuizmathError, or a bug: say so, keep the app up
+            self.post_message(self.Prepared(None, str(exc) or type(exc).__name__))
+            return
+        self.post_message(self.Prepared(ready))
+
+    @on(Prepared)
+    def _prepared(self, message: Prepared) -> None:
+        from quizmath.core.errors import QuizmathError
+        from quizmath.core.storage import StorageError
+        from quizmath.tui.drill_start import open_run
+
+        if message.ready is None:
+            self._failed(message.error)
+            return
+        try:
+            run = open_run(self.quiz, message.ready, self.options, self.resume_id)
+        except (QuizmathError, StorageError) as exc:
+            self._failed(str(exc))
+            return
+        self.run = run
+        self.sub_title = f"Drill {run.id} · seed {run.seed}"
+        self.query_one("#drill-wait").display = False
+        self._checkpointed = run.clock()
+        self.set_interval(TICK_S, self._tick)
+        self._show_current()
+        self._tick()
+        if self.resume_id is not None:
+            self.notify(f"Drill {run.id}: {run.answered} of {run.total} already answered.")
+
+    def _failed(self, error: str) -> None:
+        self.query_one("#drill-wait", Static).update(
+            Content.assemble(
+                ("Cannot start the drill: ", "bold $error"),
+                printable(error),
+                ("\n\nEscape goes back.", "$text-muted"),
+            )
+        )
+        self.bar.show_message("No drill.")
+
+    # -- showing an item ---------------------------------------------------------------
+
+    def _show_current(self) -> None:
+        run = self.run
+        assert run is not None
+        item = run.current
+        if item is None:
+            self._end()
+            return
+        self.app.clear_notifications()
+        curriculum = run.scheduler.bank.curriculum
+        topic = curriculum.topic(item.topic)
+        title = topic.title if topic else item.topic
+        number = f"{item.position + 1} of {run.total}"
+        self.bar.show_item(item.position + 1, run.total, title)
+        self.problem.display = item.problem is not None
+        self.interview.display = item.question is not None
+        if item.problem is not None:
+            self.problem.show(item.problem, number=number, topic_title=title)
+        elif item.question is not None:
+            q = item.question
+            self.interview.display = True
+            level = LEVELS.get(q.difficulty, str(q.difficulty))
+            self.interview.show(q, meta=f"Interview question {number} · {title} · {level}")
+            self.interview.notes.focus()
+        self.refresh_bindings()
+
+    # -- the clock -----------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        run = self.run
+        if run is None or run.finished:
+            return
+        self.bar.set_time(run.remaining_ms(), run.item_elapsed_ms())
+        if run.expired():
+            if not self.checking and not self.timing_out:
+                self._time_out()
+            return
+        now = run.clock()
+        if now - self._checkpointed >= CHECKPOINT_S:
+            self._checkpointed = now
+            self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        from quizmath.core.storage import StorageError
+
+        try:
+            assert self.run is not None
+            self.run.checkpoint()
+        except StorageError as exc:
+            self.notify(f"Time not saved: {exc}", severity="error", markup=False)
+
+    def _time_out(self) -> None:
+        """Time is up: what is typed is submitted as it stands, and the drill ends."""
+        run = self.run
+        assert run is not None
+        self.timing_out = True
+        self.refresh_bindings()
+        item = run.current
+        if item is None:
+            self._end()
+        elif item.kind == "problem":
+            self.checking = True
+            self.problem.note("Time is up: checking your answer as it stands…", "$error")
+            self._check(item.position, self.problem.value, True)
+        else:
+            self._saved(lambda: run.time_out(self.interview.notes.text))
+
+    # -- answering -----------------------------------------------------------------------
+
+    @on(AnswerBox.Submitted)
+    def _submitted(self, message: AnswerBox.Submitted) -> None:
+        run = self.run
+        item = run.current if run is not None else None
+        if item is None or item.kind != "problem" or self.checking or self.timing_out:
+            return
+        if not message.text.strip():
+            self.problem.note("Type an answer, or ctrl+g to skip this question.")
+            return
+        self.checking = True
+        self.refresh_bindings()
+        self.problem.note("Checking…", "italic $text-muted")
+        self._check(item.position, message.text, False)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="drill-check")
+    def _check(self, position: int, text: str, timeout: bool) -> None:
+        """The checker may be slow (sympy, the checking service): off the UI thread."""
+        assert self.run is not None
+        try:
+            judgement = self.run.judge(text, timeout=timeout)
+        except Exception as exc:  # a checker failure must not take the drill down
+            self.post_message(self.Checked(position, None, str(exc) or type(exc).__name__))
+            return
+        self.post_message(self.Checked(position, judgement))
+
+    @on(Checked)
+    def _checked(self, message: Checked) -> None:
+        run = self.run
+        assert run is not None
+        self.checking = False
+        self.refresh_bindings()
+        j = message.judgement
+        if j is None:
+            self.notify(f"Could not check: {message.error}", severity="error", markup=False)
+            if self.timing_out:  # the drill must still end: counted as not answered
+                self._saved(lambda: run.time_out(""))
+            else:
+                self.problem.note("Could not check that; press Enter again.", "$error")
+            return
+        result = self._saved(lambda: run.record(j), show=False)
+        if result is None and j.kind == "invalid":
+            self.problem.unreadable(j.verdict)
+        elif result is not None:
+            self._after(result)
+
+    def _saved(self, save: Any, *, show: bool = True) -> ItemResult | None:
+        """Run a DrillRun call that saves (UI thread); errors are reported, never raised."""
+        from quizmath.core.errors import QuizmathError
+        from quizmath.core.storage import StorageError
+
+        try:
+            result: ItemResult | None = save()
+        except (QuizmathError, StorageError) as exc:
+            self.notify(f"Not saved: {exc}", severity="error", markup=False)
+            return None
+        if show and result is not None:
+            self._after(result)
+        return result
+
+    def _after(self, result: ItemResult) -> None:
+        assert self.run is not None
+        self.post_message(ProgressChanged())
+        self.bar.show_last(result.position + 1, result.outcome, result.ms)
+        if result.ended or self.run.finished:
+            self._end()
+        else:
+            self._show_current()
+
+    def _end(self) -> None:
+        run = self.run
+        assert run is not None
+        if run.ended == "timeout":
+            self.notify("Time is up: the drill is over.", title="Drill", severity="warning")
+        else:
+            self.notify("Every question answered.", title="Drill")
+        self.dismiss(run.id)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[Any, ...]) -> bool | None:
+        run = self.run
+        item = run.current if run is not None else None
+        if action in ("skip", "reveal", "rate", "choice", "format_help", "focus_answer"):
+            if item is None or self.timing_out:
+                return None if action in ("skip", "reveal") else False
+            if action == "skip":
+                return None if self.checking else True
+            if action == "reveal":
+                if item.kind != "interview":
+                    return False  # hidden: problems have no solution until the report
+                return None if self.interview.revealed else True
+            if action == "rate":
+                return item.kind == "interview" and self.interview.revealed
+            if action == "choice":
+                return item.problem is not None and item.problem.kind == "choice"
+            return item.kind == "problem"
+        return True
+
+    def action_skip(self) -> None:
+        run = self.run
+        if self.check_action("skip", ()) is True and run is not None:
+            self._saved(run.skip)
+
+    async def action_reveal(self) -> None:
+        run = self.run
+        if self.check_action("reveal", ()) is not True or run is None:
+            return
+        q = run.reveal()
+        await self.interview.reveal(q)
+        self.refresh_bindings()
+
+    def action_rate(self, value: int) -> None:
+        if self.check_action("rate", (value,)) is True:
+            self.interview.rate(value)
+
+    @on(RatingBar.Rated)
+    def _rated(self, message: RatingBar.Rated) -> None:
+        run = self.run
+        if run is None or self.check_action("rate", ()) is not True:
+            return
+        notes = self.interview.notes.text
+        self._saved(lambda: run.rate(message.rating, notes))
+
+    def action_focus_answer(self) -> None:
+        run = self.run
+        item = run.current if run is not None else None
+        if item is not None and item.kind == "problem":
+            self.problem.box.input.focus()
+        elif item is not None:
+            self.interview.notes.focus()
+
+    def action_format_help(self) -> None:
+        from quizmath.core.session import answer_help
+
+        item = self.run.current if self.run is not None else None
+        if item is not None and item.problem is not None:
+            p = item.problem
+            self.notify(answer_help(p.kind) or p.format_note, title="How to type the answer",
+                        timeout=12, markup=False)  # fmt: skip
+
+    def action_choice(self, delta: int) -> None:
+        self.problem.box.cycle_choice(delta)
+
+    def action_scroll(self, direction: int) -> None:
+        view = self.interview if self.interview.display else self.problem
+        view.scroll_page(direction)
+
+    def action_back(self) -> None:
+        """Escape: out of the answer or notes box first; then leave (the drill is kept)."""
+        if self.focused is self.problem.box.input:
+            self.problem.leave_box()
+            return
+        if isinstance(self.focused, TextArea):
+            self.interview.query_one("#qa").focus()
+            return
+        run = self.run
+        if run is not None and not run.finished:
+            from quizmath.core.drill import format_clock
+
+            remaining = run.remaining_ms()
+            left = "untimed" if remaining is None else f"{format_clock(remaining)} left"
+            self.notify(
+                f"Drill {run.id} is kept: {run.answered} of {run.total} answered, {left}. "
+                "Drills on the home screen finishes it.",
+                title="Drill paused",
+            )
+        self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        # Leaving, the palette, or quitting the app: keep the time used (answers are saved).
+        run = self.run
+        if run is not None and not run.finished:
+            from quizmath.core.storage import StorageError
+
+            # The answers are saved already; at worst the last few seconds of time are lost.
+            with contextlib.suppress(StorageError):
+                run.pause()

@@ -1,0 +1,88 @@
+"""Every past drill (finished and discarded), newest first; Enter opens its report."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from quizmath.commands.drill_text import ENDED, local_time
+from quizmath.core.drill_items import format_clock
+from quizmath.tui.widgets.fitted_table import FittedTable
+
+if TYPE_CHECKING:
+    from quizmath.tui.app import QuizApp
+
+STATUS_STYLE = {"completed": "$success", "timeout": "$warning", "discarded": "$text-muted"}
+
+
+class DrillHistoryScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "app.pop_screen", "Back"),
+        Binding("n", "new", "New drill"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="history-note", markup=False)
+        yield FittedTable(id="drill-list")
+        yield Footer()
+
+    @property
+    def quiz(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        self.sub_title = "Past drills"
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        from quizmath.core.drill import drill_history
+
+        runs = list(reversed(drill_history(self.quiz.services.storage, include_discarded=True)))
+        rows = [
+            [
+                str(run.id),
+                local_time(run.started_at),
+                f"{run.correct}/{run.questions}",
+                f"{run.percent:3.0f}%",
+                format_clock(run.used_ms),
+                Content.styled(
+                    ENDED.get(run.ended or "", run.status), STATUS_STYLE.get(run.ended or "", "")
+                ),
+                str(run.seed),
+            ]
+            for run in runs
+        ]
+        table = self.query_one(FittedTable)
+        headers = ["drill", "started", "score", "", "time", "how it ended", "seed"]
+        table.set_rows(headers, rows, [str(run.id) for run in runs])
+        note = (
+            "Enter opens a drill's report · n starts a new drill"
+            if runs
+            else "No drills yet: n sets one up."
+        )
+        self.query_one("#history-note", Static).update(Content.styled(note, "$text-muted"))
+        table.focus()
+
+    @on(DataTable.RowSelected, "#drill-list")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.app.push_screen(_report(int(event.row_key.value)))
+
+    def action_new(self) -> None:
+        self.quiz.open_drill_setup()
+
+
+def _report(drill_id: int) -> Screen[None]:
+    from quizmath.tui.screens.drill_report import DrillReportScreen
+
+    return DrillReportScreen(drill_id)

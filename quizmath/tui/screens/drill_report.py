@@ -1,0 +1,328 @@
+"""A drill's report: score, accuracy per topic, time per question against the learner's usual
+time, the missed questions with their worked solutions, and the comparison with earlier drills.
+
+The report is rebuilt from the database (``core.report.build_report``) in a worker: missed
+problems are generated again from their ``id@seed``, which may be slow; its database reads hop
+to the UI thread (``OnUIThread``). Enter (or p) on a row of the question table practises that
+problem again by its ``id@seed`` (an interview question: that question), then comes back here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
+
+from quizmath.commands.drill_text import ENDED, local_time
+from quizmath.core.drill_items import format_clock
+from quizmath.core.report import TREND_OVER
+from quizmath.tui.widgets.answer_box import printable
+from quizmath.tui.widgets.fitted_table import FittedTable
+from quizmath.tui.widgets.prompt_view import PromptView
+
+if TYPE_CHECKING:
+    from quizmath.core.report import DrillReport, ReportItem
+    from quizmath.tui.app import QuizApp
+
+OUTCOME = {
+    "correct": ("✓ right", "$success"),
+    "wrong": ("✗ wrong", "$error"),
+    "skipped": ("↷ skipped", "$warning"),
+    "unanswered": ("– unanswered", "$warning"),
+}
+BAR = 10
+TITLE_WIDTH = 34
+
+
+def bar(fraction: float, style: str, width: int = BAR) -> Content:
+    filled = round(fraction * width)
+    return Content.assemble(("█" * filled, style), ("░" * (width - filled), "$text-muted"))
+
+
+def vs_usual(ms: int | None, usual: int | None) -> Content:
+    """ "+0:12" slower (warning) or "−0:05" faster (success) than the usual time."""
+    if ms is None or usual is None:
+        return Content("")
+    diff = ms - usual
+    sign = "+" if diff > 0 else "−" if diff < 0 else "±"
+    return Content.styled(
+        f"{sign}{format_clock(abs(diff))}", "$warning" if diff > 0 else "$success"
+    )
+
+
+def short(text: str, width: int = TITLE_WIDTH) -> str:
+    text = " ".join(printable(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class DrillReportScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "app.pop_screen", "Back"),
+        Binding("p", "replay", "Practise again"),
+        Binding("h", "history", "Past drills"),
+        Binding("pagedown,space", "page(1)", show=False),
+        Binding("pageup,b", "page(-1)", show=False),
+    ]
+
+    @dataclass
+    class Built(Message):
+        report: DrillReport | None
+        error: str = ""
+
+    def __init__(self, drill_id: int) -> None:
+        super().__init__()
+        self.drill_id = drill_id
+        self.report: DrillReport | None = None
+
+    @property
+    def quiz(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="report"):
+            yield Static("Building the report…", id="report-head", markup=False)
+            yield Static("", id="report-score", markup=False)
+            yield Static("By topic", classes="heading")
+            yield Static("", id="report-topics", markup=False)
+            yield Static("Questions (Enter or p on a row: practise it again)", classes="heading")
+            yield FittedTable(id="report-items")
+            yield Static("Missed, with worked solutions", id="missed-title", classes="heading")
+            yield Vertical(id="report-missed")
+            yield Static("Compared with earlier drills", classes="heading")
+            yield Static("", id="report-compare", markup=False)
+            yield Static("", id="report-share", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from quizmath.tui.ui_thread import OnUIThread
+
+        self.sub_title = f"Drill {self.drill_id} · report"
+        # Made here: OnUIThread remembers the thread it is created on as the UI thread.
+        self._build(OnUIThread(self.quiz.services.storage, self.app))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="report")
+    def _build(self, storage: Any) -> None:
+        from quizmath.core.report import build_report
+        from quizmath.tui.drills import wait_for_content
+
+        try:
+            bank, interviews, _scheduler = wait_for_content(self.quiz, get_current_worker())
+            report = build_report(storage, self.drill_id, bank, interviews)
+        except Exception as exc:  # a report that cannot be built must not take the app down
+            self.post_message(self.Built(None, str(exc) or type(exc).__name__))
+            return
+        self.post_message(self.Built(report))
+
+    @on(Built)
+    async def _built(self, message: Built) -> None:
+        r = self.report = message.report
+        if r is None:
+            self.query_one("#report-head", Static).update(
+                Content.assemble(("No report: ", "bold $error"), printable(message.error))
+            )
+            return
+        run = r.run
+        status = ENDED.get(run.ended or "", "unfinished")
+        self.query_one("#report-head", Static).update(
+            Content.assemble(
+                (f"Drill {run.id}", "bold $primary"),
+                f" · {local_time(run.started_at)} · seed {run.seed} · code {run.code} · {status}",
+            )
+        )
+        self.query_one("#report-score", Static).update(score_line(r))
+        self.query_one("#report-topics", Static).update(topic_lines(r))
+        self._fill_items(r)
+        await self._fill_missed(r)
+        self.query_one("#report-compare", Static).update(comparison(r))
+        self.query_one("#report-share", Static).update(
+            Content.assemble(
+                ("Share this drill: ", "bold"), (f"quizmath drill {r.share_args}", "$accent")
+            )
+        )
+        self.query_one("#report-items", DataTable).focus(scroll_visible=False)
+        self.refresh_bindings()
+
+    def _fill_items(self, r: DrillReport) -> None:
+        rows: list[list[Content | str]] = []
+        for i in r.items:
+            word, style = OUTCOME.get(i.outcome, (i.outcome, ""))
+            note = " ⏱" if i.timed_out and i.reached else ""
+            title = i.title if i.kind == "problem" else f"Interview: {i.title}"
+            rows.append(
+                [
+                    str(i.position + 1),
+                    Content.assemble((word, style), (note, "$error")),
+                    short(title),
+                    format_clock(i.ms) if i.reached else "—",
+                    format_clock(i.usual_ms),
+                    vs_usual(i.ms if i.reached else None, i.usual_ms),
+                    Content.styled(i.ref, "$text-muted"),
+                ]
+            )
+        table = self.query_one("#report-items", FittedTable)
+        headers = ["#", "outcome", "question", "time", "usual", "vs usual", "replay as"]
+        table.set_rows(headers, rows, [str(i.position) for i in r.items])
+
+    async def _fill_missed(self, r: DrillReport) -> None:
+        box = self.query_one("#report-missed", Vertical)
+        await box.remove_children()
+        self.query_one("#missed-title").display = bool(r.missed or r.not_reached)
+        widgets: list[Static] = []
+        for i in r.missed:
+            widgets += missed_widgets(i)
+        if r.not_reached:
+            refs = ", ".join(i.ref for i in r.not_reached)
+            widgets.append(Static(f"Not reached when time ran out: {refs}", markup=False))
+        await box.mount_all(widgets)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _selected(self) -> ReportItem | None:
+        if self.report is None:
+            return None
+        table = self.query_one("#report-items", DataTable)
+        if not table.row_count:
+            return None
+        return self.report.items[table.cursor_row]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "replay":
+            return True if self._selected() is not None else None
+        return True
+
+    def action_replay(self) -> None:
+        item = self._selected()
+        if item is None:
+            return
+        if item.kind == "problem":
+            self.quiz.replay(item.ref)
+            return
+        from quizmath.tui.screens.interview import InterviewScreen
+
+        app = self.quiz
+        if app.interviews is None or app.scheduler is None or not app.interviews.get(item.ref):
+            self.notify("That interview question is not available.", severity="warning")
+            return
+        app.push_screen(InterviewScreen(app.interviews, app.scheduler, first=item.ref))
+
+    @on(DataTable.RowSelected, "#report-items")
+    def _row_selected(self) -> None:
+        self.action_replay()
+
+    def action_history(self) -> None:
+        from quizmath.tui.screens.drill_history import DrillHistoryScreen
+
+        self.app.push_screen(DrillHistoryScreen())
+
+    def action_page(self, direction: int) -> None:
+        scroll = self.query_one("#report", VerticalScroll)
+        scroll.scroll_page_down() if direction > 0 else scroll.scroll_page_up()
+
+
+def score_line(r: DrillReport) -> Content:
+    run = r.run
+    parts = [
+        Content.styled(f"Score {r.correct} of {r.total} ({r.percent:.0f}%)", "bold"),
+        Content("   "),
+        bar(r.percent / 100, "$success"),
+    ]
+    counts = [f"{r.count(k)} {k}" for k in ("wrong", "skipped", "unanswered") if r.count(k)]
+    if counts:
+        parts.append(Content.styled("   " + ", ".join(counts), "$text-muted"))
+    limit = f" of {format_clock(run.limit_ms)}" if run.limit_ms is not None else " (untimed)"
+    parts.append(Content.styled(f"\nTime used {format_clock(run.used_ms)}{limit}", "$text-muted"))
+    return Content.assemble(*parts)
+
+
+def topic_lines(r: DrillReport) -> Content:
+    width = max((len(t.title) for t in r.topics), default=0)
+    lines = []
+    for t in r.topics:
+        style = "$success" if t.accuracy >= 0.8 else "$warning" if t.accuracy >= 0.5 else "$error"
+        lines.append(
+            Content.assemble(
+                f"{t.title:<{width}}  ",
+                bar(t.accuracy, style),
+                f"  {t.correct}/{t.total}  {100 * t.accuracy:>3.0f}%",
+            )
+        )
+    return Content("\n").join(lines)
+
+
+def missed_widgets(i: ReportItem) -> list[Static]:
+    """A missed item: what was answered, the right answer, the worked solution, how to replay."""
+    head = Content.assemble(
+        (f"{i.position + 1}. ", "bold"),
+        (short(i.title, 70), "bold"),
+        (f"   {i.ref}", "$text-muted"),
+    )
+    out: list[Static] = [Static(head, classes="missed-head")]
+    what = "Your notes" if i.kind == "interview" else "Your answer"
+    if i.outcome == "skipped":
+        given = Content.styled("Skipped.", "$warning")
+    elif i.answer.strip():
+        given = Content.assemble((f"{what}: ", "$text-muted"), printable(i.answer.strip()))
+    else:
+        given = Content.styled("Not answered.", "$warning")
+    if i.kind == "interview" and i.rating is not None:
+        given = Content.assemble(given, (f"   (rated {i.rating} of 4)", "$text-muted"))
+    out.append(Static(given, classes="missed-line"))
+    if i.kind == "problem" and i.expected:
+        out.append(
+            Static(
+                Content.assemble(("Answer: ", "$text-muted"), (printable(i.expected), "bold")),
+                classes="missed-line",
+            )
+        )
+    if i.solution:
+        label = "Model answer" if i.kind == "interview" else "Worked solution"
+        out.append(Static(Content.styled(label, "$text-muted"), classes="missed-line"))
+        out.append(PromptView(i.solution, id=None))
+    if i.kind == "interview" and i.expected:
+        out.append(Static(Content.styled("Key points", "$text-muted"), classes="missed-line"))
+        out.append(PromptView(i.expected))
+    if i.kind == "problem":
+        replay = f"Replay: p on its row above, or quizmath practice --template {i.ref}"
+        out.append(Static(Content.styled(replay, "$text-muted"), classes="missed-line"))
+    return out
+
+
+def comparison(r: DrillReport) -> Content:
+    c = r.comparison
+    if not c.earlier:
+        return Content.styled("None yet: this is the first drill to compare with.", "$text-muted")
+    lines = []
+    for d in c.earlier:
+        lines.append(
+            Content.assemble(
+                (f"drill {d.id:>3}  ", "$text-muted"),
+                bar(d.percent / 100, "$primary"),
+                f"  {d.correct}/{d.total}  {d.percent:>3.0f}%",
+            )
+        )
+    lines.append(
+        Content.assemble(
+            ("now       ", "bold"),
+            bar(r.percent / 100, "$success"),
+            (f"  {r.correct}/{r.total}  {r.percent:>3.0f}%", "bold"),
+        )
+    )
+    assert c.change is not None and c.vs_recent_mean is not None and c.best_percent is not None
+    best = "a new best" if c.is_best else f"best so far {c.best_percent:.0f}%"
+    since = f"{c.change:+.0f} points since the last drill"
+    if len(c.earlier) > 1:
+        n = min(TREND_OVER, len(c.earlier))
+        since += f", {c.vs_recent_mean:+.0f} against the mean of the last {n}"
+    style = {"up": "$success", "down": "$error"}.get(c.trend or "", "")
+    lines.append(Content.assemble((since, style), f"; {best}."))
+    return Content("\n").join(lines)

@@ -1,0 +1,174 @@
+"""Set up a drill: questions, minutes, topics (optional) and a seed (optional), or just Enter
+for the defaults. The share line says what someone else runs to get the same drill.
+
+The plan itself is made by the drill screen (in a worker); this screen only validates.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from quizmath.core.drill_plan import DEFAULT_MINUTES, DEFAULT_QUESTIONS, MAX_QUESTIONS, share_args
+from quizmath.tui.services import DrillOptions
+
+if TYPE_CHECKING:
+    from quizmath.tui.app import QuizApp
+
+MAX_MINUTES = 24 * 60
+MAX_SEED_DIGITS = 18
+
+
+class SetupError(ValueError):
+    """A field does not hold a usable value; the message says which and why."""
+
+
+def parse_options(questions: str, minutes: str, seed: str, topics: tuple[str, ...]) -> DrillOptions:
+    """The drill the fields ask for (empty fields: the defaults). Raises SetupError."""
+    try:
+        n = int(questions) if questions.strip() else DEFAULT_QUESTIONS
+    except ValueError:
+        raise SetupError("Questions: a whole number, 1 to 100.") from None
+    if not 1 <= n <= MAX_QUESTIONS:
+        raise SetupError(f"Questions: 1 to {MAX_QUESTIONS}.")
+    try:
+        m = float(minutes) if minutes.strip() else DEFAULT_MINUTES
+    except ValueError:
+        raise SetupError("Minutes: a number (0 for no time limit).") from None
+    if not 0 <= m <= MAX_MINUTES:
+        raise SetupError(f"Minutes: 0 (untimed) to {MAX_MINUTES}.")
+    text = seed.strip()
+    if text and (not text.isdigit() or len(text) > MAX_SEED_DIGITS):
+        raise SetupError("Seed: a whole number of up to 18 digits, or empty.")
+    return DrillOptions(minutes=m, questions=n, topics=topics, seed=int(text) if text else None)
+
+
+class DrillSetupScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("ctrl+o", "history", "Past drills"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="setup"):
+            with Vertical(id="setup-fields"):
+                yield Static(
+                    "Mixed topics, problems and interview questions, a countdown, no hints. "
+                    "The report at the end has the worked solutions.",
+                    id="setup-intro",
+                )
+                with Grid(id="setup-grid"):
+                    yield Label("Questions")
+                    yield Input(
+                        str(DEFAULT_QUESTIONS), id="questions", restrict=r"[0-9]*", compact=True
+                    )
+                    yield Label("Minutes")
+                    yield Input(
+                        f"{DEFAULT_MINUTES:g}", id="minutes", restrict=r"[0-9.]*", compact=True
+                    )
+                    yield Label("Seed")
+                    yield Input(
+                        "",
+                        id="seed",
+                        placeholder="drawn at random",
+                        restrict=r"[0-9]*",
+                        compact=True,
+                    )
+                yield Static(
+                    f"1–{MAX_QUESTIONS} questions; 0 minutes: no time limit; the same seed "
+                    "serves the same drill.",
+                    id="setup-help",
+                )
+                yield Static("", id="setup-error", markup=False)
+                with Horizontal(id="setup-buttons"):
+                    yield Button("Start drill", id="start", variant="primary", compact=True)
+                    yield Button("Past drills", id="history", compact=True)
+                yield Static("", id="setup-share", markup=False)
+            with Vertical(id="setup-topics"):
+                yield Label("Topics (none ticked: your weakest ones)")
+                yield SelectionList[str](id="topics", compact=True)
+        yield Footer()
+
+    @property
+    def quiz(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        self.sub_title = "New drill"
+        self.query_one("#start", Button).focus()
+        self._fill_topics()
+        self._share()
+
+    def _fill_topics(self) -> None:
+        bank = self.quiz.bank
+        topics = self.query_one(SelectionList)
+        if bank is None:  # still loading after the first paint: look again shortly
+            topics.border_subtitle = "loading…"
+            self.set_timer(0.2, self._fill_topics)
+            return
+        topics.border_subtitle = ""
+        topics.add_options(
+            [
+                Selection(t.title, t.id)
+                for t in bank.curriculum.topics.values()
+                if bank.by_topic(t.id)
+            ]
+        )
+
+    def _topics(self) -> tuple[str, ...]:
+        return tuple(self.query_one(SelectionList).selected)
+
+    def _fields(self) -> DrillOptions:
+        value = {i.id: i.value for i in self.query(Input)}
+        return parse_options(value["questions"], value["minutes"], value["seed"], self._topics())
+
+    @on(Input.Changed)
+    @on(SelectionList.SelectedChanged)
+    def _share(self) -> None:
+        share = self.query_one("#setup-share", Static)
+        error = self.query_one("#setup-error", Static)
+        try:
+            o = self._fields()
+        except SetupError as exc:
+            error.update(Content.styled(str(exc), "$error"))
+            share.update("")
+            return
+        error.update("")
+        if o.seed is None:
+            share.update(
+                Content.styled(
+                    "A seed is drawn when the drill starts; the report shows the line to share.",
+                    "$text-muted",
+                )
+            )
+        else:
+            line = share_args(o.seed, o.questions, o.topics)
+            share.update(
+                Content.assemble(("Anyone gets this drill with\n", "$text-muted"),
+                                 (f"quizmath drill {line}", "bold $accent"))
+            )  # fmt: skip
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#start")
+    def _start(self) -> None:
+        try:
+            options = self._fields()
+        except SetupError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.quiz.start_drill(options)
+
+    @on(Button.Pressed, "#history")
+    def action_history(self) -> None:
+        from quizmath.tui.screens.drill_history import DrillHistoryScreen
+
+        self.app.push_screen(DrillHistoryScreen())

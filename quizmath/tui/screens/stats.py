@@ -1,0 +1,264 @@
+"""Progress at a glance: the weakest topics (Enter practises one now), the practice calendar and
+streak, attempts and accuracy per day, the drill history, and mastery per topic.
+
+Everything comes from ``core.stats.compute_stats`` (what ``quizmath stats`` prints), computed
+in a worker whose database reads hop to the UI thread (``OnUIThread``). Days are local days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from quizmath.tui.widgets.practice_calendar import PracticeCalendar
+from quizmath.tui.widgets.series_plot import SeriesPlot
+
+if TYPE_CHECKING:
+    from quizmath.core.stats import Stats
+    from quizmath.tui.app import QuizApp
+
+MIN_DAYS = 14  # the daily plots start at the first practice day, but show at least this many
+DRILLS_SHOWN = 20
+BAR = 10
+TITLE_WIDTH = 40
+
+
+def pct(x: float | None) -> str:
+    return "—" if x is None else f"{100 * x:.0f}%"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+class StatsScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "app.pop_screen", "Back"),
+        Binding("p", "practise", "Practise topic"),
+        Binding("d", "drill", "Drill weak topics"),
+        # Priority: the page scrolls even while the (short) weakest list has focus.
+        Binding("pagedown,space", "page(1)", "Scroll", priority=True),
+        Binding("pageup,b", "page(-1)", show=False, priority=True),
+    ]
+
+    @dataclass
+    class Computed(Message):
+        stats: Stats | None
+        error: str = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stats: Stats | None = None
+
+    @property
+    def quiz(self) -> QuizApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="stats"):
+            yield Static("Counting…", id="stats-summary", markup=False)
+            with Horizontal(id="stats-top"):
+                with Vertical(id="stats-calendar-box"):
+                    yield PracticeCalendar(id="calendar")
+                    yield Static("", id="stats-streak", markup=False)
+                with Vertical(id="stats-weak-box"):
+                    yield OptionList(id="weakest")
+            with Horizontal(id="stats-plots"):
+                yield SeriesPlot("Problem attempts per day", id="plot-attempts")
+                yield SeriesPlot("Accuracy per day", id="plot-accuracy")
+            yield SeriesPlot("Drills: score per drill", id="plot-drills")
+            yield Static("Mastery by topic (recall now and recent accuracy)", classes="heading")
+            yield Static("", id="mastery", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Stats"
+        self.query_one("#stats-calendar-box").border_title = "Practice days"
+        self.query_one("#stats-weak-box").border_title = "Weakest topics · Enter: practise now"
+        self._compute()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="stats")
+    def _compute(self) -> None:
+        from quizmath.core.stats import compute_stats
+        from quizmath.tui.drills import wait_for_content
+        from quizmath.tui.ui_thread import OnUIThread
+
+        try:
+            bank, _interviews, scheduler = wait_for_content(self.quiz, get_current_worker())
+            services = self.quiz.services
+            # OnUIThread remembers the thread it is made on: make the wrappers there.
+            storage, on_ui = self.app.call_from_thread(
+                lambda: (OnUIThread(services.storage, self.app), OnUIThread(scheduler, self.app))
+            )
+            stats = compute_stats(
+                storage,
+                bank,
+                scheduler=on_ui,
+                now=services.now() if services.now is not None else None,
+            )
+        except Exception as exc:  # stats that cannot be computed must not take the app down
+            self.post_message(self.Computed(None, str(exc) or type(exc).__name__))
+            return
+        self.post_message(self.Computed(stats))
+
+    @on(Computed)
+    def _computed(self, message: Computed) -> None:
+        s = self.stats = message.stats
+        if s is None:
+            self.query_one("#stats-summary", Static).update(
+                Content.assemble(("No stats: ", "bold $error"), message.error)
+            )
+            return
+        self.query_one("#stats-summary", Static).update(summary(s))
+        self.query_one(PracticeCalendar).show(s.calendar)
+        self.query_one("#stats-streak", Static).update(streak_text(s))
+        self._fill_weakest(s)
+        self._fill_plots(s)
+        self.query_one("#mastery", Static).update(mastery_lines(s))
+        self.refresh_bindings()
+
+    def _fill_weakest(self, s: Stats) -> None:
+        weakest = self.query_one("#weakest", OptionList)
+        weakest.clear_options()
+        for w in s.weakest:
+            how = (
+                "not started"
+                if w.reason == "not started"
+                else f"mastery {pct(w.mastery)}, {pct(w.accuracy)} right of {w.attempts}"
+            )
+            weakest.add_option(
+                Option(
+                    Content.assemble((w.title, "bold"), "\n  ", (how, "$text-muted")), w.topic_id
+                )
+            )
+        if s.weakest:
+            weakest.highlighted = 0
+            weakest.focus()
+        else:
+            weakest.add_option(
+                Option("Nothing weak: every topic is well practised.", disabled=True)
+            )
+
+    def _fill_plots(self, s: Stats) -> None:
+        attempts = self.query_one("#plot-attempts", SeriesPlot)
+        accuracy = self.query_one("#plot-accuracy", SeriesPlot)
+        if not s.totals.attempts:
+            attempts.empty("No problems answered yet.\nEscape, then Continue, to start.")
+            accuracy.empty("Accuracy shows up after your first answers.")
+        else:
+            days = list(s.daily)
+            first = next((i for i, p in enumerate(days) if p.attempts), len(days) - 1)
+            days = days[min(first, max(0, len(days) - MIN_DAYS)) :]
+            labels = [f"{p.day:%d %b}" for p in days]
+            attempts.bars(labels, [p.attempts for p in days], colour="primary")
+            accuracy.line(labels, [None if p.accuracy is None else 100 * p.accuracy for p in days])
+        drills = self.query_one("#plot-drills", SeriesPlot)
+        shown = s.drills[-DRILLS_SHOWN:]
+        if not shown:
+            drills.empty("No drills finished yet: d starts one.")
+        else:
+            drills.bars([f"#{d.drill_id}" for d in shown], [d.percent for d in shown],
+                        colour="accent", percent=True)  # fmt: skip
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _highlighted_topic(self) -> str | None:
+        weakest = self.query_one("#weakest", OptionList)
+        index = weakest.highlighted
+        if index is None or not weakest.option_count:
+            return None
+        return weakest.get_option_at_index(index).id
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "practise":
+            return True if self._highlighted_topic() is not None else None
+        return True
+
+    @on(OptionList.OptionSelected, "#weakest")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.quiz.open_practice(topic=event.option.id)
+
+    def action_practise(self) -> None:
+        topic = self._highlighted_topic()
+        if topic is not None:
+            self.quiz.open_practice(topic=topic)
+
+    def action_drill(self) -> None:
+        self.quiz.open_drill_setup()
+
+    def action_page(self, direction: int) -> None:
+        scroll = self.query_one("#stats", VerticalScroll)
+        scroll.scroll_page_down() if direction > 0 else scroll.scroll_page_up()
+
+
+def summary(s: Stats) -> Content:
+    t = s.totals
+    if not t.answers:
+        return Content.assemble(
+            ("Nothing practised yet. ", "bold"),
+            ("Pick a topic below and press Enter to start; your progress shows up here.", ""),
+        )
+    interviews = t.answers - t.attempts
+    extra = f" and {plural(interviews, 'interview self-rating')}" if interviews else ""
+    return Content.assemble(
+        (plural(t.attempts, "problem attempt"), "bold"),
+        f" ({pct(t.accuracy)} right){extra} on {plural(t.practice_days, 'day')} since "
+        f"{t.first_day:%d %b %Y}; {plural(t.drills, 'drill')} finished.",
+        (f"   Days in {s.timezone}.", "$text-muted"),
+    )
+
+
+def streak_text(s: Stats) -> Content:
+    st = s.streak
+    keep = "" if st.practiced_today or not st.current else "  practise today to keep it"
+    return Content.assemble(
+        ("Streak ", "bold"),
+        (plural(st.current, "day"), "bold $success" if st.current else "bold"),
+        (f" · longest {st.longest}", "$text-muted"),
+        (keep, "$warning"),
+    )
+
+
+def mastery_lines(s: Stats) -> Content:
+    lines: list[Content] = []
+    area = None
+    for x in s.topics:
+        if not x.templates:
+            continue
+        if x.area_title != area:
+            area = x.area_title
+            lines.append(Content.styled(area, "bold $primary"))
+        m = x.mastery or 0.0
+        style = "$success" if m >= 0.8 else "$warning" if m >= 0.4 else "$error"
+        filled = round(m * BAR)
+        title = x.title if len(x.title) <= TITLE_WIDTH else x.title[: TITLE_WIDTH - 1] + "…"
+        detail = (
+            f"{plural(x.attempts, 'attempt')}, {pct(x.accuracy)} right"
+            if x.attempts
+            else "not started"
+        )
+        if x.due:
+            detail += f", {x.due} due"
+        lines.append(
+            Content.assemble(
+                f"  {title:<{TITLE_WIDTH}} ",
+                ("█" * filled, style),
+                ("░" * (BAR - filled), "$text-muted"),
+                f" {pct(x.mastery) if x.attempts else '—':>4}  ",
+                (detail, "$text-muted"),
+            )
+        )
+    return Content("\n").join(lines)
