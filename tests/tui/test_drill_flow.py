@@ -5,6 +5,7 @@ resuming (the answers given so far intact), discarding, and the drill history.
 Time is the settable ``Mono`` clock (see drill_helpers): tests move it, never sleep.
 """
 
+# ruff: noqa: F811 - the fixtures imported from drill_helpers are used as test arguments
 from __future__ import annotations
 
 import random
@@ -285,7 +286,9 @@ async def test_escape_leaves_the_box_then_the_drill(drill_app, mono, rows) -> No
         assert isinstance(app.screen, DrillScreen)  # out of the box only
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
-        assert "unfinished drill 1" in str(app.screen.query_one("#menu").get_option("drills").prompt)
+        assert "unfinished drill 1" in str(
+            app.screen.query_one("#menu").get_option("drills").prompt
+        )
     assert rows("SELECT status, used_ms FROM drill_runs") == [("running", 3_000)]
 
 

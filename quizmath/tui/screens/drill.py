@@ -313,10 +313,8 @@ class DrillScreen(Screen[int | None]):
     def _end(self) -> None:
         run = self.run
         assert run is not None
-        if run.ended == "timeout":
+        if run.ended == "timeout":  # (a finished drill needs no word: the report follows)
             self.notify("Time is up: the drill is over.", title="Drill", severity="warning")
-        else:
-            self.notify("Every question answered.", title="Drill")
         self.dismiss(run.id)
 
     # -- actions ---------------------------------------------------------------------------

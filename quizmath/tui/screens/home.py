@@ -102,6 +102,7 @@ class HomeScreen(Screen[None]):
         )
         menu.set_entries(self.menu_entries())
         tree.set_progress(bank.curriculum, scheduler.topic_progress())
+        self.refresh_bindings()  # Continue and Interview were dimmed while the bank loaded
 
     def menu_entries(self, *, loading: bool = False) -> list[MenuEntry]:
         """What the menu offers; extend by adding an entry and an ``action_<id>``."""

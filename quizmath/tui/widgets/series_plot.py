@@ -35,6 +35,19 @@ def count_ticks(top: float) -> list[int]:
     return list(range(0, top + step, step))
 
 
+def runs(values: Sequence[float | None]) -> list[list[tuple[int, float]]]:
+    """The stretches of consecutive values that are not None, with their indexes."""
+    out: list[list[tuple[int, float]]] = []
+    for i, v in enumerate(values):
+        if v is None:
+            continue
+        if out and out[-1][-1][0] == i - 1:
+            out[-1].append((i, v))
+        else:
+            out.append([(i, v)])
+    return out
+
+
 class SeriesPlot(Vertical):
     DEFAULT_CSS = """
     SeriesPlot {
@@ -110,14 +123,15 @@ class SeriesPlot(Vertical):
         *,
         colour: str = "success",
     ) -> None:
-        """A 0–100% line through the points that have a value (gaps are idle days)."""
+        """0–100% points joined day to day (None: an idle day, a gap in the line)."""
         plot = self._begin()
         plt = plot.plt
-        points = [(i, v) for i, v in enumerate(values) if v is not None]
-        if points:
-            xs, ys = zip(*points, strict=True)
-            plt.plot(list(xs), list(ys), color=self.colour(colour), marker="braille")
-            plt.scatter(list(xs), list(ys), color=self.colour(colour), marker="●")
+        rgb = self.colour(colour)
+        for run in runs(values):  # lines join consecutive days only: a gap is an idle day
+            xs, ys = [i for i, _ in run], [v for _, v in run]
+            if len(run) > 1:
+                plt.plot(xs, ys, color=rgb, marker="braille")
+            plt.scatter(xs, ys, color=rgb, marker="●")
         plt.xlim(0, max(1, len(values) - 1))
         plt.ylim(0, 100)
         plt.yticks([0, 50, 100], ["0%", "50%", "100%"])
