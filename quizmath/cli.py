@@ -39,8 +39,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command(argv: list[str]) -> str | None:
+    """The subcommand's name: the first argument that is not a global option or its value."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--db":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if _command(argv) == "check":
+        from quizmath.commands.check import protect_dash_values
+
+        argv = protect_dash_values(argv)
     args = parser.parse_args(argv)
     if args.version:
         from quizmath import __version__

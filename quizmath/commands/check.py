@@ -27,6 +27,29 @@ from typing import IO, Any
 MAX_LINE = 1 << 20  # bytes; a longer batch line is refused without being parsed
 
 
+# Options of `check` that take a value. argparse reads a value such as "-2*x" as an option
+# unless it looks like a negative number, so `check --expected "-2*x" "-2x"` failed.
+_VALUE_OPTIONS = ("--kind", "--expected", "--vars", "--tol", "--choices", "--batch")
+
+
+def protect_dash_values(argv: list[str]) -> list[str]:
+    """``--expected -2*x`` → ``--expected=-2*x``; a final answer ``-2x`` goes after ``--``."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in _VALUE_OPTIONS and i + 1 < len(argv) and argv[i + 1].startswith("-"):
+            out.append(f"{arg}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(arg)
+        i += 1
+    last = out[-1] if out else ""
+    if last.startswith("-") and not last.startswith("--") and "--" not in out and last != "-h":
+        out.insert(len(out) - 1, "--")
+    return out
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "check",

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 DONE_WHEN = [
     ("2(x+1)", "accept"),
     ("2x+1", "reject"),
@@ -134,3 +136,22 @@ def test_batch_unreadable_file() -> None:
     out = _quizmath("--batch", "/nonexistent/answers.jsonl")
     assert out.returncode == 2
     assert "cannot read" in out.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "verdict"),
+    [
+        (["--kind", "expression", "--expected", "-2*x", "--vars", "x", "-2x"], "accept"),
+        (["--kind", "expression", "--expected", "-2*x", "--vars", "x", "2x"], "reject"),
+        (["--kind", "integer", "--expected", "-3", "-3"], "accept"),
+        (["--kind", "integer", "--expected", "5", "-x"], "invalid"),
+    ],
+)
+def test_values_that_start_with_a_minus(args: list[str], verdict: str) -> None:
+    # argparse reads "-2*x" as an option unless told otherwise; both the expected answer and
+    # the learner's answer may start with a minus.
+    from quizmath.cli import main
+
+    code = {"accept": 0, "reject": 1, "invalid": 2}[verdict]
+    assert main(["check", *args]) == code
+    assert main(["--db", "unused.db", "check", *args]) == code
