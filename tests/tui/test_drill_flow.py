@@ -303,3 +303,29 @@ async def test_setup_rejects_bad_fields(drill_app) -> None:
         assert "Questions: 1 to 100" in text_of(app.screen.query_one("#setup-error"))
         await pilot.click("#start")
         assert isinstance(app.screen, DrillSetupScreen)
+
+
+async def test_cli_resume_and_discard_need_no_dialog(drill_app, db_path, rows) -> None:
+    unfinished_drill(db_path)
+    app = drill_app(drill=options(resume="last"))  # quizmath drill --resume
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await drill_screen(pilot)
+        assert screen.run.id == 1 and current_ref(screen) == PICK
+        await pilot.press("ctrl+q")
+    again = drill_app(drill=options(discard="last", seed=2))  # quizmath drill --discard
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await drill_screen(pilot)
+        assert screen.run.id == 2 and screen.run.seed == 2
+    assert rows("SELECT id, status FROM drill_runs") == [(1, "discarded"), (2, "running")]
+
+
+def test_drill_command_reports_an_unknown_topic_before_the_ui(tmp_path, capsys) -> None:
+    import argparse
+
+    from quizmath.tui.launch import run_drill_tui
+
+    args = argparse.Namespace(
+        db=str(tmp_path / "p.db"), topics="eigne", minutes=1, questions=2, seed=None
+    )
+    assert run_drill_tui(args) == 2
+    assert 'no topic "eigne"; did you mean eigen' in capsys.readouterr().err

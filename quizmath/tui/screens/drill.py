@@ -31,6 +31,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 from textual.worker import get_current_worker
 
 from quizmath.tui.messages import ProgressChanged
+from quizmath.tui.screens.interview import LEVELS
 from quizmath.tui.widgets.answer_box import AnswerBox, printable
 from quizmath.tui.widgets.drill_bar import DrillBar
 from quizmath.tui.widgets.drill_problem import DrillProblem
@@ -45,7 +46,6 @@ if TYPE_CHECKING:
 
 TICK_S = 0.2
 CHECKPOINT_S = 5.0
-LEVELS = {1: "easy", 2: "medium", 3: "hard"}
 
 
 class DrillScreen(Screen[int | None]):
@@ -193,7 +193,6 @@ class DrillScreen(Screen[int | None]):
             self.problem.show(item.problem, number=number, topic_title=title)
         elif item.question is not None:
             q = item.question
-            self.interview.display = True
             level = LEVELS.get(q.difficulty, str(q.difficulty))
             self.interview.show(q, meta=f"Interview question {number} · {title} · {level}")
             self.interview.notes.focus()

@@ -40,7 +40,7 @@ OUTCOME = {
     "unanswered": ("– unanswered", "$warning"),
 }
 BAR = 10
-TITLE_WIDTH = 34
+TITLE_WIDTH = 30
 
 
 def bar(fraction: float, style: str, width: int = BAR) -> Content:

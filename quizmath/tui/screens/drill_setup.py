@@ -94,7 +94,7 @@ class DrillSetupScreen(Screen[None]):
                     yield Button("Past drills", id="history", compact=True)
                 yield Static("", id="setup-share", markup=False)
             with Vertical(id="setup-topics"):
-                yield Label("Topics (none ticked: your weakest ones)")
+                yield Label("Topics (none ticked: your weakest)")
                 yield SelectionList[str](id="topics", compact=True)
         yield Footer()
 
@@ -104,7 +104,8 @@ class DrillSetupScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "New drill"
-        self.query_one("#start", Button).focus()
+        # Enter starts with what is shown (the defaults); typing replaces the selected value.
+        self.query_one("#questions", Input).focus()
         self._fill_topics()
         self._share()
 
