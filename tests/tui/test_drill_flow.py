@@ -329,3 +329,13 @@ def test_drill_command_reports_an_unknown_topic_before_the_ui(tmp_path, capsys) 
     )
     assert run_drill_tui(args) == 2
     assert 'no topic "eigne"; did you mean eigen' in capsys.readouterr().err
+
+
+async def test_an_untimed_drill_has_no_deadline(drill_app, mono) -> None:
+    app = drill_app(drill=options(minutes=0))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await drill_screen(pilot)
+        mono.tick(3600)
+        await wait_until(pilot, lambda: "1:00:00" in text_of(screen.query_one("#drill-item-clock")))
+        assert text_of(screen.query_one(Countdown)) == "untimed"
+        assert current_ref(screen) == DOT and not screen.timing_out

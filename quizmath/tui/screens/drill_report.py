@@ -69,8 +69,9 @@ class DrillReportScreen(Screen[None]):
         Binding("escape,q", "app.pop_screen", "Back"),
         Binding("p", "replay", "Practise again"),
         Binding("h", "history", "Past drills"),
-        Binding("pagedown,space", "page(1)", show=False),
-        Binding("pageup,b", "page(-1)", show=False),
+        # Priority: the page scrolls even while the (short) question table has focus.
+        Binding("pagedown,space", "page(1)", "Scroll", priority=True),
+        Binding("pageup,b", "page(-1)", show=False, priority=True),
     ]
 
     @dataclass
