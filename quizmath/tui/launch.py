@@ -16,7 +16,7 @@ import argparse
 import difflib
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from quizmath.tui.prefetch import Prefetch, PrefetchFailed
 from quizmath.tui.services import StartSpec
@@ -66,7 +66,7 @@ def run_tui(args: argparse.Namespace) -> int:
         code = app.run()
         if app.exit_after_paint and app.painted_ns is not None:
             print(f"painted {app.painted_ns}", flush=True)
-        return int(code or 0)
+        return exit_status(app, code)
     finally:
         storage.close()
 
@@ -156,9 +156,18 @@ def run_drill_tui(args: argparse.Namespace) -> int:
             bank_paths=getattr(args, "bank", None),
             interview_paths=getattr(args, "interviews", None),
         )
-        return int(QuizApp(services, StartSpec(drill=options)).run() or 0)
+        app = QuizApp(services, StartSpec(drill=options))
+        return exit_status(app, app.run())
     finally:
         storage.close()
+
+
+def exit_status(app: Any, result: object) -> int:
+    """The process's exit status: Textual's return code after a crash (it prints the
+    traceback and run() returns None, which used to become a silent 0), else the app's own."""
+    if app.return_code:
+        return int(app.return_code)
+    return result if isinstance(result, int) and not isinstance(result, bool) else 0
 
 
 def drill_topics(text: str | None) -> tuple[str, ...]:

@@ -134,3 +134,23 @@ def test_no_prefetch_when_every_core_is_busy(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(prefetch.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(prefetch.os, "getloadavg", lambda: (3.5, 3.0, 2.0))
     assert prefetch.Prefetch.start("tuifix.mat@5", [TEMPLATES]) is None
+
+
+def test_a_crash_exits_with_a_failure_status(tmp_path: Path) -> None:
+    # Textual prints the traceback and run() returns None after an unhandled exception; the
+    # command used to exit 0, so scripts could not tell a crash from a normal quit.
+    script = tmp_path / "crash.py"
+    script.write_text(
+        "from textual.app import App\n"
+        "from quizmath.tui.launch import exit_status\n"
+        "class Crash(App):\n"
+        "    def on_mount(self):\n"
+        "        raise RuntimeError('boom')\n"
+        "if __name__ == '__main__':\n"
+        "    app = Crash()\n"
+        "    raise SystemExit(exit_status(app, app.run(headless=True)))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert run.returncode == 1 and "boom" in run.stdout + run.stderr
