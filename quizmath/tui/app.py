@@ -95,6 +95,16 @@ class QuizApp(DrillsMixin, App[int]):
 
         return next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
 
+    def push_owned(self, screen: Any, callback: Any = None) -> None:
+        """Push ``screen`` from the app's own message loop, so the app receives its result.
+
+        Textual hands a screen's result to the message pump that called ``push_screen``. When
+        that is a screen closing at the same moment (the drill setup, the command palette),
+        the result callback is silently never called: a drill started from home ended on
+        home instead of its report.
+        """
+        self.call_later(self.push_screen, screen, callback)
+
     def _ensure_home(self, _result: object = None) -> None:
         if self._home() is None:
             from quizmath.tui.screens.home import HomeScreen
@@ -321,7 +331,7 @@ class QuizApp(DrillsMixin, App[int]):
                 session.next_problem()
         title = self._practice_title(bank, topic, template)
         self._back_to_home()
-        self.push_screen(ProblemScreen(session, count=count, title=title), self._ensure_home)
+        self.push_owned(ProblemScreen(session, count=count, title=title), self._ensure_home)
 
     def _back_to_home(self) -> None:
         """Close what is open above home (the palette can start practice from anywhere)."""

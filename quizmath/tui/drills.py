@@ -107,14 +107,14 @@ class DrillsMixin:
 
         app = self._quiz
         app._back_to_home()
-        app.push_screen(DrillScreen(options=options), self._drill_over)
+        app.push_owned(DrillScreen(options=options), self._drill_over)
 
     def resume_drill(self, drill_id: int) -> None:
         from quizmath.tui.screens.drill import DrillScreen
 
         app = self._quiz
         app._back_to_home()
-        app.push_screen(DrillScreen(resume_id=drill_id), self._drill_over)
+        app.push_owned(DrillScreen(resume_id=drill_id), self._drill_over)
 
     def _drill_over(self, drill_id: int | None) -> None:
         """A drill screen closed: with its id when the drill ended (show the report)."""

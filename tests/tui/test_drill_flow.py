@@ -339,3 +339,23 @@ async def test_an_untimed_drill_has_no_deadline(drill_app, mono) -> None:
         await wait_until(pilot, lambda: "1:00:00" in text_of(screen.query_one("#drill-item-clock")))
         assert text_of(screen.query_one(Countdown)) == "untimed"
         assert current_ref(screen) == DOT and not screen.timing_out
+
+
+async def test_a_drill_started_from_home_ends_on_its_report(drill_app, rows) -> None:
+    # Seen in tmux: a drill started from the home screen's menu ended back on home, without
+    # its report (a drill started with `quizmath drill` showed it).
+    app = drill_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, DrillSetupScreen))
+        for field, value in (("#questions", "1"), ("#minutes", "1"), ("#seed", "1")):
+            app.screen.query_one(field, Input).value = value
+        await pilot.pause()
+        await pilot.press("enter")
+        screen = await drill_screen(pilot)
+        await submit(pilot, screen, "0")
+        report = await report_screen(pilot)
+        assert report.report is not None and report.report.total == 1
+        await pilot.pause(0.3)
+        assert app.screen is report
