@@ -31,19 +31,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from quizmath.core.kinds import KINDS
+
 Case = tuple[str, str, str, tuple[str, ...], float | None]  # kind, expected, typed, vars, tol
 
-KINDS = (
-    "integer",
-    "real",
-    "exact",
-    "vector",
-    "vector-up-to-scale",
-    "matrix",
-    "set",
-    "expression",
-    "choice",
-)
 HOSTILE = ["9^9^9^9", "(" * 100 + "1" + ")" * 100, "\x1b[31m1", "__import__('os')", "1" * 5000]
 BUDGET_MS = {k: (2.0, 20.0) for k in KINDS} | {"expression": (None, 100.0)}
 

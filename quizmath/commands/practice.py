@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import os
 import sys
 from pathlib import Path
@@ -134,7 +133,7 @@ def run_plain(
             stream.reconfigure(errors="replace")
     try:
         bank = _bank(args)
-        topic = _topic(bank, args.topic) if args.topic else None
+        topic = bank.curriculum.resolve_topic(args.topic) if args.topic else None
     except QuizmathError as exc:
         print(f"quizmath practice: {exc}", file=sys.stderr)
         return 2
@@ -181,22 +180,6 @@ def _bank(args: argparse.Namespace) -> Bank:
             file=sys.stderr,
         )
     return bank
-
-
-def _topic(bank: Bank, text: str) -> str:
-    """A topic id from an id or a slug; unknown → an error listing close matches."""
-    from quizmath.core.errors import QuizmathError
-
-    topics = bank.curriculum.topics
-    if text in topics:
-        return text
-    by_slug = [t.id for t in topics.values() if t.slug == text]
-    if len(by_slug) == 1:
-        return by_slug[0]
-    names = list(topics) + [t.slug for t in topics.values()]
-    close = difflib.get_close_matches(text, names, n=4, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else "; `quizmath bank` lists topics"
-    raise QuizmathError(f'no topic "{text}"{hint}')
 
 
 # -- the loop --------------------------------------------------------------------------------

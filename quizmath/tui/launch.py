@@ -13,7 +13,6 @@ first, so a mistyped topic is reported on the terminal like in plain mode.
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from typing import TYPE_CHECKING, Any
@@ -101,24 +100,8 @@ def prepare(args: argparse.Namespace) -> tuple[StartSpec, Bank | None]:
     bank = load_bank(paths)
     if template:
         bank.get(parse_ref(template)[0])  # unknown → an error with "did you mean"
-    topic_id = resolve_topic(bank, topic) if topic else None
+    topic_id = bank.curriculum.resolve_topic(topic) if topic else None
     return StartSpec(topic=topic_id, template=template, count=count), bank
-
-
-def resolve_topic(bank: Bank, text: str) -> str:
-    """A topic id from an id (``linear-algebra/eigen``) or its last part (``eigen``)."""
-    from quizmath.core.errors import QuizmathError
-
-    topics = bank.curriculum.topics
-    if text in topics:
-        return text
-    by_slug = [t.id for t in topics.values() if t.slug == text]
-    if len(by_slug) == 1:
-        return by_slug[0]
-    names = list(topics) + [t.slug for t in topics.values()]
-    close = difflib.get_close_matches(text, names, n=4, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else "; `quizmath bank` lists topics"
-    raise QuizmathError(f'no topic "{text}"{hint}')
 
 
 def run_drill_tui(args: argparse.Namespace) -> int:

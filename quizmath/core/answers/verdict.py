@@ -5,21 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizmath.core.kinds import KINDS  # noqa: F401 - re-exported: the checker's list of kinds
+
 ACCEPT = "accept"
 REJECT = "reject"
 INVALID = "invalid"
-
-KINDS = (
-    "integer",
-    "real",
-    "exact",
-    "vector",
-    "vector-up-to-scale",
-    "matrix",
-    "set",
-    "expression",
-    "choice",
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
 from quizmath.core.bank.yamlsource import LDict, read_yaml_file
-from quizmath.core.errors import TemplateError
+from quizmath.core.errors import QuizmathError, TemplateError
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,20 @@ class Curriculum:
 
     def topic(self, topic_id: str) -> Topic | None:
         return self.topics.get(topic_id)
+
+    def resolve_topic(self, text: str) -> str:
+        """A topic id from an id (``linear-algebra/eigen``) or its last part (``eigen``);
+        an unknown name is an error that lists close matches."""
+        topics = self.topics
+        if text in topics:
+            return text
+        by_slug = [t.id for t in topics.values() if t.slug == text]
+        if len(by_slug) == 1:
+            return by_slug[0]
+        names = list(topics) + [t.slug for t in topics.values()]
+        close = difflib.get_close_matches(text, names, n=4, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; `quizmath bank` lists topics"
+        raise QuizmathError(f'no topic "{text}"{hint}')
 
     def order_of(self, topic_id: str) -> int:
         topic = self.topics.get(topic_id)

@@ -5,19 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizmath.core.kinds import KINDS  # noqa: F401 - re-exported for the loader
 from quizmath.core.render.fill import Segment
-
-KINDS = (
-    "integer",
-    "real",
-    "exact",
-    "vector",
-    "vector-up-to-scale",
-    "matrix",
-    "set",
-    "expression",
-    "choice",
-)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,34 @@ def equal(a: Value, b: Value) -> bool:
 # ------------------------------------------------------------------------------ vectors, matrices
 
 
-class Vec:
+class _Operators:
+    """Python operators on vectors and matrices, with the template language's rules."""
+
+    __slots__ = ()
+
+    def __add__(self, other: Value) -> Value:
+        return binary("+", self, other)
+
+    def __sub__(self, other: Value) -> Value:
+        return binary("-", self, other)
+
+    def __mul__(self, other: Value) -> Value:
+        return binary("*", self, other)
+
+    def __rmul__(self, other: Value) -> Value:
+        return binary("*", other, self)
+
+    def __truediv__(self, other: Value) -> Value:
+        return binary("/", self, other)
+
+    def __neg__(self) -> Value:
+        return unary("-", self)
+
+    def __matmul__(self, other: Value) -> Value:
+        return binary("@", self, other)
+
+
+class Vec(_Operators):
     """An immutable 1-D vector of scalars."""
 
     __slots__ = ("items",)
@@ -68,29 +95,8 @@ class Vec:
     def __repr__(self) -> str:  # for debugging only; users see quizmath.core.render
         return f"Vec({list(self.items)!r})"
 
-    def __add__(self, other: Value) -> Value:
-        return binary("+", self, other)
 
-    def __sub__(self, other: Value) -> Value:
-        return binary("-", self, other)
-
-    def __mul__(self, other: Value) -> Value:
-        return binary("*", self, other)
-
-    def __rmul__(self, other: Value) -> Value:
-        return binary("*", other, self)
-
-    def __truediv__(self, other: Value) -> Value:
-        return binary("/", self, other)
-
-    def __neg__(self) -> Value:
-        return unary("-", self)
-
-    def __matmul__(self, other: Value) -> Value:
-        return binary("@", self, other)
-
-
-class Mat:
+class Mat(_Operators):
     """An immutable 2-D matrix of scalars, stored by rows."""
 
     __slots__ = ("rows",)
@@ -143,27 +149,6 @@ class Mat:
 
     def __repr__(self) -> str:
         return f"Mat({[list(r) for r in self.rows]!r})"
-
-    def __add__(self, other: Value) -> Value:
-        return binary("+", self, other)
-
-    def __sub__(self, other: Value) -> Value:
-        return binary("-", self, other)
-
-    def __mul__(self, other: Value) -> Value:
-        return binary("*", self, other)
-
-    def __rmul__(self, other: Value) -> Value:
-        return binary("*", other, self)
-
-    def __truediv__(self, other: Value) -> Value:
-        return binary("/", self, other)
-
-    def __neg__(self) -> Value:
-        return unary("-", self)
-
-    def __matmul__(self, other: Value) -> Value:
-        return binary("@", self, other)
 
 
 class ValueSet:
