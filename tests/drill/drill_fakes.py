@@ -54,3 +54,32 @@ def wrong(p: Problem) -> str:
     if p.kind == "integer":
         return str(int(p.expected) + 1)
     return "[100, 100, 100]"
+
+
+def plain_drill_command(db: Path, *args: str) -> list[str]:
+    """``quizmath drill --plain`` over the fixture bank and interviews and the database ``db``."""
+    import sys
+
+    return [
+        sys.executable,
+        "-m",
+        "quizmath",
+        "drill",
+        "--plain",
+        "--bank",
+        str(BANK),
+        "--interviews",
+        str(INTERVIEWS),
+        "--db",
+        str(db),
+        *args,
+    ]
+
+
+def subprocess_env() -> dict[str, str]:
+    """The environment for a quizmath subprocess: UTF-8 output, no inherited QUIZMATH_DB."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "QUIZMATH_DB"}
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from drill_fakes import BANK, INTERVIEWS, right
+from drill_fakes import plain_drill_command, right, subprocess_env
 
 from quizmath.core.bank.bank import Bank
 from quizmath.core.bank.generate import generate
@@ -57,23 +57,9 @@ def answer_to(header: str, bank: Bank) -> str:
 
 
 def test_killed_mid_drill_keeps_the_answers_and_resumes(bank: Bank, db: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "QUIZMATH_DB"}
-    env["PYTHONIOENCODING"] = "utf-8"
-    base = [
-        sys.executable,
-        "-m",
-        "quizmath",
-        "drill",
-        "--plain",
-        "--bank",
-        str(BANK),
-        "--interviews",
-        str(INTERVIEWS),
-        "--db",
-        str(db),
-    ]
+    env = subprocess_env()
     proc = subprocess.Popen(
-        [*base, "--questions", "3", "--minutes", "5", "--seed", "17"],
+        plain_drill_command(db, "--questions", "3", "--minutes", "5", "--seed", "17"),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -110,7 +96,7 @@ def test_killed_mid_drill_keeps_the_answers_and_resumes(bank: Bank, db: Path) ->
 
     second = answer_to(second_header, bank)
     out = subprocess.run(
-        [*base, "--resume"],
+        plain_drill_command(db, "--resume"),
         input=f"{second}\nskip\n",
         capture_output=True,
         text=True,
@@ -138,22 +124,9 @@ def test_killed_mid_drill_keeps_the_answers_and_resumes(bank: Bank, db: Path) ->
 
 
 def test_a_killed_drill_can_be_discarded_and_is_kept(bank: Bank, db: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "QUIZMATH_DB"}
-    base = [
-        sys.executable,
-        "-m",
-        "quizmath",
-        "drill",
-        "--plain",
-        "--bank",
-        str(BANK),
-        "--interviews",
-        str(INTERVIEWS),
-        "--db",
-        str(db),
-    ]
+    env = subprocess_env()
     proc = subprocess.Popen(
-        [*base, "--questions", "2", "--seed", "4"],
+        plain_drill_command(db, "--questions", "2", "--seed", "4"),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -168,7 +141,7 @@ def test_a_killed_drill_can_be_discarded_and_is_kept(bank: Bank, db: Path) -> No
         if proc.poll() is None:
             proc.kill()
     out = subprocess.run(
-        [*base, "--discard", "--questions", "1", "--seed", "4"],
+        plain_drill_command(db, "--discard", "--questions", "1", "--seed", "4"),
         input="skip\n",
         capture_output=True,
         text=True,
@@ -179,7 +152,7 @@ def test_a_killed_drill_can_be_discarded_and_is_kept(bank: Bank, db: Path) -> No
     assert out.returncode == 0, out.stderr
     assert "Drill 1 discarded (it stays in the history)." in out.stdout
     listing = subprocess.run(
-        [*base[:4], "--list", "--db", str(db)],
+        [sys.executable, "-m", "quizmath", "drill", "--list", "--db", str(db)],
         capture_output=True,
         text=True,
         env=env,

@@ -157,33 +157,12 @@ def test_the_next_start_offers_to_resume_or_discard(cli, bank: Bank, db: Path) -
 
 def test_a_silent_input_ends_the_drill_on_time(cli, db: Path) -> None:  # type: ignore[no-untyped-def]
     # A pipe that stays open and silent: select() wakes at the deadline (0.02 min = 1.2 s).
-    import os
     import subprocess
-    import sys
 
-    from drill_fakes import BANK, INTERVIEWS
+    from drill_fakes import plain_drill_command, subprocess_env
 
-    cmd = [
-        sys.executable,
-        "-m",
-        "quizmath",
-        "drill",
-        "--plain",
-        "--bank",
-        str(BANK),
-        "--interviews",
-        str(INTERVIEWS),
-        "--questions",
-        "2",
-        "--minutes",
-        "0.02",
-        "--seed",
-        "3",
-        "--db",
-        str(db),
-    ]
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    env.pop("QUIZMATH_DB", None)
+    cmd = plain_drill_command(db, "--questions", "2", "--minutes", "0.02", "--seed", "3")
+    env = subprocess_env()
     with subprocess.Popen(
         cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8", env=env
     ) as proc:
