@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 def _quiz_commands() -> type[Provider]:
     # Imported when the palette first opens, not at start-up.
-    from quizmath.tui.commands import QuizCommands
+    from quizmath.tui.palette import QuizCommands
 
     return QuizCommands
 

@@ -30,7 +30,7 @@ MODULES = [
     "optim",
     "prob",
     "regression",
-    "stats",
+    "statistics",
 ]
 
 
@@ -53,14 +53,14 @@ def test_exact_rational_work_never_imports_sympy() -> None:
 import sys
 from fractions import Fraction as F
 from quizmath.core.values import Mat, Vec
-from quizmath.core.engine import linalg, eigen, info, stats, prob, regression, numbers, geometry
+from quizmath.core.engine import linalg, eigen, info, statistics, prob, regression, numbers, geometry
 A = Mat([[2, 1, 0], [1, 3, 1], [0, 1, 4]])
 linalg.det(A); linalg.inv(A); linalg.solve(A, Vec([1, 2, 3]))
 linalg.nullspace(Mat([[1, 2], [2, 4]]))
 eigen.eigenvalues(Mat([[4, 1], [2, 3]])); eigen.eigenvector(Mat([[4, 1], [2, 3]]), 5)
 eigen.eigvals(Mat([[2, 0, 0], [1, 3, 0], [0, 0, 5]])); eigen.definiteness(A)
 info.entropy(Vec([F(1, 2), F(1, 4), F(1, 4)])); info.gini(Vec([3, 1]))
-stats.mean(Vec([1, 2, 3])); stats.var(Vec([1, 2, 3])); stats.std(Vec([1, 3]))
+statistics.mean(Vec([1, 2, 3])); statistics.var(Vec([1, 2, 3])); statistics.std(Vec([1, 3]))
 prob.binom_pmf(2, 5, F(1, 3)); regression.linreg_fit(Vec([1, 2, 3]), Vec([2, 4, 7]))
 numbers.sqrt(F(9, 4)); numbers.log(8, 2); numbers.round_(F(5, 2))
 geometry.norm(Vec([3, 4])); geometry.proj(Vec([1, 2]), Vec([1, 1]))

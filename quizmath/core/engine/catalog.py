@@ -38,7 +38,7 @@ MODULES = (
     "random_draws",
     "regression",
     "sequences",
-    "stats",
+    "statistics",
     "text",
 )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from quizmath.core.engine._common import exact_sum, integer, matrix, number
 from quizmath.core.engine.eigen import eigenvector, eigvals_list
-from quizmath.core.engine.stats import cov_matrix
+from quizmath.core.engine.statistics import cov_matrix
 from quizmath.core.errors import ExprEvalError
 from quizmath.core.expr.registry import builtin
 from quizmath.core.values import Mat, Scalar, Value, Vec, compare, div, mul, sub

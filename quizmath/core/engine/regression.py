@@ -110,7 +110,7 @@ def linreg_gd_steps(x: Value, y: Value, w: Value, b: Value, lr: Value, k: Value)
 @builtin("linreg_fit(x, y)", "regression")
 def linreg_fit(x: Value, y: Value) -> Vec:
     """Least-squares line: [slope, intercept] with slope = Sxy/Sxx, intercept = ȳ − slope·x̄."""
-    from quizmath.core.engine.stats import ss
+    from quizmath.core.engine.statistics import ss
 
     xs, ys = _xy(x, y, "linreg_fit")
     mx, my = div(exact_sum(xs), len(xs)), div(exact_sum(ys), len(ys))

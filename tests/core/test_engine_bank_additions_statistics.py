@@ -7,7 +7,7 @@ from fractions import Fraction as F
 import pytest
 import scipy.stats as st
 
-from quizmath.core.engine import stats as S
+from quizmath.core.engine import statistics as S
 from quizmath.core.errors import ExprEvalError
 
 

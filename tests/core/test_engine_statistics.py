@@ -13,7 +13,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
-from quizmath.core.engine import stats as S
+from quizmath.core.engine import statistics as S
 from quizmath.core.errors import ExprEvalError, LimitError
 from quizmath.core.values import Mat, ValueSet, Vec
 
