@@ -53,7 +53,8 @@ def test_exact_rational_work_never_imports_sympy() -> None:
 import sys
 from fractions import Fraction as F
 from quizmath.core.values import Mat, Vec
-from quizmath.core.engine import linalg, eigen, info, statistics, prob, regression, numbers, geometry
+from quizmath.core.engine import linalg, eigen, info, statistics, prob, regression
+from quizmath.core.engine import numbers, geometry
 A = Mat([[2, 1, 0], [1, 3, 1], [0, 1, 4]])
 linalg.det(A); linalg.inv(A); linalg.solve(A, Vec([1, 2, 3]))
 linalg.nullspace(Mat([[1, 2], [2, 4]]))
