@@ -184,7 +184,7 @@ def run_report(args: argparse.Namespace) -> int:
     from quizmath.core.storage import Storage, StorageError
 
     try:
-        storage = Storage.open(getattr(args, "db", None))
+        storage = Storage.open_for_reading(getattr(args, "db", None))
     except StorageError as exc:
         return _fail(str(exc), 1)
     with storage:

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from quizmath.core.storage import Storage, StorageError
 
     try:
-        storage = Storage.open(getattr(args, "db", None))
+        storage = Storage.open_for_reading(getattr(args, "db", None))
     except StorageError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1

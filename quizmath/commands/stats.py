@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{PROG}: --weeks takes 1 to 104", file=sys.stderr)
         return 2
     try:
-        storage = Storage.open(getattr(args, "db", None))
+        storage = Storage.open_for_reading(getattr(args, "db", None))
     except StorageError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1

@@ -49,9 +49,13 @@ class Database:
         self.conn = conn
 
     @classmethod
-    def open(cls, path: Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> Database:
+    def open(
+        cls, path: Path, *, create: bool = True, busy_timeout: float = BUSY_TIMEOUT_S
+    ) -> Database:
+        """``create`` False (commands that only read): a missing or empty file is refused and
+        nothing is created, not even its folder."""
         path = Path(path)
-        existed = _preflight(path)
+        existed = _preflight(path, create=create)
         try:
             conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None)
         except sqlite3.Error as exc:
@@ -167,10 +171,16 @@ class Database:
             pass
 
 
-def _preflight(path: Path) -> bool:
+def _preflight(path: Path, *, create: bool = True) -> bool:
     """Checks that need no SQLite; returns whether a non-empty file is already there."""
     if path.is_dir():
         raise StorageError(f"{path} is a directory, not a progress database; {UNTOUCHED}", path)
+    if not path.exists() and not create:
+        raise StorageError(
+            f"{path} does not exist: no progress has been saved there (nothing was created; "
+            "check the path, or practise first)",
+            path,
+        )
     if not path.exists():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -189,7 +199,12 @@ def _preflight(path: Path) -> bool:
             f"cannot open {path}: {exc.strerror or exc}; {UNTOUCHED}", path
         ) from None
     if not head:
-        return False  # an empty file is a new database
+        if not create:
+            raise StorageError(
+                f"{path} is empty (0 bytes): no progress has been saved in it; {UNTOUCHED}",
+                path,
+            )
+        return False  # an empty file given to practise in is a new database
     if head != SQLITE_MAGIC:
         raise StorageError(
             f"{path} is not an SQLite database (quizmath progress is kept in SQLite); {UNTOUCHED}",

@@ -34,6 +34,13 @@ class Storage:
         or the user data directory. Raises StorageError."""
         return cls(Database.open(resolve_db_path(path)))
 
+    @classmethod
+    def open_for_reading(cls, path: Path | str | None = None) -> Storage:
+        """Open the progress file for a command that only reads it (``stats``, ``export``,
+        reports): a missing or empty file is a StorageError saying so, and nothing is created.
+        An existing file is opened as by ``open`` (an older schema is brought up to date)."""
+        return cls(Database.open(resolve_db_path(path), create=False))
+
     @property
     def path(self) -> Path:
         return self._db.path
