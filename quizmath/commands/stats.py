@@ -1,7 +1,8 @@
 """``quizmath stats``: progress at a glance (mastery per topic, practice per day, the calendar
 and streak, drill history, the weakest topics), or all of it as JSON with ``--json``.
 
-Days are local calendar days (the system time zone; see ``quizmath.core.stats``).
+Days are the learner's days: local calendar days (the system time zone) that start at 4 am, so
+late practice counts for the evening before (see ``quizmath.core.days``).
 """
 
 from __future__ import annotations
@@ -81,6 +82,10 @@ def pct(x: float | None) -> str:
     return "—" if x is None else f"{100 * x:.0f}%"
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
 def bar(x: float | None, width: int = BAR_WIDTH) -> str:
     filled = round((x or 0.0) * width)
     return "█" * filled + "░" * (width - filled)
@@ -88,21 +93,24 @@ def bar(x: float | None, width: int = BAR_WIDTH) -> str:
 
 def stats_text(s: Stats) -> str:
     t = s.totals
-    out = [f"Progress on {s.today.isoformat()} (days in {s.timezone})", ""]
+    out = [
+        f"Progress on {s.today.isoformat()} (days in {s.timezone}, "
+        f"starting at {s.day_starts_at:02d}:00)",
+        "",
+    ]
     if not t.answers:
         out.append("Nothing practised yet. Start with: quizmath practice --plain")
     else:
         interviews = t.answers - t.attempts
-        extra = f" and {interviews} interview self-rating{'s' * (interviews != 1)}"
+        extra = f" and {plural(interviews, 'interview self-rating')}"
         out.append(
-            f"{t.attempts} problem attempt{'s' * (t.attempts != 1)} ({pct(t.accuracy)} right)"
-            f"{extra if interviews else ''} on {t.practice_days} "
-            f"day{'s' * (t.practice_days != 1)}, since {t.first_day}; {t.drills} "
-            f"drill{'s' * (t.drills != 1)} finished."
+            f"{plural(t.attempts, 'problem attempt')} ({pct(t.accuracy)} right)"
+            f"{extra if interviews else ''} on {plural(t.practice_days, 'day')}, "
+            f"since {t.first_day}; {plural(t.drills, 'drill')} finished."
         )
     st = s.streak
     out.append(
-        f"Streak: {st.current} day{'s' * (st.current != 1)} (longest {st.longest})"
+        f"Streak: {plural(st.current, 'day')} (longest {st.longest})"
         + ("" if st.practiced_today or not st.current else "; practise today to keep it")
         + "."
     )
@@ -126,8 +134,12 @@ def stats_text(s: Stats) -> str:
         if x.area_title != area:
             area = x.area_title
             out.append(f"  {area}")
-        detail = f"{x.attempts} attempts, {pct(x.accuracy)} right" if x.attempts else "not started"
-        out.append(f"    {x.title:<{width}}  {bar(x.mastery)} {pct(x.mastery):>4}  {detail}")
+        if x.attempts:
+            detail = f"{plural(x.attempts, 'attempt')}, {pct(x.accuracy)} right"
+            figure = pct(x.mastery)
+        else:  # as the stats screen shows it: no figure for a topic not started
+            detail, figure = "not started", "—"
+        out.append(f"    {x.title:<{width}}  {bar(x.mastery)} {figure:>4}  {detail}")
     if s.drills:
         out += ["", "Drills (oldest first):"]
         for d in s.drills[-10:]:

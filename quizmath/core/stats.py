@@ -4,10 +4,10 @@
   0.4 × recent accuracy)), unchanged, so every screen agrees.
 - Accuracy counts an attempt correct when it was right without viewing the solution; skips
   count as wrong (as in the scheduler).
-- Days are the learner's local calendar days: each stored UTC time is converted with the
-  system's time-zone rules for that instant (so a DST change moves no attempt to the wrong day),
-  or with ``tz`` when given (tests, or a learner who wants another zone). A "practice day" has
-  at least one answer: an attempt (any mode) or an interview self-rating.
+- Days are the learner's days (``quizmath.core.days``): local calendar days, in the system's
+  time-zone rules for each instant or in ``tz`` when given, that start at the rollover hour
+  (4 am), so an answer at 1 am counts for the evening before. A "practice day" has at least one
+  answer: an attempt (any mode) or an interview self-rating.
 - Streaks: the current streak counts consecutive practice days ending today, or ending
   yesterday while today has no practice yet (it is not lost until the day is over); the longest
   is the longest run ever.
@@ -30,6 +30,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from quizmath.core.days import ROLLOVER_HOUR, LearnerDays
 from quizmath.core.storage import drills as drill_rows
 from quizmath.core.storage.store import Storage
 from quizmath.core.storage.times import from_iso, to_iso, utc_now
@@ -133,6 +134,7 @@ class Stats:
     generated_at: datetime
     today: date
     timezone: str
+    day_starts_at: int  # the hour (local) a new day starts
     totals: Totals
     topics: tuple[TopicStat, ...]  # curriculum order
     daily: tuple[DayPoint, ...]  # the calendar's window, oldest first
@@ -149,6 +151,7 @@ class Stats:
             "generated_at": to_iso(self.generated_at),
             "today": day(self.today),
             "timezone": self.timezone,
+            "day_starts_at": self.day_starts_at,
             "totals": {
                 **asdict(self.totals),
                 "first_day": day(self.totals.first_day),
@@ -201,21 +204,22 @@ def compute_stats(
     scheduler: Scheduler | None = None,
     now: datetime | None = None,
     tz: tzinfo | None = None,
+    rollover_hour: int = ROLLOVER_HOUR,
     weeks: int = WEEKS,
     weakest: int = WEAKEST,
 ) -> Stats:
-    """Everything above, from the database. ``tz`` None: the system's local time zone."""
+    """Everything above, from the database. ``tz`` None: the system's local time zone;
+    ``rollover_hour``: when a day starts (``quizmath.core.days``)."""
     if scheduler is None:
         from quizmath.core.scheduler import Scheduler
 
         scheduler = Scheduler(storage, bank, fuzzing=False)
     now = now or utc_now()
 
-    def local_day(when: datetime) -> date:
-        return (when.astimezone(tz) if tz is not None else when.astimezone()).date()
-
+    days = LearnerDays(tz, rollover_hour)
+    local_day = days.day_of
     today = local_day(now)
-    zone = str(tz) if tz is not None else (now.astimezone().tzname() or "local")
+    zone = days.zone_name(now)
 
     attempt_rows = storage.read(
         lambda c: c.execute("SELECT at, correct AND NOT solution_viewed FROM attempts").fetchall()
@@ -279,6 +283,7 @@ def compute_stats(
         now,
         today,
         zone,
+        rollover_hour,
         totals,
         topics,
         daily,

@@ -135,7 +135,7 @@ def test_days_are_local_days(db: Path) -> None:
     assert by_day[date(2026, 3, 16)].attempts == 1
     assert s.drills[0].day == date(2026, 3, 16)
     with Storage.open(db) as storage:
-        in_utc = compute_stats(storage, make_bank(), now=NOW, tz=UTC)
+        in_utc = compute_stats(storage, make_bank(), now=NOW, tz=UTC, rollover_hour=0)
     assert {p.day: p.attempts for p in in_utc.daily}[date(2026, 3, 16)] == 0
 
 
@@ -231,14 +231,17 @@ def test_local_days_follow_daylight_saving(tmp_path: Path) -> None:
     except zoneinfo.ZoneInfoNotFoundError:
         pytest.skip("no time-zone database")
     with Storage.open(tmp_path / "p.db") as s:
-        # 04:30 UTC is 23:30 the day before in winter (UTC−5) and 00:30 in summer (UTC−4).
+        # 04:30 UTC is 23:30 the day before in winter (UTC−5) and 00:30 in summer (UTC−4);
+        # days start at midnight here (the rollover hour has its own tests).
         s.add_attempt(
             Attempt("t.vec1", 1, "1", "accept", 1, at=datetime(2026, 1, 15, 4, 30, tzinfo=UTC))
         )
         s.add_attempt(
             Attempt("t.vec1", 2, "1", "accept", 1, at=datetime(2026, 7, 15, 4, 30, tzinfo=UTC))
         )
-        st = compute_stats(s, make_bank(), now=datetime(2026, 7, 20, tzinfo=UTC), tz=ny, weeks=30)
+        st = compute_stats(
+            s, make_bank(), now=datetime(2026, 7, 20, tzinfo=UTC), tz=ny, rollover_hour=0, weeks=30
+        )
     days = {p.day for p in st.daily if p.attempts}
     assert days == {date(2026, 1, 14), date(2026, 7, 15)}
 
