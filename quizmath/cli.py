@@ -13,7 +13,17 @@ import sys
 from collections.abc import Sequence
 
 # Order here is the order in --help.
-COMMANDS = ("practice", "drill", "validate", "preview", "bank", "check", "stats", "export")
+COMMANDS = (
+    "practice",
+    "drill",
+    "validate",
+    "preview",
+    "bank",
+    "check",
+    "stats",
+    "export",
+    "schema",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

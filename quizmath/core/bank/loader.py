@@ -13,8 +13,10 @@ from typing import Any
 from quizmath.core.bank.fields import NAME, Fields, Problems, kind_of
 from quizmath.core.bank.model import (
     KINDS,
+    LINT_CODES,
     AnswerSpec,
     Compiled,
+    LintSpec,
     MistakeSpec,
     Option,
     Template,
@@ -42,7 +44,14 @@ REQUIRED = (
     "tests",
 )
 # mistakes are required, except for multiple choice, where feedback sits on the options.
-OPTIONAL = ("calculator", "symbols", "params", "where", "mistakes")
+OPTIONAL = ("calculator", "symbols", "params", "where", "mistakes", "lint")
+# The fields of the nested mappings, (required, optional). The JSON Schema (schema.py) is built
+# from these lists, so a field added here is one the schema knows.
+ANSWER_FIELDS = (("kind",), ("value", "text", "tolerance", "vars", "options"))
+OPTION_FIELDS = ((), ("value", "text", "feedback"))
+MISTAKE_FIELDS = (("value", "feedback"), ())
+TEST_FIELDS = ((), ("params", "answer", "accept", "reject"))
+LINT_FIELDS = (("ignore", "reason"), ())
 
 
 class _Compiler:
@@ -174,6 +183,7 @@ def build_template(
             data.line,
         )
     tests = _tests(f, comp)
+    lint = _lint(f)
     title, concept = f.text("title"), f.text("concept")
     difficulty, calculator = f.integer("difficulty", 1, 3, 1), f.boolean("calculator")
     if problems.errors or prompt is None or answer is None or solution is None:
@@ -197,6 +207,7 @@ def build_template(
         file=file,
         line=data.line,
         field_lines=dict(data.key_lines),
+        lint=lint,
     )
     return template, []
 
@@ -251,7 +262,7 @@ def _answer(f: Fields, comp: _Compiler, symbols: tuple[str, ...]) -> AnswerSpec 
     if data is None:
         return None
     a = Fields(data, f.problems, "answer.")
-    a.check_keys(("kind",), ("value", "text", "tolerance", "vars", "options"))
+    a.check_keys(*ANSWER_FIELDS)
     kind = a.text("kind")
     if kind and kind not in KINDS:
         a.error("kind", f'unknown answer kind "{kind}"; one of: {", ".join(KINDS)}')
@@ -296,7 +307,7 @@ def _option(item: Any, comp: _Compiler, field: str, line: int) -> Option:
     if not isinstance(item, LDict):
         return Option(comp.expr(item, field, line), None, None, line)
     o = Fields(item, comp.problems, field + ".")
-    o.check_keys((), ("value", "text", "feedback"))
+    o.check_keys(*OPTION_FIELDS)
     if o.has("value") == o.has("text"):
         o.error("value", "an option needs exactly one of value or text")
     value = comp.expr(item["value"], f"{field}.value", o.line("value")) if o.has("value") else None
@@ -319,7 +330,7 @@ def _mistakes(f: Fields, comp: _Compiler) -> tuple[MistakeSpec, ...]:
             f.problems.add(field, "expected value: and feedback: lines", line)
             continue
         m = Fields(item, f.problems, field + ".")
-        m.check_keys(("value", "feedback"), ())
+        m.check_keys(*MISTAKE_FIELDS)
         value = (
             comp.expr(item["value"], f"{field}.value", m.line("value")) if m.has("value") else None
         )
@@ -346,7 +357,7 @@ def _tests(f: Fields, comp: _Compiler) -> tuple[TestSpec, ...]:
             f.problems.add(field, "expected a mapping with params, accept, reject", line)
             continue
         t = Fields(item, f.problems, field + ".")
-        t.check_keys((), ("params", "answer", "accept", "reject"))
+        t.check_keys(*TEST_FIELDS)
         params: dict[str, Any] = {}
         for name, raw in (t.mapping("params") or {}).items():
             if name not in comp.known or name in CONSTANTS:
@@ -366,3 +377,22 @@ def _tests(f: Fields, comp: _Compiler) -> tuple[TestSpec, ...]:
             t.error("accept", "a test needs at least one of answer, accept, reject")
         out.append(TestSpec(params, answer, lists["accept"], lists["reject"], line))
     return tuple(out)
+
+
+def _lint(f: Fields) -> LintSpec | None:
+    """``lint: {ignore: [codes], reason: ...}``: quality warnings the author keeps, and why."""
+    data = f.mapping("lint")
+    if data is None:
+        return None
+    g = Fields(data, f.problems, "lint.")
+    g.check_keys(*LINT_FIELDS)
+    codes = g.sequence("ignore", single_ok=True) or LList()
+    for k, code in enumerate(codes):
+        if code not in LINT_CODES:
+            f.problems.add(
+                f"lint.ignore[{k}]",
+                f"unknown warning {code!r}; one of: {', '.join(LINT_CODES)}",
+                codes.item_lines[k],
+            )
+    reason = g.text("reason")
+    return LintSpec(tuple(str(c) for c in codes), reason.strip(), f.line("lint"))

@@ -65,6 +65,29 @@ class TestSpec:
     line: int
 
 
+# The quality warnings of ``quizmath validate`` (core/bank/lints.py), by the name a template's
+# ``lint: {ignore: [...], reason: ...}`` uses to keep one.
+LINT_CODES = (
+    "distinct-prompts",
+    "frequent-answer",
+    "longest-option",
+    "unused-option",
+    "where-rejects",
+    "format-example",
+    "prompt-wrap",
+    "mistake-coincides",
+)
+
+
+@dataclass(frozen=True)
+class LintSpec:
+    """Warnings a template keeps on purpose, with the author's reason."""
+
+    ignore: tuple[str, ...]
+    reason: str
+    line: int
+
+
 @dataclass(frozen=True)
 class Template:
     id: str
@@ -85,6 +108,7 @@ class Template:
     file: str
     line: int = 1
     field_lines: dict[str, int] = field(default_factory=dict)
+    lint: LintSpec | None = None
 
     @property
     def area(self) -> str:
