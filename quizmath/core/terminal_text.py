@@ -1,0 +1,73 @@
+"""Text from a question file or the database, made harmless for a terminal.
+
+A terminal obeys bytes, not meaning: ``ESC ] 0 ; … BEL`` retitles the window, ``ESC [ 2 J``
+clears it, a C1 ``CSI`` (U+009B) starts a command on some terminals without any ESC, and the
+bidirectional overrides (U+202A–U+202E) and isolates (U+2066–U+2069) reorder what follows them
+so that the text read is not the text stored. Such characters have no business in a question or
+a saved answer.
+
+Two uses, one definition of "control character" (``CONTROL``):
+
+- question files refuse them (``first_control`` gives where, for a ``file:line`` error);
+- anything from a file or the database that goes to a terminal passes through ``neutralise``,
+  which shows each one as a visible stand-in (``␛`` for ESC, ``<U+202E>`` for an override)
+  instead of letting the terminal act on it. Tab and newline are kept: they are layout.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 except tab and newline, DEL, C1, bidi embeddings/overrides and isolates.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _stand_in(match: re.Match[str]) -> str:
+    c = match.group()
+    o = ord(c)
+    if o < 0x20:
+        return chr(0x2400 + o)  # the Unicode "control pictures": ␀ … ␛ …
+    if o == 0x7F:
+        return "␡"
+    return f"<U+{o:04X}>"
+
+
+def neutralise(text: str) -> str:
+    """``text`` with every control character replaced by a visible stand-in (tab, newline kept).
+
+    Cheap when there is nothing to replace (one regex scan), so it can sit on every path that
+    prints text read from a file or the database.
+    """
+    if not CONTROL.search(text):
+        return text
+    return CONTROL.sub(_stand_in, text)
+
+
+def first_control(text: str) -> int | None:
+    """The index of the first control character in ``text``, or None."""
+    m = CONTROL.search(text)
+    return None if m is None else m.start()
+
+
+def describe(c: str) -> str:
+    """A control character named for a message: ``U+001B (ESCAPE)``; never the character."""
+    name = unicodedata.name(c, "")
+    if not name:
+        name = _C0_C1_NAMES.get(ord(c), "")
+    return f"U+{ord(c):04X} ({name})" if name else f"U+{ord(c):04X}"
+
+
+# unicodedata has no names for most C0/C1 controls; these are the ones people meet.
+_C0_C1_NAMES = {
+    0x00: "NUL",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x0B: "LINE TABULATION",
+    0x0C: "FORM FEED",
+    0x0D: "CARRIAGE RETURN",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x9B: "CONTROL SEQUENCE INTRODUCER",
+    0x9D: "OPERATING SYSTEM COMMAND",
+}

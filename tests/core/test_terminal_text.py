@@ -1,0 +1,53 @@
+"""neutralise: nothing that a terminal acts on survives; ordinary text is untouched."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizmath.core.terminal_text import CONTROL, describe, first_control, neutralise
+
+HOSTILE = [
+    "\x1b]0;pwned\x07",  # OSC: retitle the terminal
+    "\x1b[2J",  # clear the screen
+    "\x9b2J",  # C1 CSI, no ESC at all
+    "\x9d0;x\x9c",  # C1 OSC … ST
+    "abc\u202eevil",  # right-to-left override
+    "\u2066isolate\u2069",
+    "\x00nul",
+    "back\x08space",
+    "carriage\rreturn",
+    "\x7f",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_no_control_character_survives(text: str) -> None:
+    out = neutralise(text)
+    assert CONTROL.search(out) is None
+    assert "\x1b" not in out and "\x9b" not in out and "\u202e" not in out
+    assert first_control(out) is None
+
+
+def test_stand_ins_are_visible_and_say_what_was_there() -> None:
+    assert neutralise("a\x1b[2Jb") == "a␛[2Jb"
+    assert neutralise("x\u202ey") == "x<U+202E>y"
+    assert neutralise("\x9b") == "<U+009B>"
+    assert neutralise("\x7f") == "␡"
+
+
+def test_layout_and_unicode_are_kept() -> None:
+    text = "Det A\tof\n⎡1 2⎤ λ σ √2 · π ≤ 3×4 — “quoted” ½ x² 𝔼"
+    assert neutralise(text) is text  # nothing to do: the very same object, no copy
+    assert first_control(text) is None
+
+
+def test_first_control_points_at_the_character() -> None:
+    assert first_control("ok \x1b here") == 3
+    assert first_control("ab\u2067") == 2
+
+
+def test_describe_names_without_showing() -> None:
+    assert describe("\x1b") == "U+001B (ESCAPE)"
+    assert describe("\u202e") == "U+202E (RIGHT-TO-LEFT OVERRIDE)"
+    assert "\x1b" not in describe("\x1b")
+    assert describe("\x05") == "U+0005"
