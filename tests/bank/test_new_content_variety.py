@@ -22,6 +22,12 @@ NEW = (
     "linalg.product-defined",
     "linalg.dependence-coefficients",
     "linalg.spot-error-broadcasting",
+    "calc.finite-difference-error",
+    "calc.finite-difference-step",
+    "calc.richardson-extrapolation",
+    "calc.layer-jacobian-shapes",
+    "calc.backprop-two-layer",
+    "calc.spot-error-chain-rule",
 )
 
 
