@@ -6,8 +6,8 @@ question (no hints, no retries; unreadable input may be retyped), and ends when 
 are done or the time is up, with the report. ``quit``, Ctrl-C or the end of input leave the drill
 unfinished: the next ``quizmath drill`` offers to resume it (with the time it had left) or
 discard it (kept in the history as discarded); scripts say which with ``--resume``/``--discard``.
-Rules: ``quizmath.core.drill`` (answering, time, scheduling) and ``quizmath.core.drill_plan``
-(which items, and the seed).
+Rules: ``quizmath.core.drill.run`` (answering, time, scheduling) and
+``quizmath.core.drill.plan`` (which items, and the seed).
 """
 
 from __future__ import annotations
@@ -178,10 +178,11 @@ def _fail(message: str, code: int = 2) -> int:
 def run_report(args: argparse.Namespace) -> int:
     import json
 
-    from quizmath.commands.drill_text import history_text, report_text
-    from quizmath.core.drill import DrillError, drill_history
-    from quizmath.core.report import build_report
+    from quizmath.core.drill.plan import DrillError
+    from quizmath.core.drill.report import build_report
+    from quizmath.core.drill.runs import drill_history
     from quizmath.core.storage import Storage, StorageError
+    from quizmath.plain.drill_report import history_text, report_text
 
     try:
         storage = Storage.open_for_reading(getattr(args, "db", None))
@@ -250,12 +251,15 @@ def run_plain(
     clock: Callable[[], float] = time.monotonic,
     checker: Any = None,
 ) -> int:
-    from quizmath.commands.checking import plain_checker
-    from quizmath.commands.drill_plain import LineReader, PlainDrill, choose
-    from quizmath.core.drill import DrillError, DrillRun, discard, find_unfinished
+    from quizmath.core.drill.plan import DrillError
+    from quizmath.core.drill.run import DrillRun
+    from quizmath.core.drill.runs import discard, find_unfinished
     from quizmath.core.errors import QuizmathError
     from quizmath.core.scheduler import Scheduler
     from quizmath.core.storage import Storage, StorageError
+    from quizmath.plain.checker import plain_checker
+    from quizmath.plain.drill import Loop, PlainDrill, choose
+    from quizmath.plain.lines import LineReader
 
     inp = stdin or sys.stdin
     out = stdout or sys.stdout
@@ -301,17 +305,17 @@ def run_plain(
         try:
             ending = drill.loop()
         except KeyboardInterrupt:
-            ending = "interrupted"
-        if ending != "ended":
+            ending = Loop.INTERRUPTED
+        if ending != Loop.ENDED:
             run.pause()
-            lead = {"eof": "End of input. ", "interrupted": "\n"}.get(ending, "")
+            lead = {Loop.EOF: "End of input. ", Loop.INTERRUPTED: "\n"}.get(ending, "")
             say(
                 f"{lead}Drill {run.id} is kept with {run.answered} of {run.total} answered and "
                 f"{_left(run)}; `quizmath drill --resume` finishes it."
             )
-            return 130 if ending == "interrupted" else 0
-        from quizmath.commands.drill_text import report_text
-        from quizmath.core.report import build_report
+            return 130 if ending == Loop.INTERRUPTED else 0
+        from quizmath.core.drill.report import build_report
+        from quizmath.plain.drill_report import report_text
 
         say(report_text(build_report(storage, run.id, bank, interviews)))
         return 0
@@ -333,14 +337,14 @@ def _sayer(out: TextIO) -> Callable[..., None]:
 
 
 def _left(run: Any) -> str:
-    from quizmath.core.drill import format_clock
+    from quizmath.core.drill.clock import format_clock
 
     remaining = run.remaining_ms()
     return "no time limit" if remaining is None else f"{format_clock(remaining)} left"
 
 
 def _clock(ms: int) -> str:
-    from quizmath.core.drill import format_clock
+    from quizmath.core.drill.clock import format_clock
 
     return format_clock(ms)
 
@@ -355,8 +359,9 @@ def _start(
     clock: Callable[[], float],
     say: Callable[..., None],
 ) -> Any:
-    from quizmath.core.drill import DrillRun, format_clock, make_plan
-    from quizmath.core.drill_plan import resolve_topics
+    from quizmath.core.drill.clock import format_clock
+    from quizmath.core.drill.plan import make_plan, resolve_topics
+    from quizmath.core.drill.run import DrillRun
 
     topics = resolve_topics(bank.curriculum, (args.topics or "").split(","))
     weak = args.seed is None and not topics

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
     from quizmath.core.bank.problem import Problem
     from quizmath.core.content import ConceptPage, InterviewBank
+    from quizmath.core.practice.flow import Practice
     from quizmath.core.scheduler import Scheduler
-    from quizmath.core.session import Session
     from quizmath.tui.prefetch import Prefetched
     from quizmath.tui.screens.home import HomeScreen
 
@@ -132,9 +132,9 @@ class QuizApp(DrillsMixin, App[int]):
     def on_ready(self) -> None:
         """After the first frame."""
         self.first_frame_done = True
-        from quizmath.tui.screens.problem import ProblemScreen
+        from quizmath.tui.screens.practice import PracticeScreen
 
-        if isinstance(self.screen, ProblemScreen) and self.screen.painted:
+        if isinstance(self.screen, PracticeScreen) and self.screen.painted:
             self.post_message(ProblemPainted(time.monotonic_ns()))  # in the first frame
         # On practice, wait until the first problem is painted (ProblemPainted).
         if not self.start.practice or self.services.prestarted_bank is None:
@@ -206,19 +206,19 @@ class QuizApp(DrillsMixin, App[int]):
     # -- a first problem made before the app (see quizmath.tui.prefetch) -------------------
 
     def _open_premade(self, first: Prefetched) -> None:
-        from quizmath.tui.screens.problem import ProblemScreen
+        from quizmath.tui.screens.practice import PracticeScreen
 
         title = self._practice_title(None, None, self.start.template)
-        screen = ProblemScreen(None, count=self.start.count, title=title, premade=first)
+        screen = PracticeScreen(None, count=self.start.count, title=title, premade=first)
         self.push_screen(screen, self._ensure_home)
 
     def _premade_screens(self) -> list[Any]:
-        from quizmath.tui.screens.problem import ProblemScreen
+        from quizmath.tui.screens.practice import PracticeScreen
 
         return [
             s
             for s in self.screen_stack
-            if isinstance(s, ProblemScreen) and s.session is None and s.premade is not None
+            if isinstance(s, PracticeScreen) and s.session is None and s.premade is not None
         ]
 
     def _adopt_premade(self) -> None:
@@ -282,15 +282,15 @@ class QuizApp(DrillsMixin, App[int]):
         topic: str | None = None,
         template: str | None = None,
         premade: Problem | None = None,
-    ) -> Session:
+    ) -> Practice:
         """A practice session; raises QuizmathError (e.g. an unknown template). ``premade``
         is served instead of generating that same problem again."""
-        from quizmath.core.session import Session
+        from quizmath.core.practice.flow import Practice
 
         scheduler = self.scheduler if bank is self.bank else None
         scheduler = scheduler or self.services.scheduler(bank)
         # next_problem runs in a worker; its scheduler calls hop back to this thread.
-        return Session(
+        return Practice(
             bank,
             OnUIThread(scheduler, self),  # type: ignore[arg-type]
             self.check_answer,
@@ -315,7 +315,7 @@ class QuizApp(DrillsMixin, App[int]):
         ``first_now`` (start-up only, before the first frame): make the first problem here,
         so the first frame shows it; otherwise problems are made in a worker."""
         from quizmath.core.errors import QuizmathError
-        from quizmath.tui.screens.problem import ProblemScreen
+        from quizmath.tui.screens.practice import PracticeScreen
 
         bank = bank or self.bank
         if bank is None:
@@ -331,18 +331,18 @@ class QuizApp(DrillsMixin, App[int]):
                 session.next_problem()
         title = self._practice_title(bank, topic, template)
         self._back_to_home()
-        self.push_owned(ProblemScreen(session, count=count, title=title), self._ensure_home)
+        self.push_owned(PracticeScreen(session, count=count, title=title), self._ensure_home)
 
     def _back_to_home(self) -> None:
         """Close what is open above home (the palette can start practice from anywhere)."""
         if len(self.screen_stack) <= 1:
             return  # start-up: nothing to close (and no need to import home yet)
         from quizmath.tui.screens.home import HomeScreen
-        from quizmath.tui.screens.problem import ProblemScreen
+        from quizmath.tui.screens.practice import PracticeScreen
 
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             screen = self.screen
-            if isinstance(screen, ProblemScreen):
+            if isinstance(screen, PracticeScreen):
                 screen.end_session()
             self.pop_screen()
 
@@ -387,7 +387,7 @@ class QuizApp(DrillsMixin, App[int]):
 
 
 def _serving_first(premade: Problem) -> Any:
-    """A generator for Session that returns ``premade`` for its own template and seed, once."""
+    """A generator for Practice that returns ``premade`` for its own template and seed, once."""
     from quizmath.core.bank.generate import generate
 
     waiting = [premade]

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
     from quizmath.core.bank.bank import Bank
     from quizmath.core.bank.problem import Problem
-    from quizmath.core.drill import DrillPlan, DrillRun
+    from quizmath.core.drill.plan import DrillPlan
+    from quizmath.core.drill.run import DrillRun
     from quizmath.tui.app import QuizApp
     from quizmath.tui.services import DrillOptions
 
@@ -42,7 +43,7 @@ def prepare(
     bank, interviews, scheduler = wait_for_content(app, worker)
     if resume_id is not None:
         return Ready(premade=regenerate(app, bank, resume_id))
-    from quizmath.core.drill import make_plan
+    from quizmath.core.drill.plan import make_plan
 
     assert options is not None
     progress = None
@@ -83,7 +84,7 @@ def open_run(
     """On the UI thread: start the planned drill, or resume ``resume_id`` with the problems
     made for it. Raises QuizmathError or StorageError."""
     from quizmath.core.bank.generate import generate
-    from quizmath.core.drill import DrillRun
+    from quizmath.core.drill.run import DrillRun
 
     storage, clock = app.services.storage, app.services.drill_clock
     assert app.scheduler is not None and app.interviews is not None

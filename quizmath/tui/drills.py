@@ -144,7 +144,7 @@ class DrillsMixin:
         """Practise one problem of a report again (``id@seed``), over the report: Escape or
         the end of the problem comes back to it."""
         from quizmath.core.errors import QuizmathError
-        from quizmath.tui.screens.problem import ProblemScreen
+        from quizmath.tui.screens.practice import PracticeScreen
 
         app = self._quiz
         if app.bank is None:
@@ -155,7 +155,7 @@ class DrillsMixin:
         except QuizmathError as exc:
             app.notify(str(exc), severity="error", markup=False)
             return
-        app.push_screen(ProblemScreen(session, count=1, title=f"Replay · {ref}"))
+        app.push_screen(PracticeScreen(session, count=1, title=f"Replay · {ref}"))
 
     # -- unfinished drills ---------------------------------------------------------------
 
@@ -225,7 +225,7 @@ class DrillsMixin:
         self._quiz.push_screen(ResumeDialog(run, context=context), then)
 
     def _discard(self, run: RunRow) -> None:
-        from quizmath.core.drill import discard
+        from quizmath.core.drill.runs import discard
         from quizmath.core.storage import StorageError
         from quizmath.core.storage.times import utc_now
 

@@ -158,6 +158,6 @@ def drill_topics(text: str | None) -> tuple[str, ...]:
     if not text:
         return ()
     from quizmath.core.bank.bank import default_curriculum
-    from quizmath.core.drill_plan import resolve_topics
+    from quizmath.core.drill.plan import resolve_topics
 
     return resolve_topics(default_curriculum(), text.split(","))

@@ -1,6 +1,6 @@
 """Run a session's slow step off the UI thread while its database stays on the UI thread.
 
-``Session.next_problem`` asks the scheduler which template and seed to serve (SQLite reads,
+``Practice.next_problem`` asks the scheduler which template and seed to serve (SQLite reads,
 which must run on the thread that opened the connection) and then generates the problem (the
 template engine, sometimes sympy: slow). The app calls ``next_problem`` in a worker thread and
 gives the session an ``OnUIThread`` wrapper around its scheduler, so every scheduler call made

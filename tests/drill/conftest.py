@@ -17,8 +17,8 @@ from drill_fakes import BANK, INTERVIEWS, Mono, UtcClock
 from quizmath.core.answers import check
 from quizmath.core.bank.bank import Bank, load_bank
 from quizmath.core.content import InterviewBank, load_interviews
-from quizmath.core.drill import DrillRun
-from quizmath.core.drill_plan import plan_drill
+from quizmath.core.drill.plan import plan_drill
+from quizmath.core.drill.run import DrillRun
 from quizmath.core.scheduler import Scheduler
 from quizmath.core.storage import Storage
 

@@ -18,7 +18,7 @@ from drill_fakes import plain_drill_command, right, subprocess_env
 from quizmath.core.bank.bank import Bank
 from quizmath.core.bank.generate import generate
 from quizmath.core.bank.problem import parse_ref
-from quizmath.core.drill import find_unfinished
+from quizmath.core.drill.runs import find_unfinished
 from quizmath.core.storage import Storage
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL")

@@ -8,7 +8,8 @@ import sys
 
 CODE = """
 import json, sys
-import quizmath.core.drill, quizmath.core.report, quizmath.core.stats, quizmath.core.export
+import quizmath.core.drill.run, quizmath.core.drill.report
+import quizmath.core.stats, quizmath.core.export
 print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich', 'plotext',
                                                                   'sympy', 'scipy'})))
 """
@@ -21,7 +22,7 @@ def test_core_imports_no_ui_and_no_heavy_maths() -> None:
 
 def test_command_defaults_match_the_core() -> None:
     from quizmath.commands import drill
-    from quizmath.core import drill_plan
+    from quizmath.core.drill import plan as drill_plan
 
     assert (drill.DEFAULT_QUESTIONS, drill.DEFAULT_MINUTES) == (
         drill_plan.DEFAULT_QUESTIONS,

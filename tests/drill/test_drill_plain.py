@@ -17,7 +17,7 @@ from quizmath.commands.drill import run_plain
 from quizmath.core.answers import check
 from quizmath.core.bank.bank import Bank
 from quizmath.core.content import InterviewBank
-from quizmath.core.drill_plan import plan_drill
+from quizmath.core.drill.plan import plan_drill
 
 Cli = Callable[..., object]
 

@@ -15,13 +15,7 @@ from drill_fakes import BANK, INTERVIEWS, T0
 
 from quizmath.core.bank.bank import Bank
 from quizmath.core.content import InterviewBank, InterviewQuestion
-from quizmath.core.drill_plan import (
-    DrillError,
-    make_plan,
-    plan_drill,
-    resolve_topics,
-    weak_topics,
-)
+from quizmath.core.drill.plan import DrillError, make_plan, plan_drill, resolve_topics, weak_topics
 from quizmath.core.errors import TemplateError
 from quizmath.core.scheduler import Scheduler, TopicProgress
 from quizmath.core.storage.attempts import Attempt
@@ -63,7 +57,7 @@ import json, sys
 from pathlib import Path
 from quizmath.core.bank.bank import load_bank
 from quizmath.core.content import load_interviews
-from quizmath.core.drill_plan import plan_drill
+from quizmath.core.drill.plan import plan_drill
 bank = load_bank([Path(sys.argv[1])])
 iv = load_interviews([Path(sys.argv[2])], set(bank.curriculum.topics))
 plan = plan_drill(bank, iv, questions=8, seed=1234)

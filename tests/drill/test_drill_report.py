@@ -28,9 +28,10 @@ from drill_fakes import Mono, UtcClock, right, wrong
 from quizmath.core.answers import check
 from quizmath.core.bank.bank import Bank
 from quizmath.core.content import InterviewBank
-from quizmath.core.drill import DrillRun, discard
-from quizmath.core.drill_plan import plan_drill
-from quizmath.core.report import build_report
+from quizmath.core.drill.plan import plan_drill
+from quizmath.core.drill.report import build_report
+from quizmath.core.drill.run import DrillRun
+from quizmath.core.drill.runs import discard
 from quizmath.core.scheduler import Scheduler
 from quizmath.core.storage import Storage
 from quizmath.core.storage.attempts import Attempt

@@ -12,14 +12,10 @@ from drill_fakes import Mono, right, wrong
 
 from quizmath.core.answers import check
 from quizmath.core.content import InterviewBank
-from quizmath.core.drill import (
-    DrillError,
-    DrillRun,
-    discard,
-    drill_history,
-    find_unfinished,
-    format_clock,
-)
+from quizmath.core.drill.clock import format_clock
+from quizmath.core.drill.plan import DrillError
+from quizmath.core.drill.run import DrillRun
+from quizmath.core.drill.runs import discard, drill_history, find_unfinished
 from quizmath.core.scheduler import Scheduler
 from quizmath.core.storage import Storage
 

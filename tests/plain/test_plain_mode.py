@@ -206,17 +206,17 @@ def test_db_from_the_top_level_option_or_the_environment(tmp_path: Path) -> None
 
 def test_wrong_entries_are_counted_from_one() -> None:
     """Used when the checker's message does not already name the entries."""
-    from quizmath.commands.practice import _wrong_entries
+    from quizmath.plain.practice import wrong_entries_line
 
-    assert _wrong_entries([0, 2], None) == "Wrong entries: 1, 3 (counting from 1)."
-    assert _wrong_entries([(1, 0)], None) == "Wrong entries: row 2 column 1."
+    assert wrong_entries_line([0, 2], None) == "Wrong entries: 1, 3 (counting from 1)."
+    assert wrong_entries_line([(1, 0)], None) == "Wrong entries: row 2 column 1."
 
 
 def test_checker_falls_back_to_in_process_when_the_service_cannot_start(
     monkeypatch, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    from quizmath.commands.checking import plain_checker
     from quizmath.core.answers import Verdict, service
+    from quizmath.plain.checker import plain_checker
 
     class Broken:
         def __init__(self) -> None:

@@ -33,8 +33,8 @@ from tui_helpers import wait_until
 from quizmath.core.answers import check
 from quizmath.core.bank.bank import load_bank
 from quizmath.core.content import load_interviews
-from quizmath.core.drill import DrillRun
-from quizmath.core.drill_plan import plan_drill
+from quizmath.core.drill.plan import plan_drill
+from quizmath.core.drill.run import DrillRun
 from quizmath.core.scheduler import Scheduler
 from quizmath.core.storage import Storage
 from quizmath.core.storage.attempts import Attempt

@@ -10,7 +10,7 @@ from quizmath.tui.screens.concept import ConceptScreen
 from quizmath.tui.screens.concept_index import ConceptIndexScreen
 from quizmath.tui.screens.home import HomeScreen
 from quizmath.tui.screens.interview import InterviewScreen
-from quizmath.tui.screens.problem import ProblemScreen
+from quizmath.tui.screens.practice import PracticeScreen
 from quizmath.tui.widgets.home_menu import HomeMenu
 from quizmath.tui.widgets.topic_tree import TopicTree
 
@@ -183,12 +183,12 @@ async def test_palette_starts_a_template_replacing_the_practice_on_screen(make_a
         await wait_until(
             pilot,
             lambda: (
-                isinstance(app.screen, ProblemScreen)
+                isinstance(app.screen, PracticeScreen)
                 and app.screen is not first
                 and app.screen.problem is not None
             ),
         )
         assert app.screen.problem.template_id == "tuifix.pick"
-        assert [type(s).__name__ for s in app.screen_stack].count("ProblemScreen") == 1
+        assert [type(s).__name__ for s in app.screen_stack].count("PracticeScreen") == 1
         await pilot.press("escape", "escape")  # leaving practice lands on home
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))

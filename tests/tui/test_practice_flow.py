@@ -12,7 +12,7 @@ from tui_helpers import answer, problem_screen, reading, verdict_text, wait_unti
 
 from quizmath.tui.screens.concept import ConceptScreen
 from quizmath.tui.screens.home import HomeScreen
-from quizmath.tui.screens.problem import ProblemScreen
+from quizmath.tui.screens.practice import PracticeScreen
 from quizmath.tui.widgets.prompt_view import PromptView
 
 SIZE = (100, 30)
@@ -274,7 +274,7 @@ async def test_real_checking_service_end_to_end(make_app, rows) -> None:
         assert screen.problem.kind == "expression"
         await answer(pilot, screen, screen.problem.typed_answer)
         assert "✓ Correct" in verdict_text(screen)
-        assert isinstance(app.screen, ProblemScreen)
+        assert isinstance(app.screen, PracticeScreen)
     assert rows("SELECT verdict FROM attempts") == [("accept",)]
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from quizmath.tui.screens.problem import ProblemScreen
+from quizmath.tui.screens.practice import PracticeScreen
 
 
 async def wait_until(pilot: Pilot[Any], condition: Callable[[], Any], timeout: float = 30) -> None:
@@ -22,14 +22,14 @@ async def wait_until(pilot: Pilot[Any], condition: Callable[[], Any], timeout: f
     await pilot.pause()
 
 
-async def problem_screen(pilot: Pilot[Any]) -> ProblemScreen:
+async def problem_screen(pilot: Pilot[Any]) -> PracticeScreen:
     """The problem screen, once its problem is on screen."""
     app = pilot.app
     await wait_until(
-        pilot, lambda: isinstance(app.screen, ProblemScreen) and app.screen.problem is not None
+        pilot, lambda: isinstance(app.screen, PracticeScreen) and app.screen.problem is not None
     )
     screen = app.screen
-    assert isinstance(screen, ProblemScreen)
+    assert isinstance(screen, PracticeScreen)
     return screen
 
 
@@ -38,15 +38,15 @@ def text_of(widget: Static) -> str:
     return str(widget.render())
 
 
-def verdict_text(screen: ProblemScreen) -> str:
+def verdict_text(screen: PracticeScreen) -> str:
     return text_of(screen.query_one("VerdictPanel", Static))
 
 
-def reading(screen: ProblemScreen) -> str:
+def reading(screen: PracticeScreen) -> str:
     return text_of(screen.query_one("#reading", Static))
 
 
-async def answer(pilot: Pilot[Any], screen: ProblemScreen, text: str) -> None:
+async def answer(pilot: Pilot[Any], screen: PracticeScreen, text: str) -> None:
     """Put ``text`` in the answer box, press Enter, wait until it is checked."""
     box = screen.query_one("#answer", Input)
     box.value = text

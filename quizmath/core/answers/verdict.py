@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from quizmath.core.kinds import KINDS  # noqa: F401 - re-exported: the checker's list of kinds
 
-ACCEPT = "accept"
-REJECT = "reject"
-INVALID = "invalid"
+
+class VerdictKind(StrEnum):
+    """What a check decided (stored as the attempt's verdict; JSON's "verdict")."""
+
+    ACCEPT = "accept"
+    REJECT = "reject"
+    INVALID = "invalid"  # unreadable, or not checked in time: never counted
+
+
+ACCEPT = VerdictKind.ACCEPT
+REJECT = VerdictKind.REJECT
+INVALID = VerdictKind.INVALID
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +40,7 @@ class Verdict:
     ``interpreted`` is empty when the answer could not be read.
     """
 
-    verdict: str
+    verdict: VerdictKind
     message: str
     interpreted: str = ""
     wrong_entries: list[Any] = field(default_factory=list)

@@ -39,7 +39,8 @@ from quizmath.tui.widgets.interview_item import InterviewItem
 from quizmath.tui.widgets.rating_bar import RatingBar
 
 if TYPE_CHECKING:
-    from quizmath.core.drill import DrillJudgement, DrillRun, ItemResult
+    from quizmath.core.drill.outcomes import DrillJudgement, ItemResult
+    from quizmath.core.drill.run import DrillRun
     from quizmath.tui.app import QuizApp
     from quizmath.tui.drill_start import Ready
     from quizmath.tui.services import DrillOptions
@@ -371,7 +372,7 @@ class DrillScreen(Screen[int | None]):
             self.interview.notes.focus()
 
     def action_format_help(self) -> None:
-        from quizmath.core.session import answer_help
+        from quizmath.core.items.problem import answer_help
 
         item = self.run.current if self.run is not None else None
         if item is not None and item.problem is not None:
@@ -396,7 +397,7 @@ class DrillScreen(Screen[int | None]):
             return
         run = self.run
         if run is not None and not run.finished:
-            from quizmath.core.drill import format_clock
+            from quizmath.core.drill.clock import format_clock
 
             remaining = run.remaining_ms()
             left = "untimed" if remaining is None else f"{format_clock(remaining)} left"

@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from quizmath.commands.drill_text import ENDED, local_time
-from quizmath.core.drill_items import format_clock
+from quizmath.core.drill.clock import format_clock, local_time
+from quizmath.core.drill.outcomes import ENDING_WORDS
 from quizmath.tui.widgets.fitted_table import FittedTable
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class DrillHistoryScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        from quizmath.core.drill import drill_history
+        from quizmath.core.drill.runs import drill_history
 
         runs = list(reversed(drill_history(self.quiz.services.storage, include_discarded=True)))
         rows = [
@@ -56,7 +56,8 @@ class DrillHistoryScreen(Screen[None]):
                 f"{run.percent:3.0f}%",
                 format_clock(run.used_ms),
                 Content.styled(
-                    ENDED.get(run.ended or "", run.status), STATUS_STYLE.get(run.ended or "", "")
+                    ENDING_WORDS.get(run.ended or "", run.status),
+                    STATUS_STYLE.get(run.ended or "", ""),
                 ),
                 str(run.seed),
             ]

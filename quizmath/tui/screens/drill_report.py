@@ -1,7 +1,7 @@
 """A drill's report: score, accuracy per topic, time per question against the learner's usual
 time, the missed questions with their worked solutions, and the comparison with earlier drills.
 
-The report is rebuilt from the database (``core.report.build_report``) in a worker: missed
+The report is rebuilt from the database (``core.drill.report.build_report``) in a worker: missed
 problems are generated again from their ``id@seed``, which may be slow; its database reads hop
 to the UI thread (``OnUIThread``). Enter (or p) on a row of the question table practises that
 problem again by its ``id@seed`` (an interview question: that question), then comes back here.
@@ -22,15 +22,15 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
-from quizmath.commands.drill_text import ENDED, local_time
-from quizmath.core.drill_items import format_clock
-from quizmath.core.report import TREND_OVER
+from quizmath.core.drill.clock import format_clock, local_time
+from quizmath.core.drill.outcomes import ENDING_WORDS
+from quizmath.core.drill.report import TREND_OVER
 from quizmath.tui.widgets.answer_box import printable
 from quizmath.tui.widgets.fitted_table import FittedTable
 from quizmath.tui.widgets.prompt_view import PromptView
 
 if TYPE_CHECKING:
-    from quizmath.core.report import DrillReport, ReportItem
+    from quizmath.core.drill.report import DrillReport, ReportItem
     from quizmath.tui.app import QuizApp
 
 OUTCOME = {
@@ -113,7 +113,7 @@ class DrillReportScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="report")
     def _build(self, storage: Any) -> None:
-        from quizmath.core.report import build_report
+        from quizmath.core.drill.report import build_report
         from quizmath.tui.drills import wait_for_content
 
         try:
@@ -133,7 +133,7 @@ class DrillReportScreen(Screen[None]):
             )
             return
         run = r.run
-        status = ENDED.get(run.ended or "", "unfinished")
+        status = ENDING_WORDS.get(run.ended or "", "unfinished")
         self.query_one("#report-head", Static).update(
             Content.assemble(
                 (f"Drill {run.id}", "bold $primary"),

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from quizmath.core.drill_plan import DEFAULT_MINUTES, DEFAULT_QUESTIONS, MAX_QUESTIONS, share_args
+from quizmath.core.drill.plan import DEFAULT_MINUTES, DEFAULT_QUESTIONS, MAX_QUESTIONS, share_args
 from quizmath.tui.services import DrillOptions
 
 if TYPE_CHECKING:

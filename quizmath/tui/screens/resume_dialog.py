@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from quizmath.core.drill_items import format_clock
+from quizmath.core.drill.clock import format_clock
 
 if TYPE_CHECKING:
     from quizmath.core.storage.drills import RunRow

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from quizmath.core.drill_items import format_clock
+from quizmath.core.drill.clock import format_clock
 
 LOW_MS = 10_000  # the last 10 s are shown in the error colour
 

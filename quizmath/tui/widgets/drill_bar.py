@@ -8,7 +8,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from quizmath.core.drill_items import format_clock
+from quizmath.core.drill.clock import format_clock
 from quizmath.tui.widgets.answer_box import printable
 from quizmath.tui.widgets.countdown import Countdown
 

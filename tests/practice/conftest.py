@@ -1,4 +1,4 @@
-"""Fixtures for scheduler and session tests (helpers live in ``session_fakes``)."""
+"""Fixtures for scheduler and session tests (helpers live in ``practice_fakes``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from session_fakes import TEMPLATES, UtcClock, make_bank
+from practice_fakes import TEMPLATES, UtcClock, make_bank
 
 from quizmath.core.scheduler import Scheduler
 from quizmath.core.storage import Storage

@@ -1,94 +1,41 @@
 """The plain-mode drill loop: one line in, plain lines out (screen readers, pipes, scripts).
 
-Reading with a deadline: on POSIX, stdin is read straight from its file descriptor with
-``select``, so a terminal or a pipe that stays silent until the deadline ends the drill on time;
-the answer then "as it stands" is empty, because a terminal hands over a line only when Enter is
-pressed. A line that arrives after the deadline (or any line, where ``select`` cannot be used,
-e.g. a StringIO in tests) is still judged, and then the drill ends. While waiting, the time used
-is saved every CHECKPOINT_S seconds, so a kill loses at most that much of the countdown.
+Lines are read with the drill's deadline (``plain.lines``): a terminal or a pipe that stays
+silent until the deadline ends the drill on time, and a line that arrives after it is still
+judged, and then the drill ends. While waiting, the time used is saved every CHECKPOINT_S
+seconds, so a kill loses at most that much of the countdown.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Callable
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TextIO
 
-from quizmath.core.drill_items import format_clock
+from quizmath.core.drill.clock import format_clock
+from quizmath.core.drill.outcomes import RunEnding
+from quizmath.core.items import Ending, ItemKind
+from quizmath.plain.lines import TIMEOUT, LineReader
 
 if TYPE_CHECKING:
-    from quizmath.core.drill import DrillItem, DrillRun, ItemResult
+    from quizmath.core.drill.outcomes import ItemResult
+    from quizmath.core.drill.run import DrillRun
+    from quizmath.core.drill.run_items import DrillItem
     from quizmath.core.storage.drills import RunRow
 
-CHECKPOINT_S = 5.0
-TIMEOUT = object()  # LineReader.read: the deadline passed with no complete line
 COMMANDS_LINE = "Type your answer, or: skip, help, quit (the drill is kept to resume later)."
 RATINGS = {"1": 1, "2": 2, "3": 3, "4": 4, "again": 1, "hard": 2, "good": 3, "easy": 4}
 
 
-class LineReader:
-    """Lines from a stream, with an optional timeout where the stream allows it."""
+class Loop(StrEnum):
+    """Where the loop stands after an item."""
 
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.fd: int | None = None
-        self._buf = b""
-        self._eof = False
-        try:
-            import select  # noqa: F401 - POSIX select works on pipes and terminals
-
-            fd = stream.fileno()
-            if os.name == "posix":
-                self.fd = fd
-        except (ImportError, AttributeError, OSError, ValueError):
-            self.fd = None  # StringIO and friends: blocking readline
-
-    def read(self, timeout: float | None, on_wait: Any = None) -> str | object | None:
-        """The next line without its newline; None at end of input; TIMEOUT when ``timeout``
-        seconds pass without a whole line (only with a file descriptor). ``on_wait`` is called
-        every CHECKPOINT_S seconds while waiting."""
-        if self.fd is None:
-            line = self.stream.readline()
-            return line.rstrip("\r\n") if line else None
-        import select
-        import time
-
-        deadline = None if timeout is None else time.monotonic() + max(0.0, timeout)
-        while b"\n" not in self._buf and not self._eof:
-            wait = CHECKPOINT_S
-            if deadline is not None:
-                wait = min(wait, deadline - time.monotonic())
-                if wait <= 0:
-                    self._drop_typed()
-                    return TIMEOUT
-            ready, _, _ = select.select([self.fd], [], [], wait)
-            if not ready:
-                if on_wait is not None:
-                    on_wait()
-                continue
-            chunk = os.read(self.fd, 65536)
-            if chunk:
-                self._buf += chunk
-            else:
-                self._eof = True
-        if b"\n" in self._buf:
-            line, self._buf = self._buf.split(b"\n", 1)
-        elif self._buf:
-            line, self._buf = self._buf, b""
-        else:
-            return None
-        return line.decode("utf-8", errors="replace").rstrip("\r")
-
-    def _drop_typed(self) -> None:
-        # Half a line typed at a terminal when time ran out would otherwise reach the shell.
-        try:
-            import termios
-
-            if self.fd is not None and os.isatty(self.fd):
-                termios.tcflush(self.fd, termios.TCIFLUSH)
-        except (ImportError, OSError):
-            pass
+    NEXT = "next"  # the item is answered: serve the next one
+    ENDED = "ended"  # the drill is over: the report follows
+    PAUSED = "paused"  # the learner typed quit: the drill is kept to resume
+    EOF = "eof"  # the input ended: the drill is kept to resume
+    INTERRUPTED = "interrupted"  # Ctrl-C: the drill is kept to resume
 
 
 class PlainDrill:
@@ -117,17 +64,17 @@ class PlainDrill:
         return self.reader.read(timeout, on_wait=self.run.checkpoint)
 
     def loop(self) -> str:
-        """Serve items until the drill ends ("ended") or is left ("paused" / "eof")."""
+        """Serve items until the drill ends (ENDED) or is left (PAUSED, EOF)."""
         run = self.run
         while (item := run.current) is not None:
             if run.expired():
                 self.time_up(run.time_out(""))
-                return "ended"
+                return Loop.ENDED
             self.show(item)
-            outcome = self.ask(item) if item.kind == "problem" else self.interview(item)
-            if outcome != "next":
+            outcome = self.ask(item) if item.kind == ItemKind.PROBLEM else self.interview(item)
+            if outcome != Loop.NEXT:
                 return outcome
-        return "ended"
+        return Loop.ENDED
 
     def show(self, item: DrillItem) -> None:
         run = self.run
@@ -156,20 +103,20 @@ class PlainDrill:
             )
 
     def ask(self, item: DrillItem) -> str:
-        from quizmath.core.session import answer_help
+        from quizmath.core.items.problem import answer_help
 
         run = self.run
         while True:
             line = self.read()
             if line is TIMEOUT:
                 self.time_up(run.time_out(""))
-                return "ended"
+                return Loop.ENDED
             if line is None:
-                return "eof"
+                return Loop.EOF
             assert isinstance(line, str)
             command = line.strip().lower()
             if command in ("quit", "exit"):
-                return "paused"
+                return Loop.PAUSED
             if command == "skip":
                 return self.after(run.skip(), "Skipped.")
             if command in ("hint", "?", "solution"):
@@ -190,7 +137,7 @@ class PlainDrill:
                 if v is not None and v.message:
                     self.say(v.message)
                 continue
-            word = {"correct": ("Correct.", "32;1"), "wrong": ("Not correct.", "31;1")}
+            word = {Ending.CORRECT: ("Correct.", "32;1"), Ending.WRONG: ("Not correct.", "31;1")}
             text, colour = word.get(result.outcome, ("Not answered.", "33;1"))
             return self.after(result, self.paint(text, colour))
 
@@ -202,18 +149,18 @@ class PlainDrill:
             line = self.read()
             if line is TIMEOUT:
                 self.time_up(run.time_out("\n".join(notes)))
-                return "ended"
+                return Loop.ENDED
             if line is None:
-                return "eof"
+                return Loop.EOF
             assert isinstance(line, str)
             command = line.strip().lower()
             if command in ("quit", "exit"):
-                return "paused"
+                return Loop.PAUSED
             if command == "skip":
                 return self.after(run.skip(), "Skipped.")
             if run.expired():  # typed after the deadline: the drill ends, unrated
                 self.time_up(run.time_out("\n".join(notes)))
-                return "ended"
+                return Loop.ENDED
             if not revealed:
                 if command in ("", "reveal"):
                     revealed = True
@@ -236,17 +183,17 @@ class PlainDrill:
         self.say("Rate yourself: 1 Again, 2 Hard, 3 Good, 4 Easy (3 or 4 counts as right).")
 
     def after(self, result: ItemResult, text: str) -> str:
-        if result.timed_out or (result.ended and self.run.ended == "timeout"):
+        if result.timed_out or (result.ended and self.run.ended == RunEnding.TIMEOUT):
             self.say(f"{text} (That answer came in after the time ran out.)")
             self.time_up(None)
-            return "ended"
+            return Loop.ENDED
         took = format_clock(result.ms)
         self.say(f"{text} {took} on this question; {self.left()}.")
         self.say()
-        return "ended" if result.ended else "next"
+        return Loop.ENDED if result.ended else Loop.NEXT
 
     def time_up(self, result: ItemResult | None) -> None:
-        if result is not None and result.outcome == "unanswered":
+        if result is not None and result.outcome == Ending.UNANSWERED:
             self.say()
             self.say(f"Time is up. Question {result.position + 1} was not answered.")
         else:
@@ -263,7 +210,7 @@ def choose(
 ) -> tuple[str, int | None] | None:
     """What to do: ("resume", id), ("new", id of a drill to discard first, or None), or None
     to stop. Asks when a drill is unfinished and neither --resume nor --discard says."""
-    from quizmath.commands.drill_text import local_time
+    from quizmath.plain.drill_report import local_time
 
     def pick(which: str) -> RunRow | None:
         if which == "last":

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from fsrs import Rating
-from session_fakes import T0, TEMPLATES, UtcClock, make_bank
+from practice_fakes import T0, TEMPLATES, UtcClock, make_bank
 
 from quizmath.core import scheduler as schedmod
 from quizmath.core.scheduler import MASTERY_HORIZON, Scheduler, mastery, rate_attempt

@@ -8,7 +8,7 @@ import sys
 
 CODE = """
 import json, sys
-import quizmath.core.content, quizmath.core.scheduler, quizmath.core.session
+import quizmath.core.content, quizmath.core.scheduler, quizmath.core.practice.flow
 import quizmath.core.storage
 print(json.dumps(sorted(m for m in ("textual", "rich", "sympy", "numpy", "scipy")
                         if m in sys.modules)))

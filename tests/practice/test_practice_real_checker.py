@@ -8,8 +8,8 @@ from fsrs import Rating
 
 from quizmath.core.answers import check
 from quizmath.core.bank.bank import load_bank
+from quizmath.core.practice.flow import Practice
 from quizmath.core.scheduler import Scheduler
-from quizmath.core.session import Session
 from quizmath.core.storage import Storage
 
 FIXTURES = Path(__file__).resolve().parents[1] / "plain" / "fixtures"
@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "plain" / "fixtures"
 def test_real_checker_with_mistakes_and_wrong_entries(storage: Storage) -> None:
     bank = load_bank([FIXTURES])
     assert bank.errors == []
-    session = Session(bank, Scheduler(storage, bank, fuzzing=False), check, mode="plain")
+    session = Practice(bank, Scheduler(storage, bank, fuzzing=False), check, mode="plain")
     problem = session.next_problem("testfix.dot@3")  # u · v = 8; the declared mistake is −6
     wrong = session.submit("-6")
     assert wrong.verdict == "reject"
@@ -37,7 +37,7 @@ def test_real_checker_with_mistakes_and_wrong_entries(storage: Storage) -> None:
 
 def test_continue_over_real_templates(storage: Storage) -> None:
     bank = load_bank([FIXTURES])
-    session = Session(bank, Scheduler(storage, bank, fuzzing=False), check)
+    session = Practice(bank, Scheduler(storage, bank, fuzzing=False), check)
     first = session.next_problem()
     assert first.template_id == "testfix.dot"  # curriculum order: difficulty 1 first
     assert session.submit(first.typed_answer).verdict == "accept"

@@ -22,7 +22,9 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from quizmath.core.drill_plan import DrillError, share_args
+from quizmath.core.drill.outcomes import RunStatus
+from quizmath.core.drill.plan import DrillError, share_args
+from quizmath.core.items import Ending, ItemKind
 from quizmath.core.storage import drills as rows
 from quizmath.core.storage.drills import RunRow
 from quizmath.core.storage.store import Storage
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from quizmath.core.bank.problem import Problem
     from quizmath.core.content import InterviewBank
 
+MISSED = (Ending.WRONG, Ending.SKIPPED, Ending.UNANSWERED)  # the score's other counts
 HISTORY = 10  # earlier drills shown in the comparison
 TREND_OVER = 5  # the mean of this many earlier drills is the trend's baseline
 
@@ -41,12 +44,12 @@ TREND_OVER = 5  # the mean of this many earlier drills is the trend's baseline
 @dataclass(frozen=True)
 class ReportItem:
     position: int  # 0-based
-    kind: str  # "problem" | "interview"
+    kind: ItemKind
     ref: str  # id@seed (replay: quizmath practice --template REF) or the question id
     topic: str
     topic_title: str
     title: str  # the template's title or the interview question
-    outcome: str  # "correct" | "wrong" | "skipped" | "unanswered"
+    outcome: Ending
     reached: bool  # False: time ran out before the item was shown
     timed_out: bool  # the item on screen when time ran out
     answer: str  # as typed (interview: the notes)
@@ -106,7 +109,7 @@ class DrillReport:
 
     @property
     def correct(self) -> int:
-        return sum(1 for i in self.items if i.outcome == "correct")
+        return sum(1 for i in self.items if i.outcome == Ending.CORRECT)
 
     @property
     def total(self) -> int:
@@ -116,13 +119,13 @@ class DrillReport:
     def percent(self) -> float:
         return 100.0 * self.correct / self.total if self.total else 0.0
 
-    def count(self, outcome: str) -> int:
+    def count(self, outcome: Ending) -> int:
         return sum(1 for i in self.items if i.outcome == outcome)
 
     @property
     def missed(self) -> tuple[ReportItem, ...]:
         """Wrong, skipped, or unanswered at the time-out: shown with their solutions."""
-        return tuple(i for i in self.items if i.outcome != "correct" and i.reached)
+        return tuple(i for i in self.items if i.outcome != Ending.CORRECT and i.reached)
 
     @property
     def not_reached(self) -> tuple[ReportItem, ...]:
@@ -152,7 +155,7 @@ class DrillReport:
                 "correct": self.correct,
                 "total": self.total,
                 "percent": round(self.percent, 1),
-                **{k: self.count(k) for k in ("wrong", "skipped", "unanswered")},
+                **{k.value: self.count(k) for k in MISSED},
             },
             "topics": [{**asdict(t), "accuracy": round(t.accuracy, 4)} for t in self.topics],
             "items": [asdict(i) for i in self.items],
@@ -182,16 +185,16 @@ def build_report(
     topics = bank.curriculum.topics
     items = []
     for r in item_rows:
-        outcome = r.outcome or "unanswered"
+        outcome = Ending(r.outcome) if r.outcome else Ending.UNANSWERED
         reached = r.outcome is not None or r.timed_out  # shown (and answered or timed out)
         topic = topics.get(r.topic)
         usual = _usual(storage, r, run)
-        missed = reached and outcome != "correct"
+        missed = reached and outcome != Ending.CORRECT
         title, expected, solution = _details(r, bank, interviews, generator, missed)
         items.append(
             ReportItem(
                 r.position,
-                r.kind,
+                ItemKind(r.kind),
                 r.ref,
                 r.topic,
                 topic.title if topic else r.topic,
@@ -211,7 +214,7 @@ def build_report(
 
 
 def _usual(storage: Storage, r: rows.ItemRow, run: RunRow) -> int | None:
-    if r.kind == "problem":
+    if r.kind == ItemKind.PROBLEM:
         times = storage.read(lambda c: rows.usual_problem_ms(c, r.item_id, run.started_at))
     else:
         times = storage.read(lambda c: rows.usual_interview_ms(c, r.item_id, run.started_at))
@@ -226,7 +229,7 @@ def _details(
     missed: bool,
 ) -> tuple[str, str | None, str | None]:
     """(title, expected answer, solution); the last two only for a missed item."""
-    if r.kind == "interview":
+    if r.kind == ItemKind.INTERVIEW:
         q = interviews.get(r.item_id) if interviews else None
         if q is None:
             return r.item_id, None, None
@@ -251,14 +254,17 @@ def _topic_scores(items: list[ReportItem]) -> tuple[TopicScore, ...]:
         seen.setdefault(item.topic, []).append(item)
     return tuple(
         TopicScore(
-            topic, group[0].topic_title, sum(1 for i in group if i.outcome == "correct"), len(group)
+            topic,
+            group[0].topic_title,
+            sum(1 for i in group if i.outcome == Ending.CORRECT),
+            len(group),
         )
         for topic, group in seen.items()
     )
 
 
 def _compare(storage: Storage, run: RunRow) -> Comparison:
-    finished = storage.read(lambda c: rows.list_runs(c, ["finished"]))
+    finished = storage.read(lambda c: rows.list_runs(c, [RunStatus.FINISHED]))
     earlier = [r for r in finished if r.id != run.id and r.started_at < run.started_at]
     past = tuple(
         PastDrill(r.id, to_iso(r.started_at), r.correct, r.questions, round(r.percent, 1))

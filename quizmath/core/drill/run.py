@@ -1,7 +1,7 @@
-"""A running drill: what the TUI's drill screen and plain mode share (no UI code here).
+"""The drill flow: a running drill, what the TUI's drill screen and plain mode share (no UI).
 
 Start one with ``DrillRun.start(storage, scheduler, plan, checker, interviews=…, minutes=…)``
-(plans: ``core.drill_plan``), or pick up an unfinished one with ``DrillRun.resume``. The run
+(plans: ``core.drill.plan``), or pick up an unfinished one with ``DrillRun.resume``. The run
 serves its items in order; ``current`` is the item on screen.
 
 Time. ``clock`` is monotonic seconds (injected; tests never sleep). The countdown is
@@ -30,7 +30,8 @@ the question's card as on the interview screen; a skipped or unanswered question
 
 Every answer is one committed transaction (attempt, card review, drill item, time used); the
 last one also marks the run finished. A killed drill is found by ``find_unfinished`` and can be
-resumed (from the first unanswered item) or discarded (kept, marked "discarded").
+resumed (from the first unanswered item) or discarded (kept, marked "discarded"); see
+``core.drill.runs``.
 """
 
 from __future__ import annotations
@@ -38,27 +39,21 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from quizmath.core.drill_items import (
-    CORRECT_RATING,
-    UNANSWERED,
-    DrillItem,
+from quizmath.core.drill.outcomes import (
     DrillJudgement,
     ItemResult,
-    format_clock,
-    make_item,
-    write_answer,
+    JudgementKind,
+    RunEnding,
+    RunStatus,
 )
-from quizmath.core.drill_plan import (
-    DrillError,
-    DrillPlan,
-    Generator,
-    PlanItem,
-    make_plan,
-    share_args,
-)
+from quizmath.core.drill.plan import DrillError, DrillPlan, Generator, PlanItem, share_args
+from quizmath.core.drill.run_items import DrillItem, make_item
+from quizmath.core.drill.saving import write_answer
+from quizmath.core.items import Ending, ItemKind
+from quizmath.core.items.interview import rating_ending, self_rating
+from quizmath.core.items.problem import judge
 from quizmath.core.scheduler import Scheduler
 from quizmath.core.storage import drills as rows
 from quizmath.core.storage.drills import RunRow
@@ -66,25 +61,7 @@ from quizmath.core.storage.store import Storage
 
 if TYPE_CHECKING:
     from quizmath.core.content import InterviewBank, InterviewQuestion
-    from quizmath.core.session import Checker
-
-__all__ = [
-    "CORRECT_RATING",
-    "UNANSWERED",
-    "DrillError",
-    "DrillItem",
-    "DrillJudgement",
-    "DrillPlan",
-    "DrillRun",
-    "ItemResult",
-    "RunRow",
-    "discard",
-    "drill_history",
-    "find_unfinished",
-    "format_clock",
-    "get_run",
-    "make_plan",
-]
+    from quizmath.core.items.problem import Checker
 
 
 class DrillRun:
@@ -108,12 +85,12 @@ class DrillRun:
         self.limit_ms = row.limit_ms
         self._base_ms = row.used_ms  # used in earlier sittings
         self._sitting = clock()
-        self._final_ms: int | None = None if row.status == "running" else row.used_ms
-        self.ended: str | None = row.ended  # "completed" | "timeout" once over
+        self._final_ms: int | None = None if row.status == RunStatus.RUNNING else row.used_ms
+        self.ended: RunEnding | None = RunEnding(row.ended) if row.ended else None
         self.revealed = False
         self._shown_at = self._sitting
         if self._final_ms is None and self.current is None:
-            self._end("completed")  # every item answered but the run never marked finished
+            self._end(RunEnding.COMPLETED)  # every item answered, the run never marked over
 
     # -- starting ------------------------------------------------------------------------------
 
@@ -173,7 +150,7 @@ class DrillRun:
         row = storage.read(lambda c: rows.get_run(c, drill_id))
         if row is None:
             raise DrillError(f"there is no drill {drill_id}")
-        if row.status != "running":
+        if row.status != RunStatus.RUNNING:
             raise DrillError(f"drill {drill_id} is {row.status}; only an unfinished one resumes")
         items = []
         for r in storage.read(lambda c: rows.run_items(c, drill_id)):
@@ -181,7 +158,7 @@ class DrillRun:
             item = DrillItem(
                 r.position,
                 spec,
-                outcome=r.outcome,
+                outcome=Ending(r.outcome) if r.outcome else None,
                 answer=r.answer or "",
                 ms=r.ms,
                 rating=r.rating,
@@ -234,7 +211,7 @@ class DrillRun:
 
     @property
     def correct(self) -> int:
-        return sum(1 for item in self.items if item.outcome == "correct")
+        return sum(1 for item in self.items if item.outcome == Ending.CORRECT)
 
     def used_ms(self) -> int:
         """Drill time used so far (all sittings), capped at the limit."""
@@ -264,22 +241,14 @@ class DrillRun:
     def judge(self, text: str, *, timeout: bool = False) -> DrillJudgement:
         """Check an answer to the problem on screen. Any thread (no database). With
         ``timeout``, or once the time is up, the judgement is final (see the module doc)."""
-        item = self._require("problem")
+        item = self._require(ItemKind.PROBLEM)
         ms = self.item_elapsed_ms()
         final = timeout or self.expired()
         p = item.problem
         assert p is not None
         if final and not text.strip():
             return DrillJudgement(item.position, text, None, ms, True)
-        verdict = self.checker(
-            p.kind,
-            p.expected,
-            text,
-            vars=p.vars,
-            tol=p.tolerance,
-            mistakes=p.mistakes,
-            choices=len(p.choices) if p.choices else None,
-        )
+        verdict = judge(p, text, self.checker)
         return DrillJudgement(item.position, text, verdict, ms, final)
 
     def record(self, j: DrillJudgement) -> ItemResult | None:
@@ -289,11 +258,11 @@ class DrillRun:
         item = self.current
         if item is None or item.position != j.position:
             return None
-        if j.kind == "invalid" and not j.final:
+        if j.kind == JudgementKind.INVALID and not j.final:
             return None
-        if j.kind == "empty":
+        if j.kind == JudgementKind.EMPTY:
             return self._save(item, None, j.text, j.ms, timed_out=True, verdict=None)
-        outcome = "correct" if j.kind == "accept" else "wrong"
+        outcome = Ending.CORRECT if j.kind == JudgementKind.ACCEPT else Ending.WRONG
         return self._save(item, outcome, j.text, j.ms, timed_out=j.final, verdict=j.verdict)
 
     def submit(self, text: str) -> tuple[DrillJudgement, ItemResult | None]:
@@ -304,22 +273,21 @@ class DrillRun:
     def skip(self) -> ItemResult:
         """Pass over the item on screen: scored as missed."""
         item = self._require()
-        return self._save(item, "skipped", "", self.item_elapsed_ms())
+        return self._save(item, Ending.SKIPPED, "", self.item_elapsed_ms())
 
     def reveal(self) -> InterviewQuestion:
         """The interview question on screen, to show its model answer and key points."""
-        item = self._require("interview")
+        item = self._require(ItemKind.INTERVIEW)
         assert item.question is not None
         self.revealed = True
         return item.question
 
     def rate(self, rating: int, notes: str = "") -> ItemResult:
         """Self-rate the interview question on screen (1 Again … 4 Easy)."""
-        if rating not in (1, 2, 3, 4):
-            raise ValueError(f"a self-rating is 1 to 4, not {rating!r}")
-        item = self._require("interview")
-        outcome = "correct" if rating >= CORRECT_RATING else "wrong"
-        return self._save(item, outcome, notes, self.item_elapsed_ms(), rating=rating)
+        given = self_rating(rating)
+        item = self._require(ItemKind.INTERVIEW)
+        ending = rating_ending(given)
+        return self._save(item, ending, notes, self.item_elapsed_ms(), rating=int(given))
 
     def time_out(self, text: str = "") -> ItemResult | None:
         """Time is up: submit the current answer as it stands and end the drill (None if the
@@ -327,7 +295,7 @@ class DrillRun:
         item = self.current
         if item is None:
             return None
-        if item.kind == "problem":
+        if item.kind == ItemKind.PROBLEM:
             return self.record(self.judge(text, timeout=True))
         return self._save(item, None, text, self.item_elapsed_ms(), timed_out=True)
 
@@ -347,7 +315,7 @@ class DrillRun:
     def _save(
         self,
         item: DrillItem,
-        outcome: str | None,
+        outcome: Ending | None,
         text: str,
         ms: int,
         *,
@@ -356,7 +324,11 @@ class DrillRun:
         rating: int | None = None,
     ) -> ItemResult:
         last = all(other.done for other in self.items if other is not item)
-        ending = "timeout" if timed_out or self.expired() else "completed" if last else None
+        ending: RunEnding | None = None
+        if timed_out or self.expired():
+            ending = RunEnding.TIMEOUT
+        elif last:
+            ending = RunEnding.COMPLETED
         used = self.limit_ms if timed_out and self.limit_ms is not None else self.used_ms()
         at = self.scheduler.now()
         given = self.storage.write(
@@ -376,7 +348,7 @@ class DrillRun:
             )
         )
         item.outcome, item.answer, item.ms, item.timed_out = outcome, text, ms, timed_out
-        if item.kind == "interview":
+        if item.kind == ItemKind.INTERVIEW:
             item.rating = rating
         if ending is not None:
             self._final_ms, self.ended = used, ending
@@ -387,43 +359,19 @@ class DrillRun:
             item.position, item.ending, ms, verdict, given, timed_out, ending is not None
         )
 
-    def _end(self, ending: str) -> None:
+    def _end(self, ending: RunEnding) -> None:
         used, at = self.used_ms(), self.scheduler.now()
         self.storage.write(
-            lambda c: rows.end_run(c, self.id, status="finished", ended=ending, at=at, used_ms=used)
+            lambda c: rows.end_run(
+                c, self.id, status=RunStatus.FINISHED, ended=ending, at=at, used_ms=used
+            )
         )
         self._final_ms, self.ended = used, ending
 
-    def _require(self, kind: str | None = None) -> DrillItem:
+    def _require(self, kind: ItemKind | None = None) -> DrillItem:
         item = self.current
         if item is None:
             raise DrillError("the drill is over")
         if kind is not None and item.kind != kind:
             raise DrillError(f"the item on screen is not a{'n' if kind[0] == 'i' else ''} {kind}")
         return item
-
-
-# -- the list of runs --------------------------------------------------------------------------
-
-
-def find_unfinished(storage: Storage) -> list[RunRow]:
-    """Runs left unfinished (quit, crash or kill), newest first: offer to resume or discard."""
-    return list(reversed(storage.read(lambda c: rows.list_runs(c, ["running"]))))
-
-
-def discard(storage: Storage, drill_id: int, at: datetime) -> bool:
-    """Mark an unfinished run discarded (kept in history, never deleted). False if it was not
-    unfinished."""
-    return storage.write(
-        lambda c: rows.end_run(c, drill_id, status="discarded", ended="discarded", at=at)
-    )
-
-
-def drill_history(storage: Storage, *, include_discarded: bool = False) -> list[RunRow]:
-    """Runs oldest first: finished ones (and discarded ones if asked); never running ones."""
-    statuses = ["finished", "discarded"] if include_discarded else ["finished"]
-    return storage.read(lambda c: rows.list_runs(c, statuses))
-
-
-def get_run(storage: Storage, drill_id: int) -> RunRow | None:
-    return storage.read(lambda c: rows.get_run(c, drill_id))

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quizmath.core.errors import QuizmathError, TemplateError
+from quizmath.core.items import ItemKind
 from quizmath.core.rng import Rng
 from quizmath.core.scheduler import SEED_SPACE
 
@@ -57,7 +58,7 @@ class DrillError(QuizmathError):
 
 @dataclass(frozen=True)
 class PlanItem:
-    kind: str  # "problem" | "interview"
+    kind: ItemKind
     item_id: str  # template id or interview question id
     seed: int | None  # None for an interview question
     topic: str
@@ -162,13 +163,11 @@ def plan_drill(
     n_interview = interview_count(questions, len(pool_q))
     chosen_q = rng_q.sample(pool_q, n_interview) if n_interview else []
     problems = _draw_problems(bank, by_topic, questions - n_interview, rng, generator)
-    items = [PlanItem("problem", p.template_id, p.seed, p.topic) for p in problems]
-    assert interviews is not None or not chosen_q
+    items = [PlanItem(ItemKind.PROBLEM, p.template_id, p.seed, p.topic) for p in problems]
+    by_id = interviews.questions if interviews is not None else {}
     for k, qid in enumerate(chosen_q):
-        q = interviews.questions[qid]  # type: ignore[union-attr]
-        items.insert(
-            (k + 1) * questions // (n_interview + 1), PlanItem("interview", qid, None, q.topic)
-        )
+        at = (k + 1) * questions // (n_interview + 1)
+        items.insert(at, PlanItem(ItemKind.INTERVIEW, qid, None, by_id[qid].topic))
     return DrillPlan(seed, wanted, tuple(items), seeded, weighted, {p.ref: p for p in problems})
 
 

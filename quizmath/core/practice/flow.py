@@ -1,4 +1,4 @@
-"""A practice session: the glue the TUI and plain mode share (no UI code here).
+"""The practice flow: one problem at a time, shared by the TUI and plain mode (no UI code).
 
 One problem at a time: ``next_problem()`` shows one (the scheduler's pick, a fixed ``id@seed``,
 or a topic's), ``hint()`` and ``show_solution()`` are counted, and an answer is handled in two
@@ -19,10 +19,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
+from quizmath.core.answers.verdict import VerdictKind
 from quizmath.core.bank.problem import Problem, parse_ref
 from quizmath.core.errors import QuizmathError, TemplateError
+from quizmath.core.items import Ending
+from quizmath.core.items.problem import SKIPPED, Checker, judge
+from quizmath.core.practice.outcomes import PracticeTally
+from quizmath.core.practice.rules import MAX_WRONG  # noqa: F401 - the flow's rule (stage 2)
 from quizmath.core.scheduler import Recorded, Scheduler
 from quizmath.core.storage.attempts import Attempt
 
@@ -31,58 +36,6 @@ if TYPE_CHECKING:
     from quizmath.core.bank.model import Template
 
 MAX_PICKS = 20  # templates that fail to generate are passed over, this many at most
-
-# How to write each kind of answer (ANSWERS.md, said briefly): a help text for any UI.
-_NUMBERS = (
-    "Numbers: 3, −2, 0.5, .5, 3/4, 1e-3, 25%. Roots sqrt(2) or √2; powers 2^3 or 2**3; "
-    "pi or π; e; ln(x), log2(x), exp(x), |x|."
-)
-_FORMATS = {
-    "integer": "An integer, e.g. 32. Arithmetic is fine (2^5 or 4 + 10 + 18); 31.9999 is not 32.",
-    "exact": "An exact value: 3/4, sqrt(2)/2, ln(2), pi/4. 0.5 equals 1/2, but a rounded "
-    "decimal such as 0.333 is not 1/3.",
-    "real": "A number, accepted within the stated tolerance: 0.6931, ln(2) and 22/7 are fine.",
-    "vector": "Entries in order: [1, 2, 3], (1, 2, 3) or 1, 2, 3; a column [1; 2]; "
-    "a multiple such as 1/5 [3, 4].",
-    "vector-up-to-scale": "A vector such as [1, 2]; any nonzero multiple of the right one "
-    "counts ([2, 4] too).",
-    "matrix": "Rows in brackets [[1, 2], [3, 4]], or rows separated by semicolons: 1 2; 3 4.",
-    "set": "All the values, in any order, separated by commas: 2, 5 or {2, 5}; ±2 means 2 and −2.",
-    "expression": "An expression in the problem's variables: 2x + 2, 2(x+1), x^2 or x², "
-    "e^(-x), sqrt(x), ln x, sin(x). 2x means 2·x.",
-    "choice": "One letter, e.g. B (b, (B) and B. work too).",
-}
-
-
-def answer_help(kind: str) -> str:
-    """How to write an answer of this kind (for a help command or panel); "" if unknown."""
-    text = _FORMATS.get(kind, "")
-    if text and kind not in ("choice", "vector-up-to-scale"):
-        text += "\n" + _NUMBERS
-    return text
-
-
-class VerdictLike(Protocol):
-    """The part of ``quizmath.core.answers.Verdict`` a session relies on."""
-
-    @property
-    def verdict(self) -> str: ...  # "accept" | "reject" | "invalid"
-
-
-class Checker(Protocol):
-    """``quizmath.core.answers.check``, or ``CheckService().check``, or a fake in tests."""
-
-    def __call__(
-        self,
-        kind: str,
-        expected: str,
-        submitted: str,
-        *,
-        vars: tuple[str, ...] = (),
-        tol: float | None = None,
-        mistakes: Any = (),
-        choices: int | None = None,
-    ) -> Any: ...
 
 
 class NoProblemError(QuizmathError):
@@ -98,7 +51,7 @@ class Shown:
     hints: int = 0
     solution_viewed: bool = False
     tries: int = 0  # answers recorded (accepted, rejected or skipped)
-    outcome: str | None = None  # "correct" | "skipped" once finished
+    outcome: Ending | None = None  # CORRECT or SKIPPED once finished
     first_try: bool = False  # accepted at the first try, without hints or the solution
 
     @property
@@ -106,9 +59,9 @@ class Shown:
         return self.outcome is not None
 
     @property
-    def ending(self) -> str:
-        """ "correct", "skipped", "wrong" (answered, never right) or "unanswered"."""
-        return self.outcome or ("wrong" if self.tries else "unanswered")
+    def ending(self) -> Ending:
+        """CORRECT, SKIPPED, WRONG (answered, never right) or UNANSWERED."""
+        return self.outcome or (Ending.WRONG if self.tries else Ending.UNANSWERED)
 
 
 @dataclass(frozen=True)
@@ -123,49 +76,11 @@ class Judgement:
     solution_viewed: bool
 
     @property
-    def kind(self) -> str:
-        return str(self.verdict.verdict)
+    def kind(self) -> VerdictKind:
+        return VerdictKind(self.verdict.verdict)
 
 
-@dataclass(frozen=True)
-class SessionTally:
-    """Problems in this session and how they ended."""
-
-    shown: int = 0
-    correct: int = 0  # accepted (at any try)
-    first_try: int = 0  # accepted at the first try, without hints or the solution
-    wrong: int = 0  # answered, never accepted, not skipped
-    skipped: int = 0
-
-    @classmethod
-    def of(cls, history: list[Shown]) -> SessionTally:
-        endings = [s.ending for s in history]
-        return cls(
-            len(history),
-            endings.count("correct"),
-            sum(s.first_try for s in history),
-            endings.count("wrong"),
-            endings.count("skipped"),
-        )
-
-    def summary(self) -> str:
-        if not self.shown:
-            return "No problems answered."
-        noun = "problem" if self.shown == 1 else "problems"
-        parts = [f"{self.correct} correct"]
-        if self.correct:
-            parts[0] += f" ({self.first_try} at the first try)"
-        if self.wrong:
-            parts.append(f"{self.wrong} wrong")
-        if self.skipped:
-            parts.append(f"{self.skipped} skipped")
-        unanswered = self.shown - self.correct - self.wrong - self.skipped
-        if unanswered:
-            parts.append(f"{unanswered} not answered")
-        return f"{self.shown} {noun}: " + ", ".join(parts) + "."
-
-
-class Session:
+class Practice:
     def __init__(
         self,
         bank: Bank,
@@ -197,9 +112,9 @@ class Session:
         self._broken: set[str] = set()
 
     @property
-    def tally(self) -> SessionTally:
+    def tally(self) -> PracticeTally:
         """Counts so far (computed, so an answer recorded late still counts right)."""
-        return SessionTally.of(self.history)
+        return PracticeTally.of(self.history)
 
     @property
     def problem(self) -> Problem | None:
@@ -241,7 +156,7 @@ class Session:
         where = f" in topic {self.topic}" if self.topic else ""
         raise NoProblemError(f"no problem to practise{where}: the bank has no usable template")
 
-    def close(self) -> SessionTally:
+    def close(self) -> PracticeTally:
         """End the session and return its tally (the problem on screen included)."""
         self.current = None
         return self.tally
@@ -271,23 +186,14 @@ class Session:
         """Check an answer. Safe on any thread: it touches no database."""
         shown = self._require()
         ms = self._elapsed_ms(shown)
-        p = shown.problem
-        verdict = self.checker(
-            p.kind,
-            p.expected,
-            text,
-            vars=p.vars,
-            tol=p.tolerance,
-            mistakes=p.mistakes,
-            choices=len(p.choices) if p.choices else None,
-        )
+        verdict = judge(shown.problem, text, self.checker)
         return Judgement(shown, text, verdict, ms, shown.hints, shown.solution_viewed)
 
     def record(self, judgement: Judgement) -> Recorded | None:
         """Save a judged answer (on the storage's thread). Invalid answers, and answers to a
         problem already finished, are not recorded."""
         shown = judgement.shown
-        if judgement.kind not in ("accept", "reject") or shown.done:
+        if judgement.kind not in (VerdictKind.ACCEPT, VerdictKind.REJECT) or shown.done:
             return None
         recorded = self._save(
             shown,
@@ -297,8 +203,8 @@ class Session:
             judgement.hints,
             judgement.solution_viewed,
         )
-        if judgement.kind == "accept":
-            shown.outcome = "correct"
+        if judgement.kind == VerdictKind.ACCEPT:
+            shown.outcome = Ending.CORRECT
             shown.first_try = shown.tries == 1 and not (
                 judgement.hints or judgement.solution_viewed
             )
@@ -317,8 +223,8 @@ class Session:
         if shown.done:
             return None
         ms = self._elapsed_ms(shown)
-        recorded = self._save(shown, "", "skipped", ms, shown.hints, shown.solution_viewed)
-        shown.outcome = "skipped"
+        recorded = self._save(shown, "", SKIPPED, ms, shown.hints, shown.solution_viewed)
+        shown.outcome = Ending.SKIPPED
         return recorded
 
     def _save(

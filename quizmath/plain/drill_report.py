@@ -6,17 +6,12 @@ Words rather than symbols for outcomes ("right", "wrong"), so a screen reader sa
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
-from quizmath.core.drill_items import format_clock
-from quizmath.core.report import TREND_OVER, DrillReport, ReportItem
+from quizmath.core.drill.clock import format_clock, local_time
+from quizmath.core.drill.outcomes import ENDING_WORDS, RunStatus
+from quizmath.core.drill.report import MISSED, TREND_OVER, DrillReport, ReportItem
+from quizmath.core.items import Ending, ItemKind
 from quizmath.core.storage.drills import RunRow
-
-ENDED = {"completed": "all answered", "timeout": "time ran out", "discarded": "discarded"}
-
-
-def local_time(when: datetime) -> str:
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def percent(x: float) -> str:
@@ -26,13 +21,13 @@ def percent(x: float) -> str:
 def report_text(r: DrillReport) -> str:
     run = r.run
     out: list[str] = []
-    status = ENDED.get(run.ended or "", "unfinished")
+    status = ENDING_WORDS.get(run.ended or "", "unfinished")
     out.append(
         f"Drill {run.id} — {local_time(run.started_at)}, seed {run.seed}, code {run.code} "
         f"({status})"
     )
     parts = [f"Score: {r.correct} of {r.total} ({percent(r.percent)})"]
-    for key in ("wrong", "skipped", "unanswered"):
+    for key in MISSED:
         if r.count(key):
             parts.append(f"{r.count(key)} {key}")
     out.append(", ".join(parts) + ".")
@@ -50,7 +45,11 @@ def report_text(r: DrillReport) -> str:
     ref_width = max((len(i.ref) for i in r.items), default=0)
     for i in r.items:
         took = format_clock(i.ms) if i.reached else "—"
-        note = " (submitted when time ran out)" if i.timed_out and i.outcome != "unanswered" else ""
+        note = (
+            " (submitted when time ran out)"
+            if i.timed_out and i.outcome != Ending.UNANSWERED
+            else ""
+        )
         out.append(
             f"  {i.position + 1:>2}. {i.outcome:<10} {i.ref:<{ref_width}}  {took:>5}  "
             f"usual {format_clock(i.usual_ms)}{note}"
@@ -70,14 +69,14 @@ def report_text(r: DrillReport) -> str:
 
 def _missed(i: ReportItem) -> list[str]:
     lines = [f"  {i.position + 1}. {i.ref} — {i.title.splitlines()[0] if i.title else ''}"]
-    what = "Your notes" if i.kind == "interview" else "Your answer"
-    if i.outcome == "skipped":
+    what = "Your notes" if i.kind == ItemKind.INTERVIEW else "Your answer"
+    if i.outcome == Ending.SKIPPED:
         lines.append("     Skipped.")
     elif i.answer.strip():
         lines.append(f"     {what}: {i.answer.strip()}")
     else:
         lines.append("     Not answered.")
-    if i.kind == "interview":
+    if i.kind == ItemKind.INTERVIEW:
         if i.rating is not None:
             lines.append(f"     You rated it {i.rating} of 4.")
         if i.expected:
@@ -118,7 +117,9 @@ def history_text(runs: Sequence[RunRow]) -> str:
     lines = [f"{'id':>4}  {'started':<16}  {'score':>9}  {'time':>7}  status"]
     for run in runs:
         score = f"{run.correct}/{run.questions} {percent(run.percent):>4}"
-        status = run.status if run.status != "finished" else ENDED.get(run.ended or "", "")
+        status = run.status
+        if run.status == RunStatus.FINISHED:
+            status = ENDING_WORDS.get(run.ended or "", "")
         lines.append(
             f"{run.id:>4}  {local_time(run.started_at):<16}  {score:>9}  "
             f"{format_clock(run.used_ms):>7}  {status}"

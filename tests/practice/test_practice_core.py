@@ -1,4 +1,4 @@
-"""Session: show, hint, solution, judge/record (threads), submit, skip, timing."""
+"""Practice: show, hint, solution, judge/record (threads), submit, skip, timing."""
 
 from __future__ import annotations
 
@@ -7,17 +7,17 @@ import threading
 
 import pytest
 from fsrs import Rating
-from session_fakes import TEMPLATES, FakeChecker, FakeTemplate, Monotonic, fake_generate, make_bank
+from practice_fakes import TEMPLATES, FakeChecker, FakeTemplate, Monotonic, fake_generate, make_bank
 
 from quizmath.core.errors import QuizmathError, TemplateError, UnknownTemplateError
+from quizmath.core.practice.flow import NoProblemError, Practice
 from quizmath.core.scheduler import Scheduler
-from quizmath.core.session import NoProblemError, Session
 from quizmath.core.storage import Storage
 
 
-def _session(scheduler: Scheduler, **kw: object) -> tuple[Session, FakeChecker, Monotonic]:
+def _session(scheduler: Scheduler, **kw: object) -> tuple[Practice, FakeChecker, Monotonic]:
     checker, clock = FakeChecker(), Monotonic()
-    session = Session(
+    session = Practice(
         scheduler.bank, scheduler, checker, clock=clock, generator=fake_generate, **kw
     )  # type: ignore[arg-type]
     return session, checker, clock

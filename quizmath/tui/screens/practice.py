@@ -34,7 +34,7 @@ from quizmath.tui.widgets.verdict_panel import help_used
 
 if TYPE_CHECKING:
     from quizmath.core.bank.problem import Problem
-    from quizmath.core.session import Judgement, Session
+    from quizmath.core.practice.flow import Judgement, Practice
     from quizmath.tui.app import QuizApp
     from quizmath.tui.prefetch import Prefetched
 
@@ -45,7 +45,7 @@ def muted(text: str) -> Content:
     return Content.styled(text, "$text-muted")
 
 
-class ProblemScreen(Screen[None]):
+class PracticeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+t", "hint", "Hint"),
         Binding("ctrl+r", "solution", "Solution"),
@@ -84,7 +84,7 @@ class ProblemScreen(Screen[None]):
 
     def __init__(
         self,
-        session: Session | None,
+        session: Practice | None,
         *,
         count: int | None = None,
         title: str = "",
@@ -143,7 +143,7 @@ class ProblemScreen(Screen[None]):
         if self.problem is not None:
             self.box.input.focus()
 
-    def adopt(self, session: Session) -> None:
+    def adopt(self, session: Practice) -> None:
         """The session for the problem already on screen has arrived."""
         self.session = session
         self.refresh_bindings()
@@ -285,7 +285,7 @@ class ProblemScreen(Screen[None]):
         if judgement is None:
             self.box.note(Content.styled(f"Could not check: {message.error}", "$error"))
             return
-        from quizmath.commands.practice import MAX_WRONG  # the same number of tries
+        from quizmath.core.practice.rules import MAX_WRONG  # the same number of tries
         from quizmath.core.storage import StorageError
 
         try:
@@ -424,7 +424,7 @@ class ProblemScreen(Screen[None]):
         self.box.input.focus()
 
     def action_format_help(self) -> None:
-        from quizmath.core.session import answer_help
+        from quizmath.core.items.problem import answer_help
 
         p = self.problem
         if p is not None:

@@ -1,0 +1,71 @@
+"""What the drill flow returns, and the closed sets of a drill run (as stored in SQLite)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from quizmath.core.items import Ending
+
+
+class RunStatus(StrEnum):
+    """``drill_runs.status``."""
+
+    RUNNING = "running"  # started, not over: offered to resume or discard
+    FINISHED = "finished"
+    DISCARDED = "discarded"  # left unfinished and dropped (kept in the history)
+
+
+class RunEnding(StrEnum):
+    """``drill_runs.ended``: how a run that is over ended."""
+
+    COMPLETED = "completed"  # every item answered
+    TIMEOUT = "timeout"  # the time ran out
+    DISCARDED = "discarded"
+
+
+ENDING_WORDS = {
+    RunEnding.COMPLETED: "all answered",
+    RunEnding.TIMEOUT: "time ran out",
+    RunEnding.DISCARDED: "discarded",
+}
+
+
+class JudgementKind(StrEnum):
+    """What a drill judgement is: the checker's verdict, or nothing typed at the time-out."""
+
+    ACCEPT = "accept"
+    REJECT = "reject"
+    INVALID = "invalid"
+    EMPTY = "empty"  # nothing typed when the time ran out
+
+
+@dataclass(frozen=True)
+class DrillJudgement:
+    """A checked answer to a problem, ready for ``DrillRun.record``."""
+
+    position: int
+    text: str
+    verdict: Any | None  # quizmath.core.answers.Verdict; None: nothing typed at the time-out
+    ms: int
+    final: bool  # made at or after the deadline: recorded whatever it is, then the drill ends
+
+    @property
+    def kind(self) -> JudgementKind:
+        if self.verdict is None:
+            return JudgementKind.EMPTY
+        return JudgementKind(self.verdict.verdict)
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """How an item ended, once saved."""
+
+    position: int
+    outcome: Ending
+    ms: int
+    verdict: Any | None = None  # the checker's verdict for a judged problem
+    rating: int | None = None  # the card's fsrs rating (problem) or the self-rating (interview)
+    timed_out: bool = False
+    ended: bool = False  # the drill is over (last item, or time ran out)

@@ -1,0 +1,35 @@
+"""Items: what a learner is served, one module per kind.
+
+A kind of item says how it is shown (data, never widgets), how input to it is judged, and what
+is recorded. Today there are two kinds:
+
+- ``problem``: a generated problem (``core.bank.problem.Problem``) with one typed answer,
+  judged by the answer checker (``items.problem``);
+- ``interview``: an interview question, answered aloud or in notes, then self-rated 1–4
+  against its model answer (``items.interview``).
+
+The flows (``core.practice``, ``core.drill``) serve items and own every rule about tries,
+hints, time and recording; front ends render what the flows return. The closed sets the
+flows and front ends share are here, as enums whose values are the strings stored in SQLite.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ItemKind(StrEnum):
+    """The kinds of item (stored in ``drill_item.kind``)."""
+
+    PROBLEM = "problem"
+    INTERVIEW = "interview"
+
+
+class Ending(StrEnum):
+    """How an item ended for the learner (stored in ``drill_item.outcome``, except
+    ``UNANSWERED``, which is stored as NULL)."""
+
+    CORRECT = "correct"
+    WRONG = "wrong"  # answered, never right
+    SKIPPED = "skipped"  # the learner gave up on it
+    UNANSWERED = "unanswered"  # shown, or never reached, and not answered
