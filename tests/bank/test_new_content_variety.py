@@ -28,6 +28,14 @@ NEW = (
     "calc.layer-jacobian-shapes",
     "calc.backprop-two-layer",
     "calc.spot-error-chain-rule",
+    "optim.lagrange-both-extremes",
+    "optim.convex-functions",
+    "optim.jensen-gap",
+    "optim.kkt-halfplane",
+    "optim.critical-points-grid",
+    "optim.scipy-bounds",
+    "optim.scipy-local-minimum",
+    "optim.secant-step",
 )
 
 
