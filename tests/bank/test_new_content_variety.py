@@ -43,6 +43,15 @@ NEW = (
     "optim.scipy-bounds",
     "optim.scipy-local-minimum",
     "optim.secant-step",
+    "prob.independence-table",
+    "prob.covariance-joint-pmf",
+    "prob.rate-mle",
+    "prob.gaussian-conditional",
+    "prob.map-gaussian-mean",
+    "prob.clt-sample-mean",
+    "prob.sample-size-se",
+    "prob.mean-of-correlated",
+    "prob.spot-error-bayes",
 )
 
 
