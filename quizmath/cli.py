@@ -16,6 +16,7 @@ from collections.abc import Sequence
 COMMANDS = (
     "practice",
     "drill",
+    "code",
     "validate",
     "preview",
     "bank",

@@ -14,6 +14,7 @@ ENGINE = Path(__file__).resolve().parents[2] / "quizmath" / "core" / "engine"
 MODULES = [
     "_common",
     "activations",
+    "algorithms",
     "calculus",
     "polynomials",
     "_polyroots",

@@ -23,6 +23,7 @@ from quizmath.core.expr.registry import Builtin
 # Every engine module that registers functions.
 MODULES = (
     "activations",
+    "algorithms",
     "calculus",
     "combinatorics",
     "eigen",

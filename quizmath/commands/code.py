@@ -1,0 +1,218 @@
+"""``quizmath code``: coding exercises, written in NumPy and graded on fresh random instances.
+
+- ``quizmath code`` lists the exercises (``--json`` for data).
+- ``quizmath code ID`` writes the starter file into a workspace (``--dir``; default
+  ``<user data dir>/exercises``), never over the learner's own file, opens ``$EDITOR`` (in a
+  tmux pane beside this one when inside tmux; otherwise in this terminal, and watching starts
+  when it closes), then watches the file and grades it on every save.
+- ``quizmath code ID --check FILE [--json]`` grades once: exit 0 pass, 1 fail, 2 error.
+- ``--hints`` and ``--solution`` print the hints and the model solution.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quizmath.core.exercises.model import Exercise
+
+DEBOUNCE_MS = 300
+POLL_MS = 1000
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "code",
+        help="coding exercises: implement it in NumPy, graded on fresh random instances",
+        description="Without ID: list the exercises. With ID: write the starter file into a "
+        "workspace, open $EDITOR, and grade the file on every save. With --check FILE: grade "
+        "once (exit status 0 pass, 1 fail, 2 error).",
+    )
+    p.add_argument("id", nargs="?", metavar="ID", help="the exercise, e.g. ml.linreg-from-scratch")
+    p.add_argument("--check", type=Path, metavar="FILE", help="grade FILE once and exit")
+    p.add_argument("--json", action="store_true", help="print JSON (the list, or --check)")
+    p.add_argument(
+        "--dir", type=Path, metavar="DIR", help="workspace folder (default: the user data dir)"
+    )
+    p.add_argument("--no-editor", action="store_true", help="do not open $EDITOR")
+    p.add_argument("--hints", action="store_true", help="print the hints")
+    p.add_argument("--solution", action="store_true", help="print the model solution")
+    p.add_argument(
+        "--seed",
+        type=int,
+        action="append",
+        metavar="N",
+        help="grade on this seed (repeatable) instead of fresh random ones",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from quizmath.core.errors import QuizmathError
+    from quizmath.core.exercises.catalog import load_exercises, load_one
+
+    if args.id is None:
+        if args.check or args.hints or args.solution:
+            print("quizmath code: give the exercise's ID", file=sys.stderr)
+            return 2
+        return _list(load_exercises(), args.json)
+    try:
+        exercise = load_one(args.id)
+    except QuizmathError as exc:
+        print(f"quizmath code: {exc}", file=sys.stderr)
+        return 2
+    if args.hints:
+        for k, hint in enumerate(exercise.hints, start=1):
+            print(f"{k}. {hint}")
+        return 0
+    if args.solution:
+        print(exercise.solution, end="")
+        return 0
+    seeds = tuple(args.seed) if args.seed else None
+    if args.check is not None:
+        return _check(exercise, args.check, args.json, seeds)
+    return _watch(exercise, args, seeds)
+
+
+def _list(bank, as_json: bool) -> int:  # type: ignore[no-untyped-def]
+    rows = [
+        {"id": x.id, "title": x.title, "topic": x.topic, "difficulty": x.difficulty}
+        for x in bank.ordered()
+    ]
+    for e in bank.errors:
+        print(f"warning: {e}", file=sys.stderr)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    width = max((len(r["id"]) for r in rows), default=2)
+    print(f"{'id':<{width}}  {'title':<44}  {'topic':<36}  d")
+    for r in rows:
+        print(f"{r['id']:<{width}}  {r['title']:<44}  {r['topic']:<36}  {r['difficulty']}")
+    print("\nStart one with: quizmath code ID   (grade a file: quizmath code ID --check FILE)")
+    return 0
+
+
+def _read(path: Path) -> str:
+    if path.is_dir():
+        raise OSError(f"{path} is a folder")
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
+def _check(exercise: Exercise, path: Path, as_json: bool, seeds: tuple[int, ...] | None) -> int:
+    from quizmath.commands.code_text import Renderer, use_color
+    from quizmath.core.exercises.grade import grade
+    from quizmath.core.exercises.result import Status
+
+    try:
+        source = _read(path)
+    except OSError as exc:
+        print(f"quizmath code: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    result = grade(exercise, source, file_name=path.name, seeds=seeds)
+    if as_json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(Renderer(use_color(sys.stdout)).result(result)))
+    return {Status.PASSED: 0, Status.FAILED: 1, Status.ERROR: 2}[result.status]
+
+
+def workspace(args: argparse.Namespace) -> Path:
+    if args.dir is not None:
+        return Path(args.dir).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("quizmath", appauthor=False) / "exercises"
+
+
+def _watch(exercise: Exercise, args: argparse.Namespace, seeds: tuple[int, ...] | None) -> int:
+    import watchfiles
+
+    from quizmath.commands.code_text import Renderer, use_color
+    from quizmath.core.exercises.grade import grade
+    from quizmath.core.exercises.starter import file_name, starter_source
+
+    folder = workspace(args)
+    path = folder / file_name(exercise.id)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            note = "Your file is already there; it is kept as it is"
+        else:
+            with path.open("x", encoding="utf-8") as fh:  # "x": never over the learner's work
+                fh.write(starter_source(exercise))
+            note = "Wrote the starter file"
+    except OSError as exc:
+        print(f"quizmath code: cannot write in {folder}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    renderer = Renderer(use_color(sys.stdout))
+    say = _printer()
+    say(renderer.paint(f"{exercise.title} ({exercise.id})", "1"), "", exercise.task, "")
+    say(f"{note}: {path}")
+    if not args.no_editor:
+        _open_editor(path, say)
+    say(f"Grading on every save. Hints: quizmath code {exercise.id} --hints. Ctrl+C to stop.")
+    last: list[str | None] = [None]
+
+    def grade_if_changed() -> None:
+        try:
+            source = _read(path)
+        except OSError:
+            return  # saved by delete-and-rename: the next event brings it back
+        if source == last[0]:
+            return  # editors often write twice, or touch without changing
+        last[0] = source
+        say("", renderer.paint(f"── {time.strftime('%H:%M:%S')} ──", "2"))
+        say(*renderer.result(grade(exercise, source, file_name=path.name, seeds=seeds)))
+        say(renderer.paint("Waiting for the next save…", "2"))
+
+    try:
+        grade_if_changed()
+        # yield_on_timeout: look at the file every second too, so a save made while the
+        # watcher starts (or an event a network file system drops) is not missed.
+        for _ in watchfiles.watch(
+            folder,
+            watch_filter=lambda _change, p: Path(p).name == path.name,
+            debounce=DEBOUNCE_MS,
+            recursive=False,
+            rust_timeout=POLL_MS,
+            yield_on_timeout=True,
+        ):
+            grade_if_changed()
+    except KeyboardInterrupt:
+        say("", "Stopped watching.")
+    return 0
+
+
+def _printer():  # type: ignore[no-untyped-def]
+    def say(*lines: str) -> None:
+        for line in lines:
+            print(line)
+        sys.stdout.flush()  # a pipe (tests, tee) sees each result as it comes
+
+    return say
+
+
+def _open_editor(path: Path, say) -> None:  # type: ignore[no-untyped-def]
+    editor = os.environ.get("EDITOR", "").strip()
+    if not editor:
+        say("Open the file in your editor; results appear here on every save.")
+        return
+    command = [*shlex.split(editor), str(path)]
+    if os.environ.get("TMUX") and shutil.which("tmux"):
+        # Beside this pane, so the results stay in view while editing.
+        subprocess.run(["tmux", "split-window", "-h", shlex.join(command)], check=False)
+        say(f"Opened {command[0]} in a pane beside this one.")
+        return
+    say(f"Opening {command[0]}; results appear here after it closes, then on every save.")
+    try:
+        subprocess.run(command, check=False)
+    except OSError as exc:
+        say(f"Could not start {command[0]}: {exc.strerror or exc}")
