@@ -34,13 +34,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from quizmath.core.bank.bank import load_bank
+    from quizmath.core.bank.bank import Bank, default_curriculum, load_bank
     from quizmath.core.bank.validate import validate_bank
+    from quizmath.core.exercises.validate import split_paths, validate_exercises
 
     if args.seeds < 0:
         print("quizmath validate: --seeds must be 0 or more", file=sys.stderr)
         return 2
-    bank = load_bank(args.paths or None)
+    # Coding exercises (files in an exercises/ folder) have their own validator, run below.
+    templates, exercises = split_paths(args.paths)
+    bank = load_bank(templates or None) if templates != [] else Bank({}, [], default_curriculum())
 
     def progress(template, failures) -> None:  # type: ignore[no-untyped-def]
         if not args.json:
@@ -52,10 +55,18 @@ def run(args: argparse.Namespace) -> int:
             print(e)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     report = validate_bank(bank, seeds=args.seeds, on_template=progress, jobs=jobs)
+    code = validate_exercises(exercises, args.seeds, jobs) if exercises != [] else None
     if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        data = report.to_json() | ({"exercises": code.to_json()} if code else {})
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         n = len(report.failures)
         status = "ok" if n == 0 else f"{n} failure{'s' if n != 1 else ''}"
-        print(f"{report.templates} templates, {report.instances} instances: {status}")
-    return 1 if report.failures else 0
+        if templates != []:
+            print(f"{report.templates} templates, {report.instances} instances: {status}")
+        if code is not None:
+            print(*code.failures, sep="\n") if code.failures else None
+            n = len(code.failures)
+            status = "ok" if n == 0 else f"{n} failure{'s' if n != 1 else ''}"
+            print(f"{code.exercises} exercises, {code.instances} instances: {status}")
+    return 1 if report.failures or (code and code.failures) else 0

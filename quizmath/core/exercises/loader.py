@@ -136,17 +136,19 @@ def build_exercise(
     params = _ordered(f, names, "params")
     where = _where(f, names)
     compute = _ordered(f, names, "compute")
+    before = len(problems.errors)
     implement = read_implement(f)
+    implement_ok = len(problems.errors) == before
     tolerance = _tolerance(
         f.mapping("tolerance"), problems, "tolerance", (DEFAULT_RTOL, DEFAULT_ATOL)
     )
     run = _steps(f.sequence("run"), names, problems, "run", frozenset())
     targets = {t for s in run for t in s.targets}
     expect = _expect(f.mapping("expect"), names, problems, "expect", tolerance, targets, f)
-    outputs = {e.output for e in expect}
+    outputs = set(f.mapping("expect") or ()) & targets  # even if an expression did not compile
     cases = _cases(f, names, tolerance, targets, outputs)
     misconceptions = _probes(f, names, outputs)
-    for steps in (run, *(c.run for c in cases if c.run is not None)):
+    for steps in (run, *(c.run for c in cases if c.run is not None)) if implement_ok else ():
         for step, message in check_calls(steps, implement):
             problems.add("run", message, step.line)
     banned = _banned(f)

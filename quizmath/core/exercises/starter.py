@@ -8,6 +8,7 @@ Python that fails every case (``quizmath validate`` checks both).
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from quizmath.core.exercises.model import Exercise, Param, Signature, Unit
@@ -74,7 +75,9 @@ def _param(p: Param) -> str:
 
 
 def _docstring(text: str, indent: str) -> str:
-    safe = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').strip()
+    # A quote followed by another, or the last one, is escaped: no run of three can end the
+    # docstring early, and a closing quote cannot touch the text's own.
+    safe = re.sub(r'"(?=")|"$', r'\\"', text.strip().replace("\\", "\\\\"))
     if "\n" not in safe and len(safe) + len(indent) + 6 <= 100:
         return f'{indent}"""{safe}"""'
     body = textwrap.indent(safe, indent)
