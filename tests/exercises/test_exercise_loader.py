@@ -34,7 +34,7 @@ def test_a_complete_file_loads(project) -> None:  # type: ignore[no-untyped-def]
         (("  n: randint(2, 5)", "  n: randint(2, 5"), "test.yaml:11: params.n: missing )"),
         (("      p: proj(u, v)", "      r: proj(u, v)"), '"r" is not a checked result'),
         (("difficulty: 1", "difficulty: 1\nbanned: [numpy.linalg.inv(), sklearn]"), "banned[0]"),
-        (("task: Project v onto u.", 'task: "Project \\e[31m v"'), "control character U+001B"),
+        (("task: Project v onto u.", 'task: "Project \\e[31m v"'), "U+001B (ESCAPE)"),
         (("    feedback: You projected u onto v.", "    feedback: ''"), "must not be empty"),
     ],
 )

@@ -127,7 +127,7 @@ def test_control_characters_from_the_learner_are_made_safe(project) -> None:  # 
     r = grade(project, body(code), seeds=(1,))
     assert r.failure is not None
     assert "\x1b" not in r.failure.stdout + r.stdout
-    assert "<U+001B>[31mred" in r.failure.stdout and "<U+001B>[2J" in r.stdout
+    assert "␛[31mred" in r.failure.stdout and "␛[2J" in r.stdout
 
 
 def test_import_errors_syntax_errors_and_exits(project) -> None:  # type: ignore[no-untyped-def]
