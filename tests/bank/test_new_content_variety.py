@@ -52,6 +52,13 @@ NEW = (
     "prob.sample-size-se",
     "prob.mean-of-correlated",
     "prob.spot-error-bayes",
+    "stats.outlier-effect",
+    "stats.spearman",
+    "stats.simpson-paradox",
+    "stats.ab-test-z",
+    "stats.sample-size-power",
+    "stats.benjamini-hochberg",
+    "stats.spot-error-variance",
 )
 
 
