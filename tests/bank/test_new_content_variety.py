@@ -59,6 +59,10 @@ NEW = (
     "stats.sample-size-power",
     "stats.benjamini-hochberg",
     "stats.spot-error-variance",
+    "info.best-split",
+    "info.cross-entropy-decomposition",
+    "info.conditional-entropy",
+    "info.kl-gaussians",
 )
 
 
