@@ -70,6 +70,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     from quizmath.core.answers import CheckService
+    from quizmath.core.terminal_text import dumps, neutralise
 
     _safe_stdout()
     if args.batch is not None:
@@ -100,13 +101,13 @@ def run(args: argparse.Namespace) -> int:
             choices=args.choices,
         )
     if args.json:
-        print(json.dumps(verdict.to_json(), ensure_ascii=False))
+        print(dumps(verdict.to_json()))
     else:
-        print(f"{verdict.verdict}: {verdict.message}")
+        print(neutralise(f"{verdict.verdict}: {verdict.message}"))
         if verdict.interpreted:
-            print(f"interpreted as: {verdict.interpreted}")
+            print(neutralise(f"interpreted as: {verdict.interpreted}"))
         if verdict.mistake:
-            print(f"feedback: {verdict.mistake}")
+            print(neutralise(f"feedback: {verdict.mistake}"))
     return {"accept": 0, "reject": 1}.get(verdict.verdict, 2)
 
 
@@ -134,6 +135,8 @@ def _lines(stream: IO[bytes]) -> Any:
 
 
 def _run_batch(stream: IO[bytes], service: Any, out: IO[bytes]) -> None:
+    from quizmath.core.terminal_text import dumps
+
     for lineno, raw in enumerate(_lines(stream), start=1):
         line_id, request, problem = _parse_line(raw, lineno)
         if problem is not None:
@@ -143,7 +146,7 @@ def _run_batch(stream: IO[bytes], service: Any, out: IO[bytes]) -> None:
                 result = {"id": line_id, **result}
         else:
             result = service.check(**request).to_json(line_id)
-        out.write(json.dumps(result, ensure_ascii=False).encode("utf-8") + b"\n")
+        out.write(dumps(result).encode("utf-8") + b"\n")
         out.flush()
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -37,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from quizmath.core.bank.bank import Bank, default_curriculum, load_bank
     from quizmath.core.bank.validate import validate_bank
     from quizmath.core.exercises.validate import split_paths, validate_exercises
+    from quizmath.core.terminal_text import dumps
 
     if args.seeds < 0:
         print("quizmath validate: --seeds must be 0 or more", file=sys.stderr)
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     code = validate_exercises(exercises, args.seeds, jobs) if exercises != [] else None
     if args.json:
         data = report.to_json() | ({"exercises": code.to_json()} if code else {})
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(dumps(data, indent=2))
     else:
         n = len(report.failures)
         status = "ok" if n == 0 else f"{n} failure{'s' if n != 1 else ''}"

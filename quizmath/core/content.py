@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizmath.core.bank.fields import Fields, Problems
+from quizmath.core.bank.textfile import read_text_file
 from quizmath.core.bank.yamlsource import LDict, LList, read_yaml_file
 from quizmath.core.errors import TemplateError
 
@@ -65,21 +66,9 @@ def load_concept(slug: str, root: Path | None = None) -> ConceptPage:
 
 def read_concept(path: Path) -> ConceptPage:
     name = str(path)
-    try:
-        if path.stat().st_size > MAX_PAGE_BYTES:
-            raise TemplateError(
-                f"file too large (the limit is {MAX_PAGE_BYTES} bytes)", file=name, line=1
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise TemplateError("no such concept page", file=name) from None
-    except OSError as exc:
-        raise TemplateError(f"cannot read file: {exc.strerror or exc}", file=name) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise TemplateError("file is not valid UTF-8", file=name, line=line) from None
+    if not path.exists() and not path.is_symlink():
+        raise TemplateError("no such concept page", file=name)
+    text = read_text_file(path, MAX_PAGE_BYTES)
     lines = text.splitlines()
     for i, line in enumerate(lines):
         if line.startswith("# "):

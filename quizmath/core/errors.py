@@ -6,6 +6,8 @@ or a file, line and field inside a question file.
 
 from __future__ import annotations
 
+from quizmath.core.terminal_text import neutralise
+
 
 class QuizmathError(Exception):
     """Base class for every error quizmath reports to a person."""
@@ -57,12 +59,14 @@ class TemplateError(QuizmathError):
         self.field = field
 
     def __str__(self) -> str:
+        # Neutralised: a file name, a field or a quoted bit of the file may carry an escape
+        # sequence, and this text goes straight to a terminal.
         where = self.file or "<template>"
         if self.line is not None:
             where += f":{self.line}"
         if self.field:
-            return f"{where}: {self.field}: {self.message}"
-        return f"{where}: {self.message}"
+            return neutralise(f"{where}: {self.field}: {self.message}")
+        return neutralise(f"{where}: {self.message}")
 
 
 class ConstraintError(TemplateError):

@@ -29,6 +29,7 @@ from typing import IO, Any
 from quizmath.core.storage import drills as drill_rows
 from quizmath.core.storage.store import Storage
 from quizmath.core.storage.times import to_iso, utc_now
+from quizmath.core.terminal_text import dumps, neutralise
 
 FORMAT = "quizmath-export"
 VERSION = 1
@@ -196,7 +197,7 @@ def _item(it: drill_rows.ItemRow) -> dict[str, Any]:
 
 
 def write_json(data: Mapping[str, Any], out: IO[str]) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write(dumps(data, indent=2))  # control characters as \u escapes: same data, no effect
     out.write("\n")
 
 
@@ -233,6 +234,8 @@ def _cell(v: Any) -> Any:
         return ""
     if isinstance(v, bool):
         return int(v)  # 1/0 sums and averages in a spreadsheet; "True" does not
+    if isinstance(v, str):
+        return neutralise(v)  # a damaged database must not reach a terminal as escapes
     return v
 
 

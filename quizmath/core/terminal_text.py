@@ -16,8 +16,10 @@ Two uses, one definition of "control character" (``CONTROL``):
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from typing import Any
 
 # C0 except tab and newline, DEL, C1, bidi embeddings/overrides and isolates.
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -42,6 +44,14 @@ def neutralise(text: str) -> str:
     if not CONTROL.search(text):
         return text
     return CONTROL.sub(_stand_in, text)
+
+
+def dumps(obj: Any, **kwargs: Any) -> str:
+    """``json.dumps`` keeping Unicode readable, with every control character as a ``\\u``
+    escape: the same data for a program, nothing a terminal acts on (``json.dumps`` escapes C0
+    itself, but leaves C1 controls and bidi overrides raw when ``ensure_ascii`` is off)."""
+    text = json.dumps(obj, ensure_ascii=False, **kwargs)
+    return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def first_control(text: str) -> int | None:

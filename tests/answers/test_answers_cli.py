@@ -155,3 +155,28 @@ def test_values_that_start_with_a_minus(args: list[str], verdict: str) -> None:
     code = {"accept": 0, "reject": 1, "invalid": 2}[verdict]
     assert main(["check", *args]) == code
     assert main(["--db", "unused.db", "check", *args]) == code
+
+
+def test_batch_output_carries_no_control_character() -> None:
+    # ids and feedback come back as given, but as JSON escapes: nothing a terminal acts on.
+    lines = [
+        {
+            "id": "a\u202eb\x9b",
+            "kind": "integer",
+            "expected": "3",
+            "submitted": "4",
+            "mistakes": [{"expected": "4", "feedback": "off \x1b]0;x\x07 by one \x9b2J"}],
+        },
+        {"id": "\x1b[2J", "kind": "integer", "expected": "3", "submitted": "\x1b[2J3"},
+    ]
+    out = subprocess.run(
+        [sys.executable, "-m", "quizmath", "check", "--batch", "-"],
+        input="\n".join(json.dumps(x) for x in lines).encode(),
+        capture_output=True,
+        timeout=300,
+    )
+    for bad in (b"\x1b", b"\x07", "\x9b".encode(), "\u202e".encode()):
+        assert bad not in out.stdout + out.stderr
+    first, second = (json.loads(line) for line in out.stdout.decode().splitlines())
+    assert first["id"] == "a\u202eb\x9b" and first["mistake"] == lines[0]["mistakes"][0]["feedback"]
+    assert second["id"] == "\x1b[2J" and second["verdict"] == "invalid"

@@ -51,3 +51,23 @@ def test_describe_names_without_showing() -> None:
     assert describe("\u202e") == "U+202E (RIGHT-TO-LEFT OVERRIDE)"
     assert "\x1b" not in describe("\x1b")
     assert describe("\x05") == "U+0005"
+
+
+def test_dumps_keeps_the_data_and_escapes_what_a_terminal_would_act_on() -> None:
+    import json
+
+    from quizmath.core.terminal_text import dumps
+
+    obj = {"id": "a\u202eb\x9bc\x1b\x7f", "text": "λ √2 ·\tok", "n": [1, 2]}
+    text = dumps(obj, indent=2)
+    assert CONTROL.search(text) is None
+    assert json.loads(text) == obj  # the same data
+    assert "λ √2 ·" in text  # Unicode stays readable
+
+
+def test_template_errors_never_print_a_control_character() -> None:
+    from quizmath.core.errors import TemplateError
+
+    err = TemplateError('bad "\x1b]0;x\x07"', file="dir/\x1b[2Jt.yaml", line=3, field="title")
+    assert str(err) == 'dir/␛[2Jt.yaml:3: title: bad "␛]0;x␇"'
+    assert err.message == 'bad "\x1b]0;x\x07"'  # the data itself is kept

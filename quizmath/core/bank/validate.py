@@ -20,6 +20,7 @@ from quizmath.core.bank.model import Compiled, Template, TestSpec
 from quizmath.core.bank.problem import Problem
 from quizmath.core.errors import QuizmathError, TemplateError
 from quizmath.core.expr import Context, evaluate
+from quizmath.core.terminal_text import neutralise
 from quizmath.core.values import from_python
 
 # Traces of Python or numpy leaking into what a learner reads.
@@ -47,7 +48,7 @@ class Failure:
         where = f"{self.file}:{self.line}" if self.line else self.file
         field = f" {self.field}:" if self.field else ""
         ref = f" [{self.template}@{self.seed}]" if self.seed is not None else ""
-        return f"{where}:{field} {self.message}{ref}"
+        return neutralise(f"{where}:{field} {self.message}{ref}")
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -12,7 +12,9 @@ from typing import Any
 
 import yaml
 
+from quizmath.core.bank.textfile import control_message, read_text_file, refuse_controls
 from quizmath.core.errors import TemplateError
+from quizmath.core.terminal_text import CONTROL
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_NESTING = 40
@@ -38,25 +40,13 @@ class LList(list):  # type: ignore[type-arg]
 
 def read_yaml_file(path: Path) -> Any:
     """Parse one YAML file into plain data with line information. Raises TemplateError."""
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise TemplateError(
-                f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})", file=name, line=1
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise TemplateError(f"cannot read file: {exc.strerror or exc}", file=name) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise TemplateError("file is not valid UTF-8", file=name, line=line) from None
-    return read_yaml_text(text, name)
+    return read_yaml_text(read_text_file(path, MAX_FILE_BYTES), str(path))
 
 
 def read_yaml_text(text: str, name: str = "<text>") -> Any:
+    # Raw control characters first: the YAML reader refuses some of them itself, but with a
+    # character offset instead of a line (a NUL or an ESC gave "position 31").
+    refuse_controls(text, name, line_breaks=True)
     _check_nesting(text, name)
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -65,6 +55,9 @@ def read_yaml_text(text: str, name: str = "<text>") -> Any:
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "syntax error"
         raise TemplateError(f"YAML syntax error: {problem}", file=name, line=line) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise TemplateError(f"YAML error: {exc.reason}", file=name, line=line) from None
     except yaml.YAMLError as exc:
         raise TemplateError(f"YAML error: {exc}", file=name) from None
     if node is None:
@@ -104,6 +97,7 @@ def _convert(node: yaml.Node, name: str, seen: set[int]) -> Any:
     seen.add(id(node))
     line = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode):
+        _refuse_controls(node, name)
         if node.tag in _PLAIN_TAGS:
             return _constructor.construct_object(node, deep=True)
         if node.tag == "tag:yaml.org,2002:timestamp":
@@ -132,6 +126,7 @@ def _convert(node: yaml.Node, name: str, seen: set[int]) -> Any:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
                 raise TemplateError("keys must be plain names", file=name, line=key_line)
+            _refuse_controls(key_node, name)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise TemplateError("merge keys (<<) are not supported", file=name, line=key_line)
             # A key is a name as written: YAML 1.1 would read "off" or "no" as false.
@@ -148,3 +143,19 @@ def _convert(node: yaml.Node, name: str, seen: set[int]) -> Any:
                 mapping.block_keys.add(key)
         return mapping
     raise TemplateError("unsupported YAML node", file=name, line=line)
+
+
+def _refuse_controls(node: yaml.ScalarNode, name: str) -> None:
+    """A scalar's text may not hold control characters, written raw or as an escape (``"\\e"``).
+
+    The line: exact in a literal block (``|``), whose lines are the file's; elsewhere a line
+    break in the value may come from an escape (``"\\n"``) or from folding, so the count is
+    kept within the lines the scalar spans.
+    """
+    m = CONTROL.search(node.value)
+    if m is None:
+        return
+    start, end = node.start_mark.line + 1, node.end_mark.line + 1
+    breaks = node.value.count("\n", 0, m.start())
+    line = start + 1 + breaks if node.style == "|" else min(start + breaks, end)
+    raise TemplateError(control_message(m.group()), file=name, line=line)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from quizmath.core.storage.times import from_iso, to_iso, utc_now
+from quizmath.core.terminal_text import neutralise
 
 VERDICTS = ("accept", "reject", "skipped")
 MODES = ("practice", "plain", "drill")
@@ -98,7 +99,7 @@ def _attempt(row: tuple) -> Attempt:  # type: ignore[type-arg]
     return Attempt(
         template_id,
         seed,
-        answer,
+        neutralise(answer),  # typed text goes to terminals: never an escape sequence
         verdict,
         ms,
         hints,

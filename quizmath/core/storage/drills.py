@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from quizmath.core.storage.times import from_iso, to_iso
+from quizmath.core.terminal_text import neutralise
 
 STATUSES = ("running", "finished", "discarded")
 ENDINGS = ("completed", "timeout", "discarded")
@@ -112,13 +113,13 @@ def _run(row: tuple) -> RunRow:  # type: ignore[type-arg]
         seed,
         bool(seeded),
         bool(weighted),
-        tuple(t for t in topics.split(",") if t),
+        tuple(neutralise(t) for t in topics.split(",") if t),
         questions,
         limit_ms,
         used_ms,
         status,
         ended,
-        code,
+        neutralise(code),
         from_iso(started),
         from_iso(updated),
         None if finished is None else from_iso(finished),
@@ -147,11 +148,11 @@ def _item(row: tuple) -> ItemRow:  # type: ignore[type-arg]
         drill_id,
         position,
         kind,
-        item_id,
+        neutralise(item_id),  # ids and names from the file are shown as they are stored
         seed,
-        topic,
+        neutralise(topic),
         outcome,
-        answer,
+        None if answer is None else neutralise(answer),  # typed text goes to terminals
         ms,
         rating,
         bool(timed_out),
