@@ -9,6 +9,7 @@ import pytest
 
 from quizmath.core.bank.bank import default_curriculum
 from quizmath.core.bank.yamlsource import read_yaml_text
+from quizmath.core.errors import TemplateError
 from quizmath.core.exercises.loader import build_exercise
 from quizmath.core.exercises.model import Exercise
 
@@ -54,7 +55,10 @@ def exercise_from(text: str, file: str = "test.yaml") -> Exercise:
 
 
 def errors_of(text: str, file: str = "test.yaml") -> list[str]:
-    data = read_yaml_text(textwrap.dedent(text), file)
+    try:
+        data = read_yaml_text(textwrap.dedent(text), file)
+    except TemplateError as exc:  # refused by the YAML reader itself (control characters)
+        return [str(exc)]
     exercise, errors = build_exercise(data, file, set(default_curriculum().topics))
     assert exercise is None
     return [str(e) for e in errors]
