@@ -32,6 +32,7 @@ MODULES = (
     "linalg",
     "matrices",
     "models",
+    "notation",
     "numbers",
     "optim",
     "polynomials",
