@@ -45,6 +45,14 @@ lam = sp.Symbol("lamda")
         (x**-2, "1/x²"),
         (2 * x / (3 * y), "2x/(3y)"),
         (sp.factorial(x), "x!"),
+        # exact numbers as on paper (issue 12): one denominator, the rational part first
+        (sp.Rational(9, 2) + 3 * sp.sqrt(5) / 2, "(9 + 3√5)/2"),
+        (sp.Rational(9, 2) - 3 * sp.sqrt(5) / 2, "(9 − 3√5)/2"),
+        (sp.sqrt(5) / 2 - sp.Rational(1, 2), "(√5 − 1)/2"),
+        (-sp.sqrt(5) / 2 - sp.Rational(1, 2), "−(1 + √5)/2"),
+        (sp.sqrt(2) - 1, "√2 − 1"),
+        (sp.log(2) + 1, "1 + ln(2)"),
+        (sp.Rational(1, 2) + sp.sqrt(5) / 3, "1/2 + √5/3"),
     ],
 )
 def test_inline(value: object, text: str) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from quizmath.core.errors import ExprEvalError
 from quizmath.core.expr.registry import builtin
+from quizmath.core.render.context import Shown
 from quizmath.core.render.numbers import format_float
 from quizmath.core.render.symbols import MINUS, TIMES
 from quizmath.core.render.values import grid_block, inline
@@ -67,10 +68,21 @@ def fmt(x: Any, digits: int = 4) -> str:
         return decimal(x)  # an exact value is never padded: 0.1, not 0.100
     value = float(x.evalf(30)) if is_symbolic(x) else float(x)
     if value != 0 and not 1e-4 <= abs(value) < 10**digits:
-        return (MINUS if value < 0 else "") + format_float(abs(value), digits)
+        text = (MINUS if value < 0 else "") + format_float(abs(value), digits)
+        return Shown(text, rounded=_rounded(x, value, text))
     # "#" keeps trailing zeros: a learner asked for 4 significant figures should see 0.1210.
-    text = f"{abs(value):#.{digits}g}".rstrip(".")
-    return (MINUS if value < 0 else "") + text
+    text = (MINUS if value < 0 else "") + f"{abs(value):#.{digits}g}".rstrip(".")
+    return Shown(text, rounded=_rounded(x, value, text))
+
+
+def _rounded(x: Any, value: float, text: str) -> bool:
+    """Whether the digits shown differ from the value (then a solution writes ≈, not =)."""
+    if not isinstance(x, float):
+        return True  # an exact value that needed rounding to be shown
+    try:
+        return float(text.replace(MINUS, "-")) != value
+    except ValueError:
+        return True
 
 
 def _terminating_digits(x: Any) -> int | None:
@@ -109,14 +121,16 @@ def decimal(x: Any) -> str:
                 places += 1
             digits = str(abs(q.numerator * 10**places // q.denominator)).rjust(places + 1, "0")
             text = digits if places == 0 else f"{digits[:-places]}.{digits[-places:]}"
-            return (MINUS if q < 0 else "") + text
+            return Shown((MINUS if q < 0 else "") + text, rounded=False)
     # Not exact: 10 significant digits, which hides float noise (2.90000000003) but no digit
     # a hand computation would produce.
     value = float(x.evalf(30)) if is_symbolic(x) else float(x)
     text = f"{abs(value):.10g}"
     if "e" in text:
-        return (MINUS if value < 0 else "") + format_float(abs(value), 10)
-    return (MINUS if value < 0 else "") + text
+        text = (MINUS if value < 0 else "") + format_float(abs(value), 10)
+    else:
+        text = (MINUS if value < 0 else "") + text
+    return Shown(text, rounded=_rounded(x, value, text))
 
 
 @builtin("join(items, sep=', ')", "text")

@@ -85,15 +85,50 @@ def _negative(e: Any) -> bool:
 
 
 def _print_add(e: Any) -> tuple[str, int]:
+    terms = list(e.as_ordered_terms())
+    if not e.free_symbols:
+        # A number is written as on paper: the rational part first (1 + √2, not √2 + 1), and
+        # terms over one denominator as one fraction, (9 + 3√5)/2 rather than 3√5/2 + 9/2.
+        terms.sort(key=lambda t: 0 if t.is_Rational else 1)
+        if _negative(terms[0]):  # √5 − 1 rather than −1 + √5
+            first = next((t for t in terms if not _negative(t)), None)
+            if first is not None:
+                terms.remove(first)
+                terms.insert(0, first)
+        combined = _over_common_denominator(terms)
+        if combined is not None:
+            return combined
+    return _join_terms(terms), ADD
+
+
+def _join_terms(terms: list[Any]) -> str:
     parts: list[str] = []
-    for i, term in enumerate(e.as_ordered_terms()):
+    for i, term in enumerate(terms):
         negative = _negative(term)
         text = _wrap(_print(-term if negative else term), MUL)
         if i == 0:
             parts.append(f"{MINUS}{text}" if negative else text)
         else:
             parts.append(f" {MINUS} {text}" if negative else f" + {text}")
-    return "".join(parts), ADD
+    return "".join(parts)
+
+
+def _over_common_denominator(terms: list[Any]) -> tuple[str, int] | None:
+    denominators = set()
+    for term in terms:
+        coeff = term.as_coeff_Mul()[0]
+        if not coeff.is_Rational:
+            return None
+        denominators.add(int(coeff.q))
+    if len(denominators) != 1:
+        return None
+    q = denominators.pop()
+    if q == 1:
+        return None
+    numerators = [term * q for term in terms]
+    if all(_negative(n) for n in numerators):
+        return f"{MINUS}({_join_terms([-n for n in numerators])})/{q}", NEG
+    return f"({_join_terms(numerators)})/{q}", MUL
 
 
 def _juxtaposable(factor: Any) -> bool:

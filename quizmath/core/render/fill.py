@@ -9,10 +9,12 @@ the text around it on the same line is laid out beside the block, on its middle 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from quizmath.core.render.context import fit
 from quizmath.core.render.values import block
 
 
@@ -110,24 +112,80 @@ def _closing_brace(text: str, start: int) -> int | None:
 
 
 def fill(segments: list[Segment], value_of: Callable[[Slot], Any]) -> str:
-    """The text with every placeholder replaced by its rendered value."""
+    """The text with every placeholder replaced by its rendered value.
+
+    Each value is written to fit its neighbours (``context.fit``): parentheses after ``/``, no
+    coefficient 1 before a variable, superscript powers, ``≈`` before a rounded number. Lines of
+    prose then flow together (``reflow``): a line break in the template is only kept where it
+    separates paragraphs, displayed (indented) lines, drawn blocks or list items.
+    """
     lines: list[list[str | list[str]]] = [[]]
-    for seg in segments:
+    indented: list[bool] = [False]
+    skip = 0  # characters of the next literal that a placeholder's value took over
+    for k, seg in enumerate(segments):
         if isinstance(seg, str):
+            seg, skip = seg[skip:], 0
             parts = seg.split("\n")
-            for k, part in enumerate(parts):
-                if k:
+            for j, part in enumerate(parts):
+                if j:
                     lines.append([])
+                    indented.append(part[:1].isspace())
+                elif not lines[-1] and len(lines) == 1:
+                    indented[0] = part[:1].isspace()
                 if part:
                     lines[-1].append(part)
+            continue
+        value = value_of(seg)
+        rendered = value.split("\n") if isinstance(value, str) else block(value)
+        if len(rendered) == 1:
+            items = lines[-1]
+            literal = items and isinstance(items[-1], str) and _literal(segments, k)
+            before = items[-1] if literal else ""
+            nxt = segments[k + 1] if k + 1 < len(segments) else ""
+            after = nxt.split("\n", 1)[0] if isinstance(nxt, str) else ""
+            text, new_before, skip = fit(value, rendered[0], before, after)
+            if before and new_before != before:
+                if new_before:
+                    items[-1] = new_before
+                else:
+                    items.pop()
+            lines[-1].append(text)
         else:
-            value = value_of(seg)
-            rendered = value.split("\n") if isinstance(value, str) else block(value)
-            lines[-1].append(rendered[0] if len(rendered) == 1 else rendered)
+            lines[-1].append(rendered)
     out: list[str] = []
-    for items in lines:
-        out.extend(_layout(items))
-    return "\n".join(out)
+    flags: list[bool] = []
+    for items, displayed in zip(lines, indented, strict=True):
+        laid = _layout(items)
+        out.extend(laid)
+        flags.extend([displayed or len(laid) > 1] * len(laid))
+    return "\n".join(reflow(out, flags))
+
+
+def _literal(segments: list[Segment], k: int) -> bool:
+    """Whether the piece right before slot k is literal text (not another placeholder)."""
+    return k > 0 and isinstance(segments[k - 1], str)
+
+
+# A line that starts a list item keeps its own line: "- step", "• case", "A) …", "2. …".
+_LIST_ITEM = re.compile(r"^(?:[-•*–] |\(?[A-Za-z0-9]{1,2}[.)] )")
+
+
+def reflow(lines: list[str], displayed: list[bool]) -> list[str]:
+    """Lines of prose joined into paragraphs, so a screen of any width wraps them evenly.
+
+    A line stays on its own when it is empty (a paragraph break), displayed (indented in the
+    template, or a row of a drawn block), a list item, or follows one of those.
+    """
+    out: list[str] = []
+    joinable = False  # whether the last line in ``out`` is prose a next line may continue
+    for line, shown in zip(lines, displayed, strict=True):
+        prose = bool(line.strip()) and not shown
+        if prose and joinable and not _LIST_ITEM.match(line):
+            out[-1] = f"{out[-1].rstrip()} {line.lstrip()}"
+            continue
+        out.append(line)
+        joinable = prose and not _LIST_ITEM.match(line)
+    return out
 
 
 def _layout(items: list[str | list[str]]) -> list[str]:
