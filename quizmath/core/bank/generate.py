@@ -284,7 +284,9 @@ def _problem(draw: _Draw, seed: int, answer: Any) -> Problem:
         answer_block="\n".join(block(answer)),
         tolerance=tolerance,
         choices=(),
-        format_note=format_note(kind, tolerance, draw.t.answer.vars, 0, _has_symbols(answer)),
+        format_note=format_note(
+            kind, tolerance, draw.t.answer.vars, 0, _has_symbols(answer), answer
+        ),
         texts=_LazyTexts(draw, answer),
         **_common(draw),
     )

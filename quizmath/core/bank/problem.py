@@ -5,8 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Protocol
+from typing import Any, Protocol
 
+from quizmath.core.bank.examples import (
+    exact_examples,
+    expression_example,
+    matrix_example,
+    symbolic_vector_example,
+    vector_example,
+)
 from quizmath.core.errors import QuizmathError
 
 _REF = re.compile(r"^\s*([a-z][a-z0-9.-]*)(?:@(\d{1,18}))?\s*$")
@@ -124,30 +131,42 @@ def format_note(
     variables: tuple[str, ...],
     n_choices: int,
     symbolic: bool = False,
+    answer: Any = None,
 ) -> str:
-    """The line under a prompt that says what form the answer takes."""
+    """The line under a prompt that says what form the answer takes.
+
+    Its example is chosen so it never equals (or mirrors) ``answer`` (``examples``).
+    """
     if kind == "integer":
         return "Answer: an integer."
     if kind == "exact":
-        return "Answer: an exact value, e.g. 3/4, √2/2 or ln(2) (a rounded decimal is not exact)."
+        return (
+            f"Answer: an exact value, e.g. {exact_examples(answer)} "
+            "(a rounded decimal is not exact)."
+        )
     if kind == "real":
         return f"Answer: a number, accepted within {describe_tolerance(tolerance)}."
     if kind == "vector" and symbolic:
         names = ", ".join(variables)
-        return f"Answer: a vector of expressions in {names}, e.g. [2x·y, x² + 1]."
+        example = symbolic_vector_example(answer, variables)
+        return f"Answer: a vector of expressions in {names}, e.g. {example}."
     if kind == "vector":
         extra = f", each entry within {describe_tolerance(tolerance)}" if tolerance else ""
-        return f"Answer: a vector, e.g. [1, −2, 3]{extra}."
+        return f"Answer: a vector, e.g. {vector_example(answer)}{extra}."
     if kind == "vector-up-to-scale":
-        return "Answer: a vector, e.g. [1, −2]; any nonzero multiple of the right one counts."
+        return (
+            f"Answer: a vector, e.g. {vector_example(answer)}; "
+            "any nonzero multiple of the right one counts."
+        )
     if kind == "matrix":
         extra = f", each entry within {describe_tolerance(tolerance)}" if tolerance else ""
-        return f"Answer: a matrix, e.g. [[1, 2], [3, 4]] or 1 2; 3 4{extra}."
+        return f"Answer: a matrix, e.g. {matrix_example(answer)}{extra}."
     if kind == "set":
         return "Answer: all the values, separated by commas, in any order."
     if kind == "expression":
         names = ", ".join(variables)
-        return f"Answer: an expression in {names}, e.g. 2x² + 1 (write x^2 or x²)."
+        example, first = expression_example(answer, variables), (variables or ("x",))[0]
+        return f"Answer: an expression in {names}, e.g. {example} (write {first}^2 or {first}²)."
     if kind == "choice":
         return f"Answer: one letter, A to {letter(n_choices - 1)}."
     return ""
