@@ -147,3 +147,12 @@ def test_numgrad_central_and_forward() -> None:
     assert list(got) == [3 + 4 + Fraction(1, 100), 4]
     fwd = AL.numgrad(f, Vec([x, y]), Vec([1, 2]), h, method="forward")
     assert fwd[0] == ((Fraction(11, 10) ** 3 + Fraction(11, 10) * 4) - 5) / h
+
+
+def test_pca_fit_without_centring_is_the_eigendecomposition_of_xtx() -> None:
+    X = RNG.normal(size=(10, 2)) + np.array([5.0, -3.0])
+    _, variances = AL.pca_fit(mat(X), 2, center=False)
+    ref = np.sort(np.linalg.eigvalsh(X.T @ X / 9))[::-1]
+    np.testing.assert_allclose([float(v) for v in variances], ref, rtol=1e-10)
+    with pytest.raises(ExprEvalError, match="center must be true or false"):
+        AL.pca_fit(mat(X), 1, center=2)

@@ -143,3 +143,18 @@ def test_import_errors_syntax_errors_and_exits(project) -> None:  # type: ignore
 def test_a_missing_function_says_so(project) -> None:  # type: ignore[no-untyped-def]
     r = grade(project, "def projection(v, u):\n    return u\n", seeds=(1,))
     assert "your file does not define project" in r.cases[0].message
+
+
+def test_a_banned_function_of_a_module_not_yet_imported_is_replaced_when_it_loads(
+    project,  # type: ignore[no-untyped-def]
+) -> None:
+    import dataclasses
+
+    banned = dataclasses.replace(project, banned=("json.dumps",))
+    uses = body("    import json\n    return json.dumps([1])")
+    r = grade(banned, uses, seeds=(1,))
+    assert r.banned  # the scan sees json.dumps …
+    hidden = body("    import importlib\n    return importlib.import_module('json').dumps([1])")
+    r = grade(banned, hidden, seeds=(1,))
+    # … and so does the run
+    assert "json.dumps is not allowed in this exercise" in r.cases[0].message

@@ -195,9 +195,12 @@ def softmax_xent(z: Value, labels: Value) -> float:
 # ------------------------------------------------------------------------------------- PCA
 
 
-@builtin("pca_fit(X, k)", "statistics")
-def pca_fit(x: Value, k: Value) -> tuple[Value, Value]:
-    """[components, variances]: the top k unit eigenvectors (rows) of the n−1 covariance."""
+@builtin("pca_fit(X, k, center=true)", "statistics")
+def pca_fit(x: Value, k: Value, center: Value = True) -> tuple[Value, Value]:
+    """[components, variances]: the top k unit eigenvectors (rows) of the n−1 covariance.
+
+    center=false skips subtracting the column means (the matrix XᵀX/(n − 1): a typical mistake).
+    """
     import numpy as np
 
     fn = "pca_fit"
@@ -206,7 +209,9 @@ def pca_fit(x: Value, k: Value) -> tuple[Value, Value]:
     count = integer(k, fn, "k")
     if n < 2 or not 1 <= count <= d:
         raise ExprEvalError(f"{fn}: needs at least 2 rows and 1 ≤ k ≤ {d}")
-    centred = xs - xs.mean(axis=0)
+    if not isinstance(center, bool):
+        raise ExprEvalError(f"{fn}: center must be true or false")
+    centred = xs - xs.mean(axis=0) if center else xs
     cov = centred.T @ centred / (n - 1)
     values, vectors = np.linalg.eigh(cov)
     order = np.argsort(values)[::-1][:count]

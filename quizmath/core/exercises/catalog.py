@@ -6,11 +6,11 @@ Like the template bank, one broken file never stops the others from loading.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizmath.core.bank.bank import bank_root, default_curriculum
+from quizmath.core.bank.bank import bank_root, default_curriculum, template_files
 from quizmath.core.errors import QuizmathError, TemplateError
 from quizmath.core.exercises.loader import load_exercise
 from quizmath.core.exercises.model import Exercise
@@ -47,20 +47,10 @@ class ExerciseBank:
             raise UnknownExerciseError(f'no exercise "{exercise_id}"{hint}') from None
 
 
-def exercise_files(paths: Iterable[Path]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*.yaml") if q.is_file()))
-        else:
-            out.append(p)
-    return out
-
-
 def load_exercises(paths: Sequence[Path] | None = None) -> ExerciseBank:
     """Load exercise files and folders (default: the built-in ones)."""
     topics = set(default_curriculum().topics)
-    files = exercise_files(paths if paths else [exercises_root()])
+    files = template_files(paths if paths else [exercises_root()])  # the same folder walk
     found: dict[str, Exercise] = {}
     errors: list[TemplateError] = []
     for path in files:

@@ -76,35 +76,79 @@ class _BlockImports(importlib.abc.MetaPathFinder):
         return None
 
 
-def install_bans(banned: list[str]) -> None:
-    """Replace each banned function; refuse each banned module."""
-    import importlib
+class _PatchOnImport(importlib.abc.MetaPathFinder):
+    """Replaces banned functions of a module when (and only if) the module is imported, so a
+    ban on scipy.stats.ttest_1samp costs nothing to a file that never imports scipy.stats."""
 
+    def __init__(self, patches: dict[str, list[tuple[list[str], str]]]) -> None:
+        self.patches = patches
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+        todo = self.patches.get(fullname)
+        if not todo:
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(fullname, path, target)
+            if spec is not None:
+                break
+        else:
+            return None
+        loader = spec.loader
+        if loader is None or not hasattr(loader, "exec_module"):
+            return spec
+        original = loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            original(module)
+            _patch(module, todo)
+
+        loader.exec_module = exec_module
+        return spec
+
+
+def _patch(module: Any, todo: list[tuple[list[str], str]]) -> None:
+    for attrs, name in todo:
+        owner = module
+        for attr in attrs[:-1]:
+            owner = getattr(owner, attr, None)
+        if owner is not None and hasattr(owner, attrs[-1]):
+            setattr(owner, attrs[-1], _raiser(name))
+
+
+def _is_module(name: str) -> bool:
+    """Whether ``name`` is an importable module, without importing it (only its parents)."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError, AttributeError):
+        return False
+
+
+def install_bans(banned: list[str]) -> None:
+    """Refuse each banned module; replace each banned function, now or when its module loads."""
     blocked: list[str] = []
+    later: dict[str, list[tuple[list[str], str]]] = {}
     for name in banned:
         if name == "@" or name.startswith("."):
             continue  # an operator or a method: found in the source only
         parts = name.split(".")
-        for cut in range(len(parts), 0, -1):  # the longest importable prefix
-            module_name = ".".join(parts[:cut])
-            try:
-                module = importlib.import_module(module_name)
-            except Exception:
-                continue
-            if cut == len(parts):
-                blocked.append(name)  # the whole name is a module
-            else:
-                owner = module
-                for attr in parts[cut:-1]:
-                    owner = getattr(owner, attr, None)
-                if owner is not None and hasattr(owner, parts[-1]):
-                    setattr(owner, parts[-1], _raiser(name))
-            break
+        cut = next((c for c in range(len(parts), 0, -1) if _is_module(".".join(parts[:c]))), 0)
+        if cut == len(parts) or cut == 0:
+            blocked.append(name)  # a module, or nothing installed here: refuse it anyway
+            continue
+        module_name, attrs = ".".join(parts[:cut]), parts[cut:]
+        if module_name in sys.modules:
+            _patch(sys.modules[module_name], [(attrs, name)])
         else:
-            blocked.append(name)  # not installed here: refuse it anyway
+            later.setdefault(module_name, []).append((attrs, name))
     for name in blocked:
         for loaded in [m for m in sys.modules if m == name or m.startswith(name + ".")]:
             del sys.modules[loaded]
+    if later:
+        sys.meta_path.insert(0, _PatchOnImport(later))
     if blocked:
         sys.meta_path.insert(0, _BlockImports(blocked))
 

@@ -86,7 +86,11 @@ def symbol_env(exercise: Exercise) -> dict[str, Any]:
 def draw(
     exercise: Exercise, seed: int, overrides: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
-    """The parameters of ``exercise@seed``; ``overrides`` fixes some of them (a declared case)."""
+    """The parameters of ``exercise@seed``; ``overrides`` fixes some of them (a declared case).
+
+    A case that fixes parameters is what its author wrote: ``where`` is not applied to it (an
+    edge case such as v orthogonal to u is often exactly what ``where`` keeps out).
+    """
     rng = Rng(seed, exercise.id)
     last = None
     for _ in range(MAX_DRAWS):
@@ -99,6 +103,8 @@ def draw(
                 )
             else:
                 env[name] = _evaluate(exercise, c, env, rng)
+        if overrides:
+            return env
         failed = [w for w in exercise.where if _evaluate(exercise, w, env) is not True]
         if not failed:
             return env

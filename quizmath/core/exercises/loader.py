@@ -8,14 +8,17 @@ reported as ``file:line: field: message`` and runs nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from quizmath.core.bank.fields import NAME, Fields, Problems, kind_of
+from quizmath.core.bank.loader import CONSTANTS, ID, _Compiler, _where  # the same rules
 from quizmath.core.bank.model import Compiled
 from quizmath.core.bank.yamlsource import LDict, LList, read_yaml_file
 from quizmath.core.engine.catalog import BUILTINS
-from quizmath.core.errors import ExprError, TemplateError
+from quizmath.core.errors import TemplateError
 from quizmath.core.exercises.implement import check_calls, read_implement
 from quizmath.core.exercises.model import (
     DEFAULT_ATOL,
@@ -29,12 +32,9 @@ from quizmath.core.exercises.model import (
 )
 from quizmath.core.exercises.steps import CALLABLE, NotationError, parse_step
 from quizmath.core.exercises.text import control_character
-from quizmath.core.expr import called_functions, free_names, parse
 from quizmath.core.expr.nodes import Call, Node
 
-ID = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
 BANNED = re.compile(r"^(@|\.[A-Za-z_]\w*|[A-Za-z_]\w*(\.[A-Za-z_]\w*)*)$")
-CONSTANTS = frozenset({"pi", "e", "true", "false", "True", "False"})
 REQUIRED = (
     "id",
     "title",
@@ -53,44 +53,18 @@ OPTIONAL = ("symbols", "params", "where", "compute", "cases", "banned", "toleran
 MAX_SEEDS = 50
 
 
-class _Names:
-    """Parses expressions of one file, checking every function and name they use."""
+class _Names(_Compiler):
+    """The template loader's expression checks, plus names defined by this file's sections
+    and names that exist only inside one case (a repeated variable, the results)."""
 
-    def __init__(self, problems: Problems) -> None:
-        self.problems = problems
-        self.known: set[str] = set(CONSTANTS)
-
-    def expr(
-        self, source: Any, field: str, line: int, extra: frozenset[str] = frozenset()
-    ) -> Compiled | None:
-        if isinstance(source, LList):
-            source = "[" + ", ".join(str(x) for x in source) + "]"
-        if isinstance(source, bool) or not isinstance(source, str | int | float):
-            self.problems.add(field, f"expected an expression, got {kind_of(source)}", line)
-            return None
-        text = str(source)
+    @contextmanager
+    def also(self, extra: frozenset[str]) -> Iterator[None]:
+        added = extra - self.known
+        self.known |= added
         try:
-            node = parse(text)
-        except ExprError as exc:
-            self.problems.add(field, str(exc), line)
-            return None
-        return (
-            Compiled(text, node, line, field) if self.names_ok(node, field, line, extra) else None
-        )
-
-    def names_ok(
-        self, node: Node, field: str, line: int, extra: frozenset[str] = frozenset()
-    ) -> bool:
-        ok = True
-        for name, column in called_functions(node).items():
-            if name not in BUILTINS:
-                self.problems.add(field, f'unknown function "{name}" at column {column}', line)
-                ok = False
-        for name, column in free_names(node).items():
-            if name not in self.known and name not in extra:
-                self.problems.add(field, f'unknown name "{name}" at column {column}', line)
-                ok = False
-        return ok
+            yield
+        finally:
+            self.known -= added
 
     def define(self, name: str, f: Fields, key: str, line: int | None) -> None:
         if not NAME.match(name):
@@ -134,7 +108,7 @@ def build_exercise(
     for s in symbols:
         names.define(s, f, "symbols", f.line("symbols"))
     params = _ordered(f, names, "params")
-    where = _where(f, names)
+    where = _where(f, names)  # the template loader's, as the rules are the same
     compute = _ordered(f, names, "compute")
     before = len(problems.errors)
     implement = read_implement(f)
@@ -212,16 +186,6 @@ def _ordered(f: Fields, names: _Names, key: str) -> tuple[tuple[str, Compiled], 
         names.define(name, f, key, line)  # later entries may use it (even if this one failed)
         if compiled is not None:
             out.append((name, compiled))
-    return tuple(out)
-
-
-def _where(f: Fields, names: _Names) -> tuple[Compiled, ...]:
-    items = f.sequence("where", single_ok=True)
-    out = []
-    for k, item in enumerate(items or []):
-        c = names.expr(item, f"where[{k}]", items.item_lines[k] if items else 0)
-        if c is not None:
-            out.append(c)
     return tuple(out)
 
 
@@ -317,13 +281,15 @@ def _argument(
     extra: frozenset[str],
 ) -> Compiled | None:
     """A step argument: an expression, or fn(f, vars) for a polynomial passed as a function."""
-    if isinstance(node, Call) and node.func == CALLABLE:
-        if len(node.args) != 2 or node.kwargs:
-            problems.add(field, f"{CALLABLE}(f, vars) takes a polynomial and its variable(s)", line)
-            return None
-        ok = all(names.names_ok(a, field, line, extra) for a in node.args)
-    else:
-        ok = names.names_ok(node, field, line, extra)
+    with names.also(extra):
+        if isinstance(node, Call) and node.func == CALLABLE:
+            if len(node.args) != 2 or node.kwargs:
+                message = f"{CALLABLE}(f, vars) takes a polynomial and its variable(s)"
+                problems.add(field, message, line)
+                return None
+            ok = all(names._names_ok(a, field, line) for a in node.args)
+        else:
+            ok = names._names_ok(node, field, line)
     return Compiled(source, node, line, field) if ok else None
 
 
@@ -422,10 +388,10 @@ def _cases(
         if c.has("non_increasing"):
             if repeat is None:
                 c.error("non_increasing", "a sequence over repeated runs needs repeat")
-            outputs = frozenset(targets) | extra
-            non_increasing = names.expr(
-                item["non_increasing"], f"{field}.non_increasing", c.line("non_increasing"), outputs
-            )
+            with names.also(frozenset(targets) | extra):
+                non_increasing = names.expr(
+                    item["non_increasing"], f"{field}.non_increasing", c.line("non_increasing")
+                )
         if repeat is not None and non_increasing is None and expect is None:
             c.error("repeat", "a repeated case checks non_increasing (or its own expect)")
         out.append(Case(c.text("name"), params, run, expect, repeat, non_increasing, line))

@@ -1,0 +1,6 @@
+import numpy as np
+
+
+def project(v, u):
+    scale = np.sum(v * u) / np.sum(u * u)
+    return scale * u

@@ -1,0 +1,12 @@
+import numpy as np
+
+
+def kmeans_step(X, centroids):
+    distances = np.abs(X[:, None, :] - centroids[None, :, :]).sum(axis=2)
+    labels = distances.argmin(axis=1)
+    new = centroids.astype(float).copy()
+    for j in range(len(centroids)):
+        members = X[labels == j]
+        if len(members) > 0:
+            new[j] = members.mean(axis=0)
+    return labels, new

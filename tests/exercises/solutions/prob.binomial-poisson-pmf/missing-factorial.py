@@ -1,0 +1,11 @@
+import math
+
+import numpy as np
+
+
+def binomial_pmf(k, n, p):
+    return np.array([math.comb(n, int(j)) * p**j * (1 - p) ** (n - j) for j in k], dtype=float)
+
+
+def poisson_pmf(k, lam):
+    return np.array([lam**j * math.exp(-lam) for j in k], dtype=float)

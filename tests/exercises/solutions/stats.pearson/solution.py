@@ -1,0 +1,7 @@
+import numpy as np
+
+
+def pearson(x, y):
+    dx = x - np.mean(x)
+    dy = y - np.mean(y)
+    return np.sum(dx * dy) / np.sqrt(np.sum(dx**2) * np.sum(dy**2))
