@@ -25,9 +25,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from quizmath.core.exercises.model import Exercise
 
-DEBOUNCE_MS = 300
-POLL_MS = 1000
-
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
@@ -100,19 +97,14 @@ def _list(bank, as_json: bool) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _read(path: Path) -> str:
-    if path.is_dir():
-        raise OSError(f"{path} is a folder")
-    return path.read_text(encoding="utf-8", errors="replace")
-
-
 def _check(exercise: Exercise, path: Path, as_json: bool, seeds: tuple[int, ...] | None) -> int:
     from quizmath.commands.code_text import Renderer, use_color
     from quizmath.core.exercises.grade import grade
     from quizmath.core.exercises.result import Status
+    from quizmath.core.exercises.workspace import read_source
 
     try:
-        source = _read(path)
+        source = read_source(path)
     except OSError as exc:
         print(f"quizmath code: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
         return 2
@@ -124,34 +116,20 @@ def _check(exercise: Exercise, path: Path, as_json: bool, seeds: tuple[int, ...]
     return {Status.PASSED: 0, Status.FAILED: 1, Status.ERROR: 2}[result.status]
 
 
-def workspace(args: argparse.Namespace) -> Path:
-    if args.dir is not None:
-        return Path(args.dir).expanduser()
-    import platformdirs
-
-    return platformdirs.user_data_path("quizmath", appauthor=False) / "exercises"
-
-
 def _watch(exercise: Exercise, args: argparse.Namespace, seeds: tuple[int, ...] | None) -> int:
-    import watchfiles
-
     from quizmath.commands.code_text import Renderer, use_color
     from quizmath.core.exercises.grade import grade
-    from quizmath.core.exercises.starter import file_name, starter_source
+    from quizmath.core.exercises.workspace import prepare, saves
 
-    folder = workspace(args)
-    path = folder / file_name(exercise.id)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        if path.exists():
-            note = "Your file is already there; it is kept as it is"
-        else:
-            with path.open("x", encoding="utf-8") as fh:  # "x": never over the learner's work
-                fh.write(starter_source(exercise))
-            note = "Wrote the starter file"
+        space = prepare(exercise, Path(args.dir).expanduser() if args.dir else None)
     except OSError as exc:
-        print(f"quizmath code: cannot write in {folder}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"quizmath code: cannot write the file: {exc.strerror or exc}", file=sys.stderr)
         return 2
+    path = space.path
+    note = (
+        "Wrote the starter file" if space.created else "Your file is already there, kept as it is"
+    )
     renderer = Renderer(use_color(sys.stdout))
     say = _printer()
     say(renderer.paint(f"{exercise.title} ({exercise.id})", "1"), "", exercise.task, "")
@@ -159,33 +137,11 @@ def _watch(exercise: Exercise, args: argparse.Namespace, seeds: tuple[int, ...] 
     if not args.no_editor:
         _open_editor(path, say)
     say(f"Grading on every save. Hints: quizmath code {exercise.id} --hints. Ctrl+C to stop.")
-    last: list[str | None] = [None]
-
-    def grade_if_changed() -> None:
-        try:
-            source = _read(path)
-        except OSError:
-            return  # saved by delete-and-rename: the next event brings it back
-        if source == last[0]:
-            return  # editors often write twice, or touch without changing
-        last[0] = source
-        say("", renderer.paint(f"── {time.strftime('%H:%M:%S')} ──", "2"))
-        say(*renderer.result(grade(exercise, source, file_name=path.name, seeds=seeds)))
-        say(renderer.paint("Waiting for the next save…", "2"))
-
     try:
-        grade_if_changed()
-        # yield_on_timeout: look at the file every second too, so a save made while the
-        # watcher starts (or an event a network file system drops) is not missed.
-        for _ in watchfiles.watch(
-            folder,
-            watch_filter=lambda _change, p: Path(p).name == path.name,
-            debounce=DEBOUNCE_MS,
-            recursive=False,
-            rust_timeout=POLL_MS,
-            yield_on_timeout=True,
-        ):
-            grade_if_changed()
+        for source in saves(path):
+            say("", renderer.paint(f"── {time.strftime('%H:%M:%S')} ──", "2"))
+            say(*renderer.result(grade(exercise, source, file_name=path.name, seeds=seeds)))
+            say(renderer.paint("Waiting for the next save…", "2"))
     except KeyboardInterrupt:
         say("", "Stopped watching.")
     return 0

@@ -46,3 +46,15 @@ def test_a_class_starter_keeps_its_settings_and_attributes() -> None:
     assigned = [t.attr for n in init.body if isinstance(n, ast.Assign) for t in n.targets]
     assert assigned == ["learning_rate", "n_iterations", "weights", "bias"]
     assert file_name(ex.id) == "ml_linreg_from_scratch.py"
+
+
+def test_prepare_writes_the_starter_once_and_never_over_the_learners_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from quizmath.core.exercises.catalog import load_one
+    from quizmath.core.exercises.workspace import prepare
+
+    ex = load_one("linalg.projection")
+    first = prepare(ex, tmp_path / "new")
+    assert first.created and first.path.read_text(encoding="utf-8") == starter_source(ex)
+    first.path.write_text("# mine\n", encoding="utf-8")
+    again = prepare(ex, tmp_path / "new")
+    assert not again.created and again.path.read_text(encoding="utf-8") == "# mine\n"
