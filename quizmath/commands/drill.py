@@ -192,9 +192,9 @@ def run_report(args: argparse.Namespace) -> int:
         if args.list:
             runs = drill_history(storage, include_discarded=True)
             if args.json:
-                from quizmath.core.export import export_data
+                from quizmath.core.export import drill_records
 
-                drills = export_data(storage)["drills"]
+                drills = list(drill_records(storage))
                 print(
                     json.dumps(
                         [{k: v for k, v in d.items() if k != "items"} for d in drills], indent=2

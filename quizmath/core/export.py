@@ -1,38 +1,45 @@
 """Export of a learner's data: every attempt, every drill run with its items, and every
-interview self-rating, as JSON or as CSV.
+interview self-rating, as JSON or as CSV. Rows are streamed from the database to the output,
+so memory stays flat however long the history is.
 
 JSON: one document ``{"format": "quizmath-export", "version": 1, "exported_at", "learner",
-"attempts": [...], "drills": [{..., "items": [...]}], "interview_ratings": [...]}``. Field names
-are the database's; times are UTC ISO 8601. fsrs cards and reviews are not exported: they are
-the scheduler's working state, rebuilt from practice.
+"attempts": [...], "drills": [{..., "items": [...]}], "interview_ratings": [...]}``, one record
+per line inside each list. Field names are the database's; times are UTC ISO 8601. fsrs cards
+and reviews are not exported: they are the scheduler's working state, rebuilt from practice.
 
-CSV is two tables, because a spreadsheet wants one kind of row per sheet:
-- attempts: one row per answer to a problem (practice, plain or drill);
-- drills: one row per drill item, with its run's columns repeated (id, start, status, seed,
+CSV: one table per kind of record (``TABLES``), because a spreadsheet wants one kind of row per
+sheet; the command writes each to its own file (``attempts.csv`` …) or one of them to stdout.
+- ``attempts``: one row per answer to a problem (practice, plain or drill);
+- ``drills``: one row per drill item, with its run's columns repeated (id, start, status, seed,
   score), so a pivot on ``drill_id`` gives each drill's score and a pivot on ``ref`` shows which
-  question a class missed. Interview items of drills appear here only.
-``--out results.csv`` writes ``results.csv`` and ``results-drills.csv``; on stdout the attempts
-table comes first, then one empty line, then the drills table. Both tables start with a
-``learner`` column (``--learner NAME``, empty by default), so the files of a whole class can be
-concatenated into one sheet.
+  question a class missed. Interview items of drills appear here too;
+- ``interview_ratings``: one row per self-rating of an interview answer (Q&A and drills).
+Every table starts with a ``learner`` column (``--learner NAME``, empty by default), so the
+files of a whole class can be concatenated into one sheet per table.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Mapping
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
+from itertools import groupby
 from pathlib import Path
 from typing import IO, Any
 
 from quizmath.core.storage import drills as drill_rows
 from quizmath.core.storage.store import Storage
 from quizmath.core.storage.times import to_iso, utc_now
-from quizmath.core.terminal_text import dumps, neutralise
 
 FORMAT = "quizmath-export"
 VERSION = 1
+TABLES = ("attempts", "drills", "interview_ratings")  # CSV tables, and their file names
+BATCH = 2000  # rows fetched and written at a time
 
 ATTEMPT_FIELDS = (
     "id",
@@ -110,6 +117,130 @@ CSV_DRILLS = (
     "attempt_id",
     "answered_at",
 )
+CSV_RATINGS = ("learner", *RATING_FIELDS)
+CSV_COLUMNS = {"attempts": CSV_ATTEMPTS, "drills": CSV_DRILLS, "interview_ratings": CSV_RATINGS}
+
+# The database's columns in ATTEMPT_FIELDS order, less the two derived ones (ref, topic).
+_ATTEMPT_COLUMNS = (
+    "id, at, template_id, seed, answer, verdict, correct, ms, hints, solution_viewed, try, "
+    "rating, mode, drill_id"
+)
+# One attempt as JSON text, made by SQLite (about twice as fast as json.dumps per row).
+_ATTEMPT_JSON = (
+    "json_object('id', a.id, 'at', a.at, 'template_id', a.template_id, 'seed', a.seed, "
+    "'ref', a.template_id || '@' || a.seed, 'topic', t.topic, 'answer', a.answer, "
+    "'verdict', a.verdict, 'correct', json(CASE WHEN a.correct THEN 'true' ELSE 'false' END), "
+    "'ms', a.ms, 'hints', a.hints, "
+    "'solution_viewed', json(CASE WHEN a.solution_viewed THEN 'true' ELSE 'false' END), "
+    "'try', a.try, 'rating', a.rating, 'mode', a.mode, 'drill_id', a.drill_id)"
+)
+_RATING_JSON = (
+    "json_object('id', id, 'interview_id', interview_id, 'rating', rating, 'at', at, "
+    "'duration_ms', duration_ms)"
+)
+
+
+@dataclass
+class Counts:
+    """How many records an export wrote."""
+
+    attempts: int = 0
+    drills: int = 0
+    items: int = 0
+    interview_ratings: int = 0
+
+
+# -- JSON --------------------------------------------------------------------------------------
+
+
+def write_json(
+    storage: Storage,
+    out: IO[str],
+    *,
+    learner: str = "",
+    topics: Mapping[str, str] | None = None,
+    now: datetime | None = None,
+) -> Counts:
+    """The whole document, streamed to ``out``. ``topics`` maps template ids to topic ids (from
+    the bank) to fill the attempts' ``topic`` (null for a template no longer in the bank)."""
+    counts = Counts()
+    head = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": to_iso(now or utc_now()),
+        "learner": learner,
+    }
+    out.write("{\n")
+    for key, value in head.items():
+        out.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
+
+    def attempts(conn: sqlite3.Connection) -> Iterator[str]:
+        with _topic_table(conn, topics or {}):
+            cursor = conn.execute(
+                f"SELECT {_ATTEMPT_JSON} FROM attempts a "
+                "LEFT JOIN temp.export_topics t USING (template_id) ORDER BY a.id"
+            )
+            yield from _batches(cursor)
+
+    counts.attempts = _json_list(out, "attempts", storage.stream(attempts))
+    counts.drills = _json_list(
+        out,
+        "drills",
+        (json.dumps(d, ensure_ascii=False) for d in _drill_records(storage, counts)),
+    )
+    counts.interview_ratings = _json_list(
+        out,
+        "interview_ratings",
+        storage.stream(
+            lambda c: _batches(
+                c.execute(f"SELECT {_RATING_JSON} FROM interview_ratings ORDER BY id")
+            )
+        ),
+        last=True,
+    )
+    out.write("}\n")
+    return counts
+
+
+def write_json_file(storage: Storage, path: Path, **options: Any) -> Counts:
+    """``write_json`` into a file, replaced only once the export is complete."""
+    with _replacing(path) as f:
+        return write_json(storage, f, **options)
+
+
+def _json_list(out: IO[str], key: str, records: Iterator[str], *, last: bool = False) -> int:
+    out.write(f'  "{key}": [')
+    n = 0
+    for text in records:
+        out.write(",\n    " if n else "\n    ")
+        out.write(text)
+        n += 1
+    out.write("\n  ]" if n else "]")
+    out.write("\n" if last else ",\n")
+    return n
+
+
+def _batches(cursor: sqlite3.Cursor) -> Iterator[str]:
+    """The first column of every row (JSON text made by SQLite)."""
+    while rows := cursor.fetchmany(BATCH):
+        for (text,) in rows:
+            yield text
+
+
+@contextmanager
+def _topic_table(conn: sqlite3.Connection, topics: Mapping[str, str]) -> Iterator[None]:
+    """A temporary in-memory table of template id → topic id for one export query, so SQLite
+    can fill the ``topic`` field itself. Nothing is written to the progress file."""
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS export_topics "
+        "(template_id TEXT PRIMARY KEY, topic TEXT NOT NULL) WITHOUT ROWID"
+    )
+    conn.execute("DELETE FROM temp.export_topics")
+    conn.executemany("INSERT INTO temp.export_topics VALUES (?, ?)", topics.items())
+    try:
+        yield
+    finally:
+        conn.execute("DROP TABLE IF EXISTS temp.export_topics")
 
 
 def export_data(
@@ -119,43 +250,32 @@ def export_data(
     topics: Mapping[str, str] | None = None,
     now: datetime | None = None,
 ) -> dict[str, Any]:
-    """Everything, as plain JSON-ready values. ``topics`` maps template ids to topic ids (from
-    the bank) to fill the attempts' ``topic`` (None for a template no longer in the bank)."""
-    topic_of = topics or {}
+    """The JSON document as Python values (in memory: for tests and small databases)."""
+    import io
 
-    columns = [f for f in ATTEMPT_FIELDS if f not in ("ref", "topic")]
+    buffer = io.StringIO()
+    write_json(storage, buffer, learner=learner, topics=topics, now=now)
+    data: dict[str, Any] = json.loads(buffer.getvalue())
+    return data
 
-    def attempt(r: tuple[Any, ...]) -> dict[str, Any]:
-        row = dict(zip(columns, r, strict=True))
-        row["ref"] = f"{row['template_id']}@{row['seed']}"
-        row["topic"] = topic_of.get(row["template_id"])
-        row["correct"] = bool(row["correct"])
-        row["solution_viewed"] = bool(row["solution_viewed"])
-        return {k: row[k] for k in ATTEMPT_FIELDS}
 
-    attempts = storage.read(
-        lambda c: c.execute(
-            f"SELECT {', '.join(f'[{k}]' for k in columns)} FROM attempts ORDER BY id"
-        ).fetchall()
-    )
-    runs = storage.read(lambda c: drill_rows.list_runs(c))
-    items: dict[int, list[dict[str, Any]]] = {}
-    for it in storage.read(drill_rows.all_items):
-        items.setdefault(it.drill_id, []).append(_item(it))
-    ratings = storage.read(
-        lambda c: c.execute(
-            "SELECT id, interview_id, rating, at, duration_ms FROM interview_ratings ORDER BY id"
-        ).fetchall()
-    )
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "exported_at": to_iso(now or utc_now()),
-        "learner": learner,
-        "attempts": [attempt(r) for r in attempts],
-        "drills": [{**_run(r), "items": items.get(r.id, [])} for r in runs],
-        "interview_ratings": [dict(zip(RATING_FIELDS, r, strict=True)) for r in ratings],
-    }
+def drill_records(storage: Storage) -> Iterator[dict[str, Any]]:
+    """Every drill run (any status) as in the JSON export, with its items, oldest first."""
+    return _drill_records(storage, Counts())
+
+
+def _drill_records(storage: Storage, counts: Counts) -> Iterator[dict[str, Any]]:
+    items = groupby(storage.stream(drill_rows.iter_items), key=lambda it: it.drill_id)
+    pending = next(items, None)
+    for run in storage.stream(drill_rows.iter_runs):
+        while pending is not None and pending[0] < run.id:
+            pending = next(items, None)  # items of a run that is gone: none in practice
+        mine: list[dict[str, Any]] = []
+        if pending is not None and pending[0] == run.id:
+            mine = [_item(it) for it in pending[1]]
+            pending = next(items, None)
+        counts.items += len(mine)
+        yield {**_run(run), "items": mine}
 
 
 def _run(r: drill_rows.RunRow) -> dict[str, Any]:
@@ -196,22 +316,100 @@ def _item(it: drill_rows.ItemRow) -> dict[str, Any]:
     }
 
 
-def write_json(data: Mapping[str, Any], out: IO[str]) -> None:
-    out.write(dumps(data, indent=2))  # control characters as \u escapes: same data, no effect
-    out.write("\n")
+def read_json(path: Path) -> dict[str, Any]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError(f"{path} is not a quizmath export")
+    return data
 
 
-def write_csv_attempts(data: Mapping[str, Any], out: IO[str]) -> None:
+# -- CSV ---------------------------------------------------------------------------------------
+
+
+def write_csv(
+    storage: Storage,
+    table: str,
+    out: IO[str],
+    *,
+    learner: str = "",
+    topics: Mapping[str, str] | None = None,
+) -> int:
+    """One table (one of ``TABLES``) with its header row, streamed to ``out`` (open it with
+    ``newline=""``); returns the number of rows written."""
+    if table not in TABLES:
+        raise ValueError(f"no table {table!r}; the tables are {', '.join(TABLES)}")
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(CSV_ATTEMPTS)
-    for a in data["attempts"]:
-        w.writerow([data["learner"], *(_cell(a[k]) for k in ATTEMPT_FIELDS)])
+    w.writerow(CSV_COLUMNS[table])
+    rows = {"attempts": _csv_attempts, "drills": _csv_drills, "interview_ratings": _csv_ratings}
+    n = 0
+    for batch in rows[table](storage, learner, topics or {}):
+        w.writerows(batch)
+        n += len(batch)
+    return n
 
 
-def write_csv_drills(data: Mapping[str, Any], out: IO[str]) -> None:
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(CSV_DRILLS)
-    for d in data["drills"]:
+def write_csv_file(storage: Storage, table: str, path: Path, **options: Any) -> int:
+    """``write_csv`` into a file, replaced only once the table is complete."""
+    with _replacing(path) as f:
+        return write_csv(storage, table, f, **options)
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[IO[str]]:
+    """A file written beside ``path`` and renamed over it when done: a failed export leaves the
+    previous file (or none), never half a table."""
+    part = path.with_name(path.name + ".part")
+    try:
+        with part.open("w", encoding="utf-8", newline="") as f:
+            yield f
+        os.replace(part, path)
+    finally:
+        part.unlink(missing_ok=True)
+
+
+Row = tuple[Any, ...]
+
+
+def _csv_attempts(storage: Storage, learner: str, topics: Mapping[str, str]) -> Iterator[list[Row]]:
+    topic = topics.get
+
+    def batches(conn: sqlite3.Connection) -> Iterator[list[Row]]:
+        # NULLs become '' in SQL; booleans stay 1/0 (a spreadsheet sums them; "True" it does
+        # not). Built per row in Python: the topic comes from a dict.
+        cursor = conn.execute(
+            "SELECT id, at, template_id, seed, template_id || '@' || seed, answer, verdict, "
+            "correct, ms, hints, solution_viewed, try, ifnull(rating, ''), mode, "
+            "ifnull(drill_id, '') FROM attempts ORDER BY id"
+        )
+        while rows := cursor.fetchmany(BATCH):
+            yield [
+                (
+                    learner,
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    r[4],
+                    topic(r[2], ""),
+                    r[5],
+                    r[6],
+                    r[7],
+                    r[8],
+                    r[9],
+                    r[10],
+                    r[11],
+                    r[12],
+                    r[13],
+                    r[14],
+                )
+                for r in rows
+            ]
+
+    return storage.stream(batches)
+
+
+def _csv_drills(storage: Storage, learner: str, topics: Mapping[str, str]) -> Iterator[list[Row]]:
+    for d in drill_records(storage):
         run = [
             d["id"],
             d["started_at"],
@@ -224,9 +422,22 @@ def write_csv_drills(data: Mapping[str, Any], out: IO[str]) -> None:
             d["limit_ms"],
             d["used_ms"],
         ]
-        for it in d["items"]:
-            rest = [it[k] for k in CSV_DRILLS[11:]]
-            w.writerow([data["learner"], *(_cell(v) for v in (*run, *rest))])
+        yield [
+            (learner, *(_cell(v) for v in (*run, *(it[k] for k in CSV_DRILLS[11:]))))
+            for it in d["items"]
+        ]
+
+
+def _csv_ratings(storage: Storage, learner: str, topics: Mapping[str, str]) -> Iterator[list[Row]]:
+    def batches(conn: sqlite3.Connection) -> Iterator[list[Row]]:
+        cursor = conn.execute(
+            "SELECT id, interview_id, rating, at, ifnull(duration_ms, '') "
+            "FROM interview_ratings ORDER BY id"
+        )
+        while rows := cursor.fetchmany(BATCH):
+            yield [(learner, *r) for r in rows]
+
+    return storage.stream(batches)
 
 
 def _cell(v: Any) -> Any:
@@ -234,19 +445,4 @@ def _cell(v: Any) -> Any:
         return ""
     if isinstance(v, bool):
         return int(v)  # 1/0 sums and averages in a spreadsheet; "True" does not
-    if isinstance(v, str):
-        return neutralise(v)  # a damaged database must not reach a terminal as escapes
     return v
-
-
-def drills_path(path: Path) -> Path:
-    """``results.csv`` → ``results-drills.csv``."""
-    suffix = path.suffix or ".csv"
-    return path.with_name(f"{path.stem}-drills{suffix}")
-
-
-def read_json(path: Path) -> dict[str, Any]:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ValueError(f"{path} is not a quizmath export")
-    return data

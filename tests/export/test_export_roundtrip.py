@@ -1,5 +1,6 @@
 """Export: JSON read back equals the database; CSV parses back into the same rows; the
-command writes one JSON file, or two CSV files (attempts, drill items), or stdout."""
+command writes one JSON file, or one CSV file per table (attempts, drill items, interview
+self-ratings), or one table to stdout; memory does not grow with the history."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import tracemalloc
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -95,9 +97,9 @@ def rows(db: Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
 def test_json_round_trip_equals_the_database(db: Path, tmp_path: Path) -> None:
     with Storage.open(db) as s:
         data = export.export_data(s, learner="Ada", topics=TOPICS, now=T0)
-    path = tmp_path / "out.json"
-    with path.open("w", encoding="utf-8") as f:
-        export.write_json(data, f)
+        path = tmp_path / "out.json"
+        counts = export.write_json_file(s, path, learner="Ada", topics=TOPICS, now=T0)
+    assert (counts.attempts, counts.drills, counts.items, counts.interview_ratings) == (5, 3, 9, 3)
     back = export.read_json(path)
     assert back == data
     assert (back["format"], back["version"], back["learner"]) == ("quizmath-export", 1, "Ada")
@@ -201,11 +203,12 @@ def test_json_round_trip_equals_the_database(db: Path, tmp_path: Path) -> None:
 
 
 def test_csv_parses_back(db: Path) -> None:
+    a, d, r = io.StringIO(), io.StringIO(), io.StringIO()
     with Storage.open(db) as s:
         data = export.export_data(s, learner="Ada", topics=TOPICS)
-    a, d = io.StringIO(), io.StringIO()
-    export.write_csv_attempts(data, a)
-    export.write_csv_drills(data, d)
+        assert export.write_csv(s, "attempts", a, learner="Ada", topics=TOPICS) == 5
+        assert export.write_csv(s, "drills", d, learner="Ada", topics=TOPICS) == 9
+        assert export.write_csv(s, "interview_ratings", r, learner="Ada") == 3
     attempts = list(csv.DictReader(io.StringIO(a.getvalue())))
     assert [r["id"] for r in attempts] == [str(x["id"]) for x in data["attempts"]]
     assert {r["learner"] for r in attempts} == {"Ada"}
@@ -240,6 +243,11 @@ def test_csv_parses_back(db: Path) -> None:
     )
     assert items[1]["answer"] == TRICKY and items[1]["rating"] == "4"
     assert items[2]["outcome"] == "" and items[2]["answered_at"] == ""
+    ratings = list(csv.DictReader(io.StringIO(r.getvalue())))
+    assert [tuple(x[k] for k in export.CSV_RATINGS) for x in ratings] == [
+        ("Ada", str(x["id"]), "kl-divergence", "4", x["at"], "30000")
+        for x in data["interview_ratings"]
+    ]
 
 
 def cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -255,25 +263,104 @@ def cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_export_command_files_and_stdout(db: Path, tmp_path: Path) -> None:
-    out = cli(db, "--out", str(tmp_path / "class" / "ada.csv"), "--learner", "Ada")
+    folder = tmp_path / "class" / "ada"
+    out = cli(db, "--out", str(folder), "--learner", "Ada")
     assert out.returncode == 0, out.stderr
-    assert "Wrote 5 attempts and 3 drills" in out.stderr
-    with (tmp_path / "class" / "ada.csv").open(encoding="utf-8", newline="") as f:
-        assert len(list(csv.DictReader(f))) == 5
-    with (tmp_path / "class" / "ada-drills.csv").open(encoding="utf-8", newline="") as f:
-        assert {r["learner"] for r in csv.DictReader(f)} == {"Ada"}
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "attempts.csv",
+        "drills.csv",
+        "interview_ratings.csv",
+    ]
+    assert f"Wrote 5 rows to {folder / 'attempts.csv'}." in out.stderr
+    sizes = {"attempts": 5, "drills": 9, "interview_ratings": 3}
+    for table, n in sizes.items():
+        with (folder / f"{table}.csv").open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        assert len(rows) == n and {r["learner"] for r in rows} == {"Ada"}
+        assert list(rows[0]) == list(export.CSV_COLUMNS[table])
 
-    # stdout: the attempts table, an empty row, the drills table.
-    table = list(csv.reader(io.StringIO(cli(db).stdout)))
-    gap = table.index([])
-    assert table[0][:3] == ["learner", "id", "at"] and len(table[1:gap]) == 5
-    assert table[gap + 1][:3] == ["learner", "drill_id", "drill_started_at"]
-    assert len(table[gap + 2 :]) == 9
+    # --table: that table alone, to a folder or to stdout.
+    only = tmp_path / "only"
+    assert cli(db, "--out", str(only), "--table", "drills").returncode == 0
+    assert [p.name for p in only.iterdir()] == ["drills.csv"]
+    for table, n in sizes.items():
+        printed = cli(db, "--table", table)
+        assert printed.returncode == 0 and printed.stderr == ""
+        assert len(list(csv.DictReader(io.StringIO(printed.stdout)))) == n
+
+    # stdout without --table: the attempts table only, with a note on stderr.
+    plain = cli(db)
+    table = list(csv.reader(io.StringIO(plain.stdout)))
+    assert [] not in table and {len(row) for row in table} == {len(export.CSV_ATTEMPTS)}
+    assert table[0][:3] == ["learner", "id", "at"] and len(table) == 6
+    assert "--table drills" in plain.stderr and "--out DIR" in plain.stderr
 
     as_json = json.loads(cli(db, "--format", "json").stdout)
     out = cli(db, "--format", "json", "--out", str(tmp_path / "ada.json"))
-    assert out.returncode == 0 and not (tmp_path / "ada-drills.json").exists()
+    assert out.returncode == 0, out.stderr
+    assert "Wrote 5 attempts, 3 drills and 3 interview self-ratings to" in out.stderr
     from_file = export.read_json(tmp_path / "ada.json")
     assert {k: v for k, v in from_file.items() if k != "exported_at"} == {
         k: v for k, v in as_json.items() if k != "exported_at"
     }
+    assert not list(tmp_path.rglob("*.part"))  # written beside, then renamed
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--out", "results.csv"], "--out takes a folder for CSV"),
+        (["--format", "json", "--table", "drills"], "--table is for CSV"),
+    ],
+)
+def test_export_command_refuses_mixed_up_options(
+    db: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    out = cli(db, *[str(tmp_path / a) if a.endswith(".csv") else a for a in args])
+    assert out.returncode == 2 and message in out.stderr
+    assert not (tmp_path / "results.csv").exists()
+
+
+def _history(path: Path, n: int) -> None:
+    with Storage.open(path) as s:
+        s.write(
+            lambda conn: [
+                insert_attempt(
+                    conn, Attempt("linalg.dot-product", i, f"answer {i}", "accept", i, at=T0), 3
+                )
+                for i in range(n)
+            ]
+        )
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_export_memory_does_not_grow_with_the_history(tmp_path: Path, fmt: str) -> None:
+    """Rows are streamed: exporting 5× the attempts takes about the same memory (it took 5× as
+    much when the whole export was built in memory first). Both sizes span several batches."""
+    peaks = []
+    for n in (3 * export.BATCH, 15 * export.BATCH):
+        path = tmp_path / f"{n}.db"
+        _history(path, n)
+        with Storage.open(path) as s:
+            sink = _Discard()
+            tracemalloc.start()
+            if fmt == "json":
+                export.write_json(s, sink, topics=TOPICS)
+            else:
+                export.write_csv(s, "attempts", sink, topics=TOPICS)
+            peaks.append(tracemalloc.get_traced_memory()[1])
+            tracemalloc.stop()
+        assert sink.lines >= n
+    small, large = peaks
+    assert large < 1.2 * small, peaks
+
+
+class _Discard(io.TextIOBase):
+    """An output that counts lines and keeps nothing."""
+
+    def __init__(self) -> None:
+        self.lines = 0
+
+    def write(self, text: str) -> int:
+        self.lines += text.count("\n")
+        return len(text)

@@ -12,7 +12,7 @@ items keep their self-rating here (and in ``interview_ratings``).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -283,14 +283,20 @@ def get_run(conn: sqlite3.Connection, drill_id: int) -> RunRow | None:
 
 def list_runs(conn: sqlite3.Connection, statuses: Iterable[str] = STATUSES) -> list[RunRow]:
     """Runs with one of these statuses, oldest first."""
+    return list(iter_runs(conn, statuses))
+
+
+def iter_runs(conn: sqlite3.Connection, statuses: Iterable[str] = STATUSES) -> Iterator[RunRow]:
+    """``list_runs`` one row at a time (an export streams them)."""
     wanted = list(statuses)
     if not wanted:
-        return []
+        return
     marks = ", ".join("?" * len(wanted))
-    rows = conn.execute(
+    cursor = conn.execute(
         f"SELECT {_RUN} FROM drill_runs r WHERE r.status IN ({marks}) ORDER BY r.id", wanted
-    ).fetchall()
-    return [_run(r) for r in rows]
+    )
+    for row in cursor:
+        yield _run(row)
 
 
 def run_items(conn: sqlite3.Connection, drill_id: int) -> list[ItemRow]:
@@ -300,9 +306,10 @@ def run_items(conn: sqlite3.Connection, drill_id: int) -> list[ItemRow]:
     return [_item(r) for r in rows]
 
 
-def all_items(conn: sqlite3.Connection) -> list[ItemRow]:
-    rows = conn.execute(f"SELECT {_ITEM} FROM drill_items ORDER BY drill_id, position").fetchall()
-    return [_item(r) for r in rows]
+def iter_items(conn: sqlite3.Connection) -> Iterator[ItemRow]:
+    """Every item of every run, by run then position, one at a time."""
+    for row in conn.execute(f"SELECT {_ITEM} FROM drill_items ORDER BY drill_id, position"):
+        yield _item(row)
 
 
 def usual_problem_ms(

@@ -9,7 +9,7 @@ UI thread.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
@@ -82,6 +82,16 @@ class Storage:
     def read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         """Run a read-only query function (e.g. from ``storage.drills``) on this connection."""
         return self._read(fn)
+
+    def stream(self, fn: Callable[[sqlite3.Connection], Iterable[T]]) -> Iterator[T]:
+        """The rows of a query function, one at a time (constant memory), with a damaged or
+        unreadable file reported as a StorageError while iterating too."""
+        try:
+            yield from fn(self._db.conn)
+        except sqlite3.ProgrammingError:
+            raise
+        except sqlite3.DatabaseError as exc:
+            raise StorageError(f"cannot read progress from {self.path}: {exc}", self.path) from None
 
     def attempts(self, template_id: str | None = None) -> list[Attempt]:
         return self._read(lambda c: attempts.list_attempts(c, template_id))
