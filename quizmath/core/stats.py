@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING, Any
 
 from quizmath.core.days import ROLLOVER_HOUR, LearnerDays
 from quizmath.core.storage import drills as drill_rows
+from quizmath.core.storage import totals
 from quizmath.core.storage.store import Storage
-from quizmath.core.storage.times import from_iso, to_iso, utc_now
+from quizmath.core.storage.times import to_iso, utc_now
 
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
@@ -221,21 +222,12 @@ def compute_stats(
     today = local_day(now)
     zone = days.zone_name(now)
 
-    attempt_rows = storage.read(
-        lambda c: c.execute("SELECT at, correct AND NOT solution_viewed FROM attempts").fetchall()
-    )
-    rating_times = storage.read(
-        lambda c: [r[0] for r in c.execute("SELECT at FROM interview_ratings").fetchall()]
-    )
-    per_day: Counter[date] = Counter()
-    right_day: Counter[date] = Counter()
-    for at, right in attempt_rows:
-        d = local_day(from_iso(at))
-        per_day[d] += 1
-        right_day[d] += int(bool(right))
-    answers = Counter(per_day)
-    for at in rating_times:
-        answers[local_day(from_iso(at))] += 1
+    # Per-day figures come from the totals kept as answers are written (a few rows per day
+    # practised), not from every attempt.
+    by_day = storage.read(lambda c: totals.days(c, days))
+    per_day = Counter({d: t.attempts for d, t in by_day.items()})
+    right_day = Counter({d: t.earned for d, t in by_day.items()})
+    answers = Counter({d: t.answers for d, t in by_day.items()})
 
     calendar = build_calendar(answers, today, weeks)
     start = calendar.start
@@ -271,8 +263,8 @@ def compute_stats(
         )
         for r in finished
     )
-    totals = Totals(
-        len(attempt_rows),
+    overall = Totals(
+        sum(per_day.values()),
         sum(right_day.values()),
         sum(answers.values()),
         len(answers),
@@ -284,7 +276,7 @@ def compute_stats(
         today,
         zone,
         rollover_hour,
-        totals,
+        overall,
         topics,
         daily,
         calendar,

@@ -230,7 +230,6 @@ def _other_program(path: Path) -> None:
         _random_bytes,
         _truncated_half,
         _truncated_last_page,
-        _scribbled_page,
         _header_only,
         _other_program,
     ],

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from quizmath.core.storage import totals
 from quizmath.core.storage.times import from_iso, to_iso, utc_now
+from quizmath.core.storage.totals import Tally
 from quizmath.core.terminal_text import neutralise
 
 VERDICTS = ("accept", "reject", "skipped")
@@ -144,31 +148,33 @@ def recent_seeds(conn: sqlite3.Connection, template_id: str, limit: int) -> set[
     return {r[0] for r in rows}
 
 
-@dataclass(frozen=True)
-class Tally:
-    attempts: int = 0
-    earned: int = 0  # correct without the solution viewed
-
-
 def tallies(conn: sqlite3.Connection) -> dict[str, Tally]:
-    """Per template: attempts recorded and how many were earned-correct."""
+    """Per template: attempts recorded and how many were earned-correct (kept as totals)."""
+    return totals.template_tallies(conn)
+
+
+def recent_by_template(
+    conn: sqlite3.Connection, template_id: str, limit: int
+) -> list[tuple[int, bool]]:
+    """``(attempt id, earned-correct)`` of a template's latest ``limit`` attempts, newest first
+    (one indexed range read, however long the history)."""
     rows = conn.execute(
-        "SELECT template_id, count(*), sum(correct AND NOT solution_viewed) FROM attempts "
-        "GROUP BY template_id"
+        "SELECT id, correct AND NOT solution_viewed FROM attempts WHERE template_id = ? "
+        "ORDER BY id DESC LIMIT ?",
+        (template_id, limit),
     ).fetchall()
-    return {r[0]: Tally(r[1], r[2] or 0) for r in rows}
+    return [(r[0], bool(r[1])) for r in rows]
 
 
 def recent_results(conn: sqlite3.Connection, template_ids: Iterable[str], limit: int) -> list[bool]:
     """Earned-correct flags of the latest ``limit`` attempts at any of these templates,
-    newest first."""
-    ids = list(template_ids)
-    if not ids:
-        return []
-    marks = ", ".join("?" * len(ids))
-    rows = conn.execute(
-        f"SELECT correct AND NOT solution_viewed FROM attempts WHERE template_id IN ({marks}) "
-        "ORDER BY id DESC LIMIT ?",
-        (*ids, limit),
-    ).fetchall()
-    return [bool(r[0]) for r in rows]
+    newest first. Read per template and merged: one query over all of them sorted every
+    attempt of the topic (a second at a million attempts)."""
+    per_template = [recent_by_template(conn, t, limit) for t in dict.fromkeys(template_ids)]
+    return merge_recent(per_template, limit)
+
+
+def merge_recent(per_template: Iterable[list[tuple[int, bool]]], limit: int) -> list[bool]:
+    """The newest ``limit`` flags of several newest-first ``(id, flag)`` lists."""
+    merged = heapq.merge(*per_template, key=lambda x: x[0], reverse=True)
+    return [flag for _, flag in itertools.islice(merged, max(0, limit))]

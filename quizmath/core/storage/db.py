@@ -10,10 +10,15 @@ Rules this module keeps:
 - Every write runs in ``BEGIN IMMEDIATE … COMMIT`` (see ``Database.write``), retried a few times
   if another process holds the lock longer than the busy timeout.
 - A connection belongs to the thread that opened it (sqlite3's ``check_same_thread``).
+- Every page is read (``PRAGMA quick_check``) before the first write only when there is reason
+  to doubt the file: a process crashed or was killed while it had it open (``marks.py``), a
+  migration is about to change it, or the caller asks (``check=True``). A file shorter than its
+  header says is refused on every open (that check costs nothing).
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
 from collections.abc import Callable
@@ -21,12 +26,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from quizmath.core.errors import QuizmathError
+from quizmath.core.storage import marks
 from quizmath.core.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 
 T = TypeVar("T")
 
 APPLICATION_ID = 0x517A4D68  # "QzMh": marks a file as a quizmath progress database
 SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_BYTES = 100
 BUSY_TIMEOUT_S = 5.0
 WRITE_RETRIES = 5
 _BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
@@ -47,13 +54,20 @@ class Database:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
+        self._mark: str | None = None  # this connection's row in open_marks
 
     @classmethod
     def open(
-        cls, path: Path, *, create: bool = True, busy_timeout: float = BUSY_TIMEOUT_S
+        cls,
+        path: Path,
+        *,
+        create: bool = True,
+        check: bool = False,
+        busy_timeout: float = BUSY_TIMEOUT_S,
     ) -> Database:
         """``create`` False (commands that only read): a missing or empty file is refused and
-        nothing is created, not even its folder."""
+        nothing is created, not even its folder. ``check``: read every page first, whatever
+        the marks say."""
         path = Path(path)
         existed = _preflight(path, create=create)
         try:
@@ -62,11 +76,12 @@ class Database:
             raise StorageError(f"cannot open {path}: {exc}; {UNTOUCHED}", path) from None
         db = cls(path, conn)
         try:
-            db._check(existed)
+            stale = db._check(existed, check)
             _retry(lambda: _set_wal(conn))
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
             db._migrate()
+            db._mark = db.write(lambda c: marks.mark_open(c, stale))
         except StorageError:
             conn.close()
             raise
@@ -78,6 +93,12 @@ class Database:
         return db
 
     def close(self) -> None:
+        """Remove this connection's open mark (a clean shutdown) and close."""
+        token, self._mark = self._mark, None
+        if token is not None:
+            # Locked for long, or the disk went away: the next open checks the file.
+            with contextlib.suppress(StorageError):
+                self.write(lambda c: marks.remove_marks(c, [token]))
         self.conn.close()
 
     # -- reading and writing ------------------------------------------------------------------
@@ -116,8 +137,9 @@ class Database:
 
     # -- opening ---------------------------------------------------------------------------
 
-    def _check(self, existed: bool) -> None:
-        """Refuse, before any write, a file that is not a healthy quizmath database we know."""
+    def _check(self, existed: bool, check: bool) -> list[str]:
+        """Refuse, before any write, a file that is not a healthy quizmath database we know.
+        Returns the open marks of processes that are gone (see ``marks.py``)."""
         conn, path = self.conn, self.path
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -143,17 +165,12 @@ class Database:
                 f"progress; {UNTOUCHED}",
                 path,
             )
-        if existed:
-            # A truncated or damaged file can still answer the pragmas above; writing into it
-            # could make things worse, so read every page once first.
-            result = conn.execute("PRAGMA quick_check").fetchall()
-            if result != [("ok",)]:
-                detail = "; ".join(str(r[0]) for r in result[:3])
-                raise StorageError(
-                    f"{path} is damaged ({detail}); {UNTOUCHED}. Move it aside "
-                    "to start afresh, or restore a backup",
-                    path,
-                )
+        stale = marks.stale_marks(conn)
+        if existed and (check or stale or version < SCHEMA_VERSION):
+            # A damaged file can still answer the pragmas above; writing into it could make
+            # things worse, so after a crash, or before a migration, read every page first.
+            integrity_check(conn, path)
+        return stale
 
     def _migrate(self) -> None:
         def step(conn: sqlite3.Connection) -> bool:
@@ -169,6 +186,18 @@ class Database:
 
         while self.write(step):
             pass
+
+
+def integrity_check(conn: sqlite3.Connection, path: Path) -> None:
+    """Read every page; a StorageError if the file is damaged."""
+    result = conn.execute("PRAGMA quick_check").fetchall()
+    if result != [("ok",)]:
+        detail = "; ".join(str(r[0]) for r in result[:3])
+        raise StorageError(
+            f"{path} is damaged ({detail}); {UNTOUCHED}. Move it aside "
+            "to start afresh, or restore a backup",
+            path,
+        )
 
 
 def _preflight(path: Path, *, create: bool = True) -> bool:
@@ -193,7 +222,8 @@ def _preflight(path: Path, *, create: bool = True) -> bool:
         raise StorageError(f"{path} is not a regular file; {UNTOUCHED}", path)
     try:
         with path.open("r+b") as f:  # r+ proves we may write without writing anything
-            head = f.read(len(SQLITE_MAGIC))
+            head = f.read(HEADER_BYTES)
+            size = f.seek(0, 2)
     except OSError as exc:
         raise StorageError(
             f"cannot open {path}: {exc.strerror or exc}; {UNTOUCHED}", path
@@ -205,12 +235,39 @@ def _preflight(path: Path, *, create: bool = True) -> bool:
                 path,
             )
         return False  # an empty file given to practise in is a new database
-    if head != SQLITE_MAGIC:
+    if head[: len(SQLITE_MAGIC)] != SQLITE_MAGIC:
         raise StorageError(
             f"{path} is not an SQLite database (quizmath progress is kept in SQLite); {UNTOUCHED}",
             path,
         )
+    expected = _size_in_header(head)
+    if expected and size < expected and not _has_wal(path):
+        raise StorageError(
+            f"{path} is damaged (cut short: {size} of {expected} bytes); {UNTOUCHED}. Move it "
+            "aside to start afresh, or restore a backup",
+            path,
+        )
     return True
+
+
+def _size_in_header(head: bytes) -> int:
+    """The file size the SQLite header promises (page size × page count), or 0 when the header
+    does not say (too short, or its page count is not marked valid)."""
+    if len(head) < HEADER_BYTES or head[24:28] != head[92:96]:
+        return 0
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    return page_size * int.from_bytes(head[28:32], "big")
+
+
+def _has_wal(path: Path) -> bool:
+    """A write-ahead log with content: the main file may be behind it (a checkpoint can stop
+    between writing the header and the last page), and opening replays it."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _set_wal(conn: sqlite3.Connection) -> None:

@@ -11,6 +11,61 @@ SQLite cannot alter a constraint without rebuilding the table.
 
 from __future__ import annotations
 
+SLOT_S = 900  # activity is counted per 15 minutes of UTC time (every time zone's offset and
+# every daylight-saving change is a multiple of 15 minutes, so a slot never straddles a day)
+
+
+def _slot(column: str) -> str:
+    """The activity slot of a stored ISO 8601 time, in SQL (0 for a time SQLite cannot read,
+    so a row is never lost from the totals)."""
+    return f"coalesce(CAST(strftime('%s', {column}) AS INTEGER), 0) / {SLOT_S}"
+
+
+def _totals_triggers() -> tuple[str, ...]:
+    """Triggers that keep ``template_totals`` and ``activity`` equal to what the ``attempts``
+    and ``interview_ratings`` tables say, for inserts, deletes and updates alike."""
+    earned = "(r.correct AND NOT r.solution_viewed)"
+
+    def attempt(r: str, sign: str) -> tuple[str, str]:
+        e = earned.replace("r.", f"{r}.")
+        return (
+            f"INSERT INTO template_totals (template_id, attempts, earned) "
+            f"VALUES ({r}.template_id, {sign}1, {sign}{e}) ON CONFLICT (template_id) DO UPDATE "
+            f"SET attempts = attempts + excluded.attempts, earned = earned + excluded.earned;",
+            f"INSERT INTO activity (slot, attempts, earned) VALUES ({_slot(r + '.at')}, "
+            f"{sign}1, {sign}{e}) ON CONFLICT (slot) DO UPDATE "
+            f"SET attempts = attempts + excluded.attempts, earned = earned + excluded.earned;",
+        )
+
+    def rating(r: str, sign: str) -> str:
+        return (
+            f"INSERT INTO activity (slot, ratings) VALUES ({_slot(r + '.at')}, {sign}1) "
+            "ON CONFLICT (slot) DO UPDATE SET ratings = ratings + excluded.ratings;"
+        )
+
+    def trigger(name: str, event: str, table: str, body: tuple[str, ...]) -> str:
+        return f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {' '.join(body)} END"
+
+    return (
+        trigger("attempts_count", "INSERT", "attempts", attempt("NEW", "")),
+        trigger("attempts_uncount", "DELETE", "attempts", attempt("OLD", "-")),
+        trigger(
+            "attempts_recount",
+            "UPDATE",
+            "attempts",
+            (*attempt("OLD", "-"), *attempt("NEW", "")),
+        ),
+        trigger("ratings_count", "INSERT", "interview_ratings", (rating("NEW", ""),)),
+        trigger("ratings_uncount", "DELETE", "interview_ratings", (rating("OLD", "-"),)),
+        trigger(
+            "ratings_recount",
+            "UPDATE",
+            "interview_ratings",
+            (rating("OLD", "-"), rating("NEW", "")),
+        ),
+    )
+
+
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: attempts, fsrs cards, their review log, interview self-ratings.
     (
@@ -107,6 +162,51 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         ) WITHOUT ROWID
         """,
         "CREATE INDEX attempts_by_drill ON attempts (drill_id) WHERE drill_id IS NOT NULL",
+    ),
+    # 3: totals kept as rows are written, so home and stats read a few hundred rows however
+    # long the history (see ``storage/totals.py``), and the open marks that tell a clean
+    # shutdown from a crash (see ``db.py``). Triggers keep the totals: every way of writing an
+    # attempt or a self-rating updates them in its own transaction, and nothing can forget to.
+    (
+        """
+        CREATE TABLE template_totals (
+            template_id TEXT    PRIMARY KEY,
+            attempts    INTEGER NOT NULL,
+            earned      INTEGER NOT NULL            -- correct without viewing the solution
+        ) WITHOUT ROWID
+        """,
+        f"""
+        CREATE TABLE activity (
+            slot        INTEGER PRIMARY KEY,        -- UTC seconds // {SLOT_S}: 15-minute slots
+            attempts    INTEGER NOT NULL DEFAULT 0,
+            earned      INTEGER NOT NULL DEFAULT 0,
+            ratings     INTEGER NOT NULL DEFAULT 0  -- interview self-ratings
+        )
+        """,
+        *_totals_triggers(),
+        """
+        INSERT INTO template_totals (template_id, attempts, earned)
+        SELECT template_id, count(*), sum(correct AND NOT solution_viewed)
+        FROM attempts GROUP BY template_id
+        """,
+        f"""
+        INSERT INTO activity (slot, attempts, earned)
+        SELECT {_slot("at")} AS s, count(*), sum(correct AND NOT solution_viewed)
+        FROM attempts GROUP BY s
+        """,
+        f"""
+        INSERT INTO activity (slot, ratings)
+        SELECT {_slot("at")} AS s, count(*) FROM interview_ratings WHERE true GROUP BY s
+        ON CONFLICT (slot) DO UPDATE SET ratings = excluded.ratings
+        """,
+        """
+        CREATE TABLE open_marks (
+            token       TEXT    PRIMARY KEY,        -- one per open connection
+            pid         INTEGER NOT NULL,
+            host        TEXT    NOT NULL,
+            opened_at   TEXT    NOT NULL
+        ) WITHOUT ROWID
+        """,
     ),
 )
 

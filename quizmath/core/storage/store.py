@@ -29,17 +29,18 @@ class Storage:
         self._db = db
 
     @classmethod
-    def open(cls, path: Path | str | None = None) -> Storage:
+    def open(cls, path: Path | str | None = None, *, check: bool = False) -> Storage:
         """Open (creating if needed) the progress file; ``path`` None means ``$QUIZMATH_DB``
-        or the user data directory. Raises StorageError."""
-        return cls(Database.open(resolve_db_path(path)))
+        or the user data directory. ``check``: read every page first (it is done anyway
+        after a crash). Raises StorageError."""
+        return cls(Database.open(resolve_db_path(path), check=check))
 
     @classmethod
-    def open_for_reading(cls, path: Path | str | None = None) -> Storage:
+    def open_for_reading(cls, path: Path | str | None = None, *, check: bool = False) -> Storage:
         """Open the progress file for a command that only reads it (``stats``, ``export``,
         reports): a missing or empty file is a StorageError saying so, and nothing is created.
         An existing file is opened as by ``open`` (an older schema is brought up to date)."""
-        return cls(Database.open(resolve_db_path(path), create=False))
+        return cls(Database.open(resolve_db_path(path), create=False, check=check))
 
     @property
     def path(self) -> Path:
