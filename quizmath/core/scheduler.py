@@ -33,7 +33,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import statistics
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -49,6 +49,7 @@ from quizmath.core.storage.times import utc_now
 
 if TYPE_CHECKING:  # the bank pulls in the template engine; the scheduler only reads it
     from quizmath.core.bank.bank import Bank
+    from quizmath.core.progress import ProgressSnapshot
 
 SLOW_FACTOR = 2.0
 SLOW_MIN_EXTRA_MS = 5_000
@@ -95,6 +96,7 @@ class Recorded:
     attempt_id: int | None
     rating: Rating | None
     due: datetime | None  # when the card is due next
+    card: Card | None = None  # the card after the review (what home updates itself from)
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,7 @@ class Scheduler:
             card = self._review(conn, key, rating, attempt.at, attempt.ms)
             attempt_id = attempt_rows.insert_attempt(conn, attempt, int(rating))
             card_rows.insert_review(conn, key, rating, attempt.at, attempt.ms, attempt_id)
-            return Recorded(attempt_id, rating, card.due)
+            return Recorded(attempt_id, rating, card.due, card)
 
         return self.storage.write(tx)
 
@@ -182,7 +184,7 @@ class Scheduler:
             card = self._review(conn, key, rating, when, duration_ms)
             row = card_rows.insert_self_rating(conn, interview_id, rating, when, duration_ms)
             card_rows.insert_review(conn, key, rating, when, duration_ms)
-            return Recorded(row, rating, card.due)
+            return Recorded(row, rating, card.due, card)
 
         return self.storage.write(tx)
 
@@ -210,17 +212,20 @@ class Scheduler:
         avoid: str | None = None,
         exclude: Collection[str] = (),
         now: datetime | None = None,
+        cards: Mapping[str, Card] | None = None,
     ) -> Pick | None:
         """The next template to practise ("Continue"), optionally within one topic id.
         ``avoid`` (the template just practised) is passed over when something else qualifies;
-        ``exclude`` (e.g. templates that failed to generate) is never picked."""
+        ``exclude`` (e.g. templates that failed to generate) is never picked. ``cards``: the
+        template cards if the caller has them (``core.progress``), else they are read."""
         now = now or self.now()
         ids = [
             t.id
             for t in self.bank.ordered()
             if (topic is None or t.topic == topic) and t.id not in exclude
         ]
-        cards = self.storage.template_cards()
+        if cards is None:
+            cards = self.storage.template_cards()
         due = sorted((cards[i].due, i) for i in ids if i in cards and cards[i].due <= now)
         if due:
             return Pick(_prefer_not(avoid, [i for _, i in due]), "due")
@@ -244,23 +249,35 @@ class Scheduler:
 
     # -- what the home screen shows ----------------------------------------------------------
 
-    def due_count(self, now: datetime | None = None) -> int:
+    def due_count(
+        self, now: datetime | None = None, *, cards: Mapping[str, Card] | None = None
+    ) -> int:
         """Template reviews due now (templates no longer in the bank are not counted)."""
         now = now or self.now()
+        if cards is None:
+            cards = self.storage.template_cards()
         return sum(
-            1
-            for tid, card in self.storage.template_cards().items()
-            if tid in self.bank.templates and card.due <= now
+            1 for tid, card in cards.items() if tid in self.bank.templates and card.due <= now
         )
 
-    def topic_progress(self, now: datetime | None = None) -> list[TopicProgress]:
-        """One row per curriculum topic, in curriculum order."""
+    def topic_progress(
+        self, now: datetime | None = None, *, snapshot: ProgressSnapshot | None = None
+    ) -> list[TopicProgress]:
+        """One row per curriculum topic, in curriculum order; from ``snapshot`` when given
+        (``core.progress``: no query), else read from storage."""
         now = now or self.now()
-        cards = self.storage.template_cards()
-        tallies = self.storage.tallies()
+        if snapshot is not None:
+            cards, tallies = snapshot.template_cards, snapshot.tallies
+            recent_results = snapshot.recent_results
+        else:
+            cards, tallies = self.storage.template_cards(), self.storage.tallies()
+            recent_results = self.storage.recent_results
         out = []
+        in_topic: dict[str, list[str]] = {}  # ``bank.by_topic`` for every topic, one sort
+        for t in self.bank.ordered():
+            in_topic.setdefault(t.topic, []).append(t.id)
         for topic in self.bank.curriculum.topics.values():
-            ids = [t.id for t in self.bank.by_topic(topic.id)]
+            ids = in_topic.get(topic.id, [])
             seen = [i for i in ids if i in cards or i in tallies]
             n_attempts = sum(tallies[i].attempts for i in ids if i in tallies)
             earned = sum(tallies[i].earned for i in ids if i in tallies)
@@ -270,7 +287,7 @@ class Scheduler:
                 else 0.0
                 for i in seen
             ]
-            recent = self.storage.recent_results(ids, RECENT_ATTEMPTS) if n_attempts else []
+            recent = recent_results(ids, RECENT_ATTEMPTS) if n_attempts else []
             out.append(
                 TopicProgress(
                     topic.id,
@@ -286,10 +303,17 @@ class Scheduler:
             )
         return out
 
-    def due_interviews(self, questions: Iterable[Q], now: datetime | None = None) -> list[Q]:
+    def due_interviews(
+        self,
+        questions: Iterable[Q],
+        now: datetime | None = None,
+        *,
+        cards: Mapping[str, Card] | None = None,
+    ) -> list[Q]:
         """Interview questions whose card is due, most overdue first."""
         now = now or self.now()
-        cards = self.storage.interview_cards()
+        if cards is None:
+            cards = self.storage.interview_cards()
         due = [
             (cards[q.id].due, q.order, q)
             for q in questions
@@ -297,14 +321,21 @@ class Scheduler:
         ]
         return [q for _, _, q in sorted(due, key=lambda x: (x[0], x[1]))]
 
-    def next_interview(self, questions: Iterable[Q], now: datetime | None = None) -> Q | None:
+    def next_interview(
+        self,
+        questions: Iterable[Q],
+        now: datetime | None = None,
+        *,
+        cards: Mapping[str, Card] | None = None,
+    ) -> Q | None:
         """Due first, then new in ``order``, then the one due soonest."""
         now = now or self.now()
         qs = list(questions)
-        due = self.due_interviews(qs, now)
+        if cards is None:
+            cards = self.storage.interview_cards()
+        due = self.due_interviews(qs, now, cards=cards)
         if due:
             return due[0]
-        cards = self.storage.interview_cards()
         new = sorted((q for q in qs if q.id not in cards), key=lambda q: q.order)
         if new:
             return new[0]

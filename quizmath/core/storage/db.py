@@ -92,6 +92,17 @@ class Database:
             ) from None
         return db
 
+    def reader(self, *, busy_timeout: float = BUSY_TIMEOUT_S) -> Database:
+        """A second connection to this open file, for reading on another thread (open it on
+        the thread that uses it). It cannot write (``query_only``), leaves no open mark and
+        runs no check or migration: this connection did."""
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=busy_timeout, isolation_level=None)
+            conn.execute("PRAGMA query_only = ON")
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot open {self.path}: {exc}", self.path) from None
+        return Database(self.path, conn)
+
     def close(self) -> None:
         """Remove this connection's open mark (a clean shutdown) and close."""
         token, self._mark = self._mark, None

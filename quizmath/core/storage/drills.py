@@ -299,6 +299,15 @@ def iter_runs(conn: sqlite3.Connection, statuses: Iterable[str] = STATUSES) -> I
         yield _run(row)
 
 
+def latest_run(conn: sqlite3.Connection, status: str) -> RunRow | None:
+    """The newest run with this status (one indexed read, however many drills there are)."""
+    row = conn.execute(
+        f"SELECT {_RUN} FROM drill_runs r WHERE r.status = ? ORDER BY r.id DESC LIMIT 1",
+        (status,),
+    ).fetchone()
+    return None if row is None else _run(row)
+
+
 def run_items(conn: sqlite3.Connection, drill_id: int) -> list[ItemRow]:
     rows = conn.execute(
         f"SELECT {_ITEM} FROM drill_items WHERE drill_id = ? ORDER BY position", (drill_id,)

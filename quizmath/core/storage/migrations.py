@@ -199,6 +199,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         SELECT {_slot("at")} AS s, count(*) FROM interview_ratings WHERE true GROUP BY s
         ON CONFLICT (slot) DO UPDATE SET ratings = excluded.ratings
         """,
+        # The latest results of a template (mastery's recent accuracy) read from the index
+        # alone: 20 rows side by side, not 20 table pages. It serves every (template_id, id)
+        # lookup the old index served.
+        "CREATE INDEX attempts_recent ON attempts (template_id, id, correct, solution_viewed)",
+        "DROP INDEX attempts_by_template",
         """
         CREATE TABLE open_marks (
             token       TEXT    PRIMARY KEY,        -- one per open connection

@@ -42,6 +42,12 @@ class Storage:
         An existing file is opened as by ``open`` (an older schema is brought up to date)."""
         return cls(Database.open(resolve_db_path(path), create=False, check=check))
 
+    def reader(self) -> Storage:
+        """Another connection to the same file for a worker thread that only reads (the home
+        screen's figures, stats): call it on that thread and close it there. Reads see every
+        committed write; any write through it fails."""
+        return Storage(self._db.reader())
+
     @property
     def path(self) -> Path:
         return self._db.path
