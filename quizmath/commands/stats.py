@@ -31,6 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument(
+        "--check",
+        action="store_true",
+        help="first read the whole progress file to make sure it is not damaged (done by "
+        "itself after quizmath was killed or crashed)",
+    )
+    p.add_argument(
         "--weeks",
         metavar="N",
         type=int,
@@ -61,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{PROG}: --weeks takes 1 to 104", file=sys.stderr)
         return 2
     try:
-        storage = Storage.open_for_reading(getattr(args, "db", None))
+        storage = Storage.open_for_reading(getattr(args, "db", None), check=args.check)
     except StorageError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1

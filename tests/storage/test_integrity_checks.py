@@ -183,3 +183,16 @@ def test_a_migration_checks_the_file_first(
     with Storage.open(db_path) as s:
         assert len(s.attempts()) == 1
     assert checks == [db_path]
+
+
+def test_stats_check_reads_the_whole_file(
+    db_path: Path, checks: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quizmath.cli import main
+
+    _attempts(db_path, 3)
+    assert main(["stats", "--json", "--db", str(db_path)]) == 0
+    assert checks == []
+    assert main(["stats", "--check", "--json", "--db", str(db_path)]) == 0
+    assert checks == [db_path]
+    capsys.readouterr()
