@@ -16,15 +16,22 @@ sheet; the command writes each to its own file (``attempts.csv`` …) or one of 
 - ``interview_ratings``: one row per self-rating of an interview answer (Q&A and drills).
 Every table starts with a ``learner`` column (``--learner NAME``, empty by default), so the
 files of a whole class can be concatenated into one sheet per table.
+
+No control character from the database reaches the output as itself (an answer could hold an
+escape sequence that would act on a terminal showing the export): JSON writes each as its
+``\\uXXXX`` escape, so the data reads back unchanged; CSV, which has no escapes, shows each as
+a visible stand-in (``␛``; ``quizmath.core.terminal_text``).
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
+import re
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,6 +42,7 @@ from typing import IO, Any
 from quizmath.core.storage import drills as drill_rows
 from quizmath.core.storage.store import Storage
 from quizmath.core.storage.times import to_iso, utc_now
+from quizmath.core.terminal_text import CONTROL, neutralise
 
 FORMAT = "quizmath-export"
 VERSION = 1
@@ -164,15 +172,16 @@ def write_json(
     """The whole document, streamed to ``out``. ``topics`` maps template ids to topic ids (from
     the bank) to fill the attempts' ``topic`` (null for a template no longer in the bank)."""
     counts = Counts()
+    safe = _Escaped(out, _json_escape)
     head = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": to_iso(now or utc_now()),
         "learner": learner,
     }
-    out.write("{\n")
+    safe.write("{\n")
     for key, value in head.items():
-        out.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
+        safe.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
 
     def attempts(conn: sqlite3.Connection) -> Iterator[str]:
         with _topic_table(conn, topics or {}):
@@ -182,14 +191,14 @@ def write_json(
             )
             yield from _batches(cursor)
 
-    counts.attempts = _json_list(out, "attempts", storage.stream(attempts))
+    counts.attempts = _json_list(safe, "attempts", storage.stream(attempts))
     counts.drills = _json_list(
-        out,
+        safe,
         "drills",
         (json.dumps(d, ensure_ascii=False) for d in _drill_records(storage, counts)),
     )
     counts.interview_ratings = _json_list(
-        out,
+        safe,
         "interview_ratings",
         storage.stream(
             lambda c: _batches(
@@ -198,7 +207,7 @@ def write_json(
         ),
         last=True,
     )
-    out.write("}\n")
+    safe.write("}\n")
     return counts
 
 
@@ -208,12 +217,11 @@ def write_json_file(storage: Storage, path: Path, **options: Any) -> Counts:
         return write_json(storage, f, **options)
 
 
-def _json_list(out: IO[str], key: str, records: Iterator[str], *, last: bool = False) -> int:
+def _json_list(out: _Escaped, key: str, records: Iterator[str], *, last: bool = False) -> int:
     out.write(f'  "{key}": [')
     n = 0
     for text in records:
-        out.write(",\n    " if n else "\n    ")
-        out.write(text)
+        out.write((",\n    " if n else "\n    ") + text)
         n += 1
     out.write("\n  ]" if n else "]")
     out.write("\n" if last else ",\n")
@@ -251,8 +259,6 @@ def export_data(
     now: datetime | None = None,
 ) -> dict[str, Any]:
     """The JSON document as Python values (in memory: for tests and small databases)."""
-    import io
-
     buffer = io.StringIO()
     write_json(storage, buffer, learner=learner, topics=topics, now=now)
     data: dict[str, Any] = json.loads(buffer.getvalue())
@@ -338,13 +344,20 @@ def write_csv(
     ``newline=""``); returns the number of rows written."""
     if table not in TABLES:
         raise ValueError(f"no table {table!r}; the tables are {', '.join(TABLES)}")
-    w = csv.writer(out, lineterminator="\n")
+    # Each batch is made in memory and then written once: one scan for control characters
+    # and one write per batch, not per row.
+    buffer = io.StringIO()
+    w = csv.writer(buffer, lineterminator="\n")
     w.writerow(CSV_COLUMNS[table])
     rows = {"attempts": _csv_attempts, "drills": _csv_drills, "interview_ratings": _csv_ratings}
     n = 0
     for batch in rows[table](storage, learner, topics or {}):
         w.writerows(batch)
         n += len(batch)
+        out.write(neutralise(buffer.getvalue()))
+        buffer.seek(0)
+        buffer.truncate()
+    out.write(neutralise(buffer.getvalue()))
     return n
 
 
@@ -438,6 +451,24 @@ def _csv_ratings(storage: Storage, learner: str, topics: Mapping[str, str]) -> I
             yield [(learner, *r) for r in rows]
 
     return storage.stream(batches)
+
+
+class _Escaped:
+    """An output that replaces every control character written to it (the JSON writer writes
+    a record at a time: one scan each)."""
+
+    def __init__(self, out: IO[str], replace: Callable[[re.Match[str]], str]) -> None:
+        self.out, self.replace = out, replace
+
+    def write(self, text: str) -> int:
+        if CONTROL.search(text):
+            text = CONTROL.sub(self.replace, text)
+        return self.out.write(text)
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    # Only inside strings: the JSON around them is printable ASCII, newlines and spaces.
+    return f"\\u{ord(m.group()):04x}"
 
 
 def _cell(v: Any) -> Any:

@@ -34,7 +34,7 @@ from quizmath.core.days import ROLLOVER_HOUR, LearnerDays
 from quizmath.core.storage import drills as drill_rows
 from quizmath.core.storage import totals
 from quizmath.core.storage.store import Storage
-from quizmath.core.storage.times import to_iso, utc_now
+from quizmath.core.storage.times import from_iso, to_iso, utc_now
 
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
@@ -186,7 +186,17 @@ class Stats:
                 ],
             },
             "streak": {**asdict(self.streak), "last_day": day(self.streak.last_day)},
-            "drills": [{**asdict(d), "day": day(d.day)} for d in self.drills],
+            "drills": [  # no asdict here: thousands of drills, and asdict deep-copies each
+                {
+                    "drill_id": d.drill_id,
+                    "day": day(d.day),
+                    "started_at": d.started_at,
+                    "correct": d.correct,
+                    "total": d.total,
+                    "percent": d.percent,
+                }
+                for d in self.drills
+            ],
             "weakest": [
                 {**asdict(w), "mastery": _round(w.mastery), "accuracy": _round(w.accuracy)}
                 for w in self.weakest
@@ -251,17 +261,17 @@ def compute_stats(
         )
         for p in progress
     )
-    finished = storage.read(lambda c: drill_rows.list_runs(c, ["finished"]))
+    finished = storage.read(drill_rows.finished_scores)
     drills = tuple(
         DrillPoint(
-            r.id,
-            local_day(r.started_at),
-            to_iso(r.started_at),
-            r.correct,
-            r.questions,
-            round(r.percent, 1),
+            run_id,
+            local_day(from_iso(started)),
+            started,
+            correct,
+            questions,
+            round(100.0 * correct / questions if questions else 0.0, 1),
         )
-        for r in finished
+        for run_id, started, correct, questions in finished
     )
     overall = Totals(
         sum(per_day.values()),

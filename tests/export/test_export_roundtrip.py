@@ -22,6 +22,7 @@ from quizmath.core.storage import cards as card_rows
 from quizmath.core.storage import drills as drill_rows
 from quizmath.core.storage.attempts import Attempt, insert_attempt
 from quizmath.core.storage.times import to_iso
+from quizmath.core.terminal_text import CONTROL, neutralise
 
 T0 = datetime(2026, 4, 1, 12, 0, tzinfo=UTC)
 TRICKY = 'a, "quoted" answer\nover two lines −3'
@@ -364,3 +365,27 @@ class _Discard(io.TextIOBase):
     def write(self, text: str) -> int:
         self.lines += text.count("\n")
         return len(text)
+
+
+HOSTILE = "a\x1b]0;pwned\x07\x1b[2J b\x9b31m c\u202eevil d\x7f e\r f"
+
+
+def test_no_control_character_reaches_the_output(tmp_path: Path) -> None:
+    """An answer holding escape sequences (typed, or put there by a hostile file) is written
+    as JSON escapes (read back unchanged) and as visible stand-ins in CSV, never raw."""
+    path = tmp_path / "p.db"
+    with Storage.open(path) as s:
+        s.add_attempt(Attempt("linalg.dot-product", 1, HOSTILE, "reject", 5, at=T0))
+        s.write(lambda c: card_rows.insert_self_rating(c, HOSTILE, 2, T0, None))
+        as_json, as_csv = io.StringIO(), io.StringIO()
+        export.write_json(s, as_json, learner=HOSTILE, topics=TOPICS)
+        export.write_csv(s, "attempts", as_csv, learner=HOSTILE, topics=TOPICS)
+        ratings = io.StringIO()
+        export.write_csv(s, "interview_ratings", ratings)
+    for text in (as_json.getvalue(), as_csv.getvalue(), ratings.getvalue()):
+        assert not CONTROL.search(text), repr(text)
+    data = json.loads(as_json.getvalue())
+    assert data["attempts"][0]["answer"] == HOSTILE and data["learner"] == HOSTILE
+    assert data["interview_ratings"][0]["interview_id"] == HOSTILE
+    (row,) = csv.DictReader(io.StringIO(as_csv.getvalue()))
+    assert row["answer"] == neutralise(HOSTILE) and "␛]0;pwned␇" in row["answer"]

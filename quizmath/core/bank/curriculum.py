@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from quizmath.core.bank.yamlsource import LDict, read_yaml_file
@@ -31,7 +32,7 @@ class Area:
 class Curriculum:
     areas: tuple[Area, ...]
 
-    @property
+    @cached_property  # read per template when the bank is sorted: build it once
     def topics(self) -> dict[str, Topic]:
         return {t.id: t for a in self.areas for t in a.topics}
 

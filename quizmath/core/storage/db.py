@@ -93,11 +93,17 @@ class Database:
         return db
 
     def reader(self, *, busy_timeout: float = BUSY_TIMEOUT_S) -> Database:
-        """A second connection to this open file, for reading on another thread (open it on
-        the thread that uses it). It cannot write (``query_only``), leaves no open mark and
-        runs no check or migration: this connection did."""
+        """A second connection to this open file, for reading off the UI thread. Any thread
+        may use it, one at a time (keep it for the app's run: its page cache stays warm). It
+        cannot write (``query_only``), leaves no open mark and runs no check or migration:
+        this connection did."""
         try:
-            conn = sqlite3.connect(str(self.path), timeout=busy_timeout, isolation_level=None)
+            conn = sqlite3.connect(
+                str(self.path),
+                timeout=busy_timeout,
+                isolation_level=None,
+                check_same_thread=False,  # the caller keeps to one thread at a time
+            )
             conn.execute("PRAGMA query_only = ON")
         except sqlite3.Error as exc:
             raise StorageError(f"cannot open {self.path}: {exc}", self.path) from None

@@ -299,6 +299,16 @@ def iter_runs(conn: sqlite3.Connection, statuses: Iterable[str] = STATUSES) -> I
         yield _run(row)
 
 
+def finished_scores(conn: sqlite3.Connection) -> list[tuple[int, str, int, int]]:
+    """``(id, started_at, correct, questions)`` of every finished run, oldest first: the drill
+    history of the stats, without building a RunRow per drill."""
+    return conn.execute(
+        "SELECT r.id, r.started_at, (SELECT count(*) FROM drill_items i WHERE i.drill_id = r.id "
+        "AND i.outcome = 'correct'), r.questions FROM drill_runs r WHERE r.status = 'finished' "
+        "ORDER BY r.id"
+    ).fetchall()
+
+
 def latest_run(conn: sqlite3.Connection, status: str) -> RunRow | None:
     """The newest run with this status (one indexed read, however many drills there are)."""
     row = conn.execute(

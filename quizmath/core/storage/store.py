@@ -43,9 +43,11 @@ class Storage:
         return cls(Database.open(resolve_db_path(path), create=False, check=check))
 
     def reader(self) -> Storage:
-        """Another connection to the same file for a worker thread that only reads (the home
-        screen's figures, stats): call it on that thread and close it there. Reads see every
-        committed write; any write through it fails."""
+        """Another connection to the same file, for workers that only read (the home screen's
+        figures, stats). Any thread may use it, one at a time: open one for the app's run
+        and give it to the workers in turn (a fresh one starts with a cold page cache, about
+        twice the cost at a million attempts). Reads see every committed write; any write
+        through it fails."""
         return Storage(self._db.reader())
 
     @property
