@@ -12,9 +12,12 @@ Measured per size, each the median of ``--runs`` (sizes alternate within a run, 
 machine hits all of them alike), with the ratio against the empty database from the same run:
 
 - home: the data the home screen shows, read off the UI thread and computed
-  (``ProgressSnapshot.load`` + ``home_view``), and "home (old way)", the calls home makes today;
+  (``ProgressSnapshot.load`` + ``home_view``) through the app's reader connection; "home (new
+  reader)" through a reader opened for the purpose (a cold page cache); and "home (old way)",
+  the calls home makes today (``due_count``, ``topic_progress``, every finished drill …);
 - home after an answer: updating that data from the one attempt just written (no query);
-- Continue: ``Scheduler.pick`` and a fresh seed;
+- Continue: ``Scheduler.pick`` and a fresh seed, reading the cards ("Continue") or given the
+  cards of home's snapshot ("Continue (snapshot)", what the app can do with ``core.progress``);
 - record: ``Scheduler.record_attempt`` (attempt, card review, review log, totals: one commit);
 - stats --json: ``compute_stats`` and the JSON text;
 - past drills: ``drill_history`` (the list of finished and discarded drills);
@@ -219,18 +222,26 @@ class Subject:
         self.storage = Storage.open(path)
         self.scheduler = Scheduler(self.storage, bank, fuzzing=False, rng=random.Random(1))
         self.snapshot = ProgressSnapshot.load(self.storage, bank)
+        self.reader = self.storage.reader()  # the app keeps one for its workers
         self.rows = self.storage.read(
             lambda c: c.execute("SELECT count(*) FROM attempts").fetchone()[0]
         )
         self.k = 0
 
     def close(self) -> None:
+        self.reader.close()
         self.storage.close()
 
     def home(self) -> None:
         from quizmath.core.progress import ProgressSnapshot, home_view
 
-        with self.storage.reader() as reader:
+        snap = ProgressSnapshot.load(self.reader, self.bank)
+        home_view(self.scheduler, snap, self.questions)
+
+    def home_fresh_reader(self) -> None:
+        from quizmath.core.progress import ProgressSnapshot, home_view
+
+        with self.storage.reader() as reader:  # a cold page cache
             snap = ProgressSnapshot.load(reader, self.bank)
         home_view(self.scheduler, snap, self.questions)
 
@@ -258,6 +269,11 @@ class Subject:
 
     def pick(self) -> None:
         p = self.scheduler.pick()
+        if p is not None:
+            self.scheduler.fresh_seed(p.template_id)
+
+    def pick_from_snapshot(self) -> None:
+        p = self.scheduler.pick(cards=self.snapshot.template_cards)
         if p is not None:
             self.scheduler.fresh_seed(p.template_id)
 
@@ -316,9 +332,11 @@ def export_peak_mb(path: Path, fmt: str) -> float:
 
 MEASURES: list[tuple[str, Callable[[Subject], None]]] = [
     ("home", Subject.home),
+    ("home (new reader)", Subject.home_fresh_reader),
     ("home (old way)", Subject.home_old_way),
     ("home after an answer", Subject.after_answer),
     ("Continue", Subject.pick),
+    ("Continue (snapshot)", Subject.pick_from_snapshot),
     ("record", Subject.record),
     ("stats --json", Subject.stats),
     ("past drills", Subject.past_drills),
@@ -398,6 +416,7 @@ def report(
                 cells.append(f"{m * 1000:9.2f} {ratio}")
             print(f"{name:22}" + "".join(f"{c:>16}" for c in cells))
         print()
+    summary(sizes, times)
     print("export of every attempt: rows/s by CPU time (by wall time), peak resident MB")
     print(head)
     for fmt in ("csv", "json"):
@@ -410,6 +429,29 @@ def report(
         print(f"{fmt + ' rows/s':22}" + "".join(f"{c:>16}" for c in cells))
         peaks = [export_peak_mb(subjects[n].path, fmt) for n in sizes]
         print(f"{fmt + ' peak MB':22}" + "".join(f"{p:>16.0f}" for p in peaks))
+
+
+def summary(sizes: list[int], times: dict[tuple[int, str], list[tuple[float, float]]]) -> None:
+    """The budgets, at the largest size: against the empty database, and against the
+    smallest history (how much a longer history costs, apart from having any progress)."""
+    big, small = max(sizes), min((n for n in sizes if n), default=0)
+    if not big:
+        return
+
+    def m(n: int, name: str, which: int = 0) -> float:
+        return statistics.median(t[which] for t in times[(n, name)])
+
+    print(f"at {label(big)} attempts (CPU time; ratio to empty, and to {label(small)}):")
+    for name in ("home", "Continue", "Continue (snapshot)", "record"):
+        print(
+            f"  {name:18} {m(big, name) * 1000:7.2f} ms  {m(big, name) / m(0, name):5.2f}× empty  "
+            f"{m(big, name) / m(small, name):5.2f}× {label(small)}   (budget 1.3×)"
+        )
+    print(
+        f"  {'stats --json':18} {m(big, 'stats --json') * 1000:7.2f} ms CPU, "
+        f"{m(big, 'stats --json', 1) * 1000:.0f} ms wall   (budget 1 s)"
+    )
+    print()
 
 
 if __name__ == "__main__":

@@ -39,10 +39,10 @@ from quizmath.core.storage.totals import Tally
 
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
-    from quizmath.core.scheduler import Pick, Recorded, Scheduler, TopicProgress
+    from quizmath.core.scheduler import Pick, Question, Recorded, Scheduler, TopicProgress
 
 RECENT = 20  # = scheduler.RECENT_ATTEMPTS (kept in step by a test)
-Q = TypeVar("Q")
+Q = TypeVar("Q", bound="Question")
 
 
 @dataclass(frozen=True)
@@ -148,9 +148,9 @@ def home_view(
     cards, interview_cards = snapshot.template_cards, snapshot.interview_cards
     return HomeView(
         scheduler.due_count(now, cards=cards),
-        len(scheduler.due_interviews(qs, now, cards=interview_cards)) if qs else 0,  # type: ignore[arg-type]
+        len(scheduler.due_interviews(qs, now, cards=interview_cards)) if qs else 0,
         scheduler.pick(now=now, cards=cards),
-        scheduler.next_interview(qs, now, cards=interview_cards) if qs else None,  # type: ignore[arg-type]
+        scheduler.next_interview(qs, now, cards=interview_cards) if qs else None,
         tuple(scheduler.topic_progress(now, snapshot=snapshot)),
         snapshot.drills,
     )

@@ -17,9 +17,10 @@ from typing import TypeVar
 from fsrs import Card
 
 from quizmath.core.storage import attempts, cards
-from quizmath.core.storage.attempts import Attempt, Tally
+from quizmath.core.storage.attempts import Attempt
 from quizmath.core.storage.db import Database, StorageError
 from quizmath.core.storage.paths import resolve_db_path
+from quizmath.core.storage.totals import Tally
 
 T = TypeVar("T")
 
