@@ -290,7 +290,7 @@ class Subject:
         json.dumps(compute_stats(self.storage, self.bank, scheduler=self.scheduler).to_json())
 
     def past_drills(self) -> None:
-        from quizmath.core.drill import drill_history
+        from quizmath.core.drill.runs import drill_history
 
         drill_history(self.storage, include_discarded=True)
 
