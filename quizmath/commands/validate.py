@@ -14,7 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="check question files: schema, self-tests, many seeds",
         description="Load every template (default: the built-in bank), run its "
         "self-tests and instantiate it with many seeds. Exit status 1 on any "
-        "failure.",
+        "failure. Quality warnings (docs/templates.md) are printed too; with --strict "
+        "they count as failures.",
     )
     p.add_argument(
         "paths",
@@ -27,6 +28,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--seeds", type=int, default=50, metavar="N", help="seeds per template (default 50)"
     )
     p.add_argument("--json", action="store_true", help="print a JSON report")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat quality warnings (few variants, guessable answers …) as failures",
+    )
     p.add_argument(
         "--jobs", type=int, default=0, metavar="N", help="processes to use (default: one per core)"
     )
@@ -60,8 +66,14 @@ def run(args: argparse.Namespace) -> int:
         data = report.to_json() | ({"exercises": code.to_json()} if code else {})
         print(dumps(data, indent=2))
     else:
-        n = len(report.failures)
+        for w in report.warnings:
+            print(w)
+        n, w = len(report.failures), len(report.warnings)
         status = "ok" if n == 0 else f"{n} failure{'s' if n != 1 else ''}"
+        if w:
+            status += f", {w} warning{'s' if w != 1 else ''}"
+        if report.kept:
+            status += f" ({len(report.kept)} more kept with a reason)"
         if templates != []:
             print(f"{report.templates} templates, {report.instances} instances: {status}")
         if code is not None:
@@ -69,4 +81,5 @@ def run(args: argparse.Namespace) -> int:
             n = len(code.failures)
             status = "ok" if n == 0 else f"{n} failure{'s' if n != 1 else ''}"
             print(f"{code.exercises} exercises, {code.instances} instances: {status}")
-    return 1 if report.failures or (code and code.failures) else 0
+    failed = report.failures or (code and code.failures)
+    return 1 if failed or (args.strict and report.warnings) else 0

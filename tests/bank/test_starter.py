@@ -13,7 +13,7 @@ from quizmath.core.answers import check
 from quizmath.core.bank.bank import default_curriculum, load_bank
 from quizmath.core.bank.schema import schema_for
 from quizmath.core.bank.starter import default_topic, starter_text
-from quizmath.core.bank.validate import validate_template
+from quizmath.core.bank.validate import Lints, validate_template
 from quizmath.core.bank.yamlsource import read_yaml_file
 from quizmath.core.kinds import KINDS
 
@@ -32,9 +32,11 @@ def test_starter_validates_as_written(kind: str, tmp_path: Path) -> None:
     assert [str(e) for e in bank.errors] == []
     template = bank.get("demo.sample")
     assert template.answer.kind == kind
-    failures, instances = validate_template(template, 50, check)
+    lints = Lints()
+    failures, instances = validate_template(template, 50, check, None, lints)
     assert [str(f) for f in failures] == []
     assert instances == 50
+    assert [str(w) for w in lints.warnings] == []  # a starter shows good habits
     text = path.read_text()
     # A TODO at the title, params, prompt, hints, solution and tests (and mistakes or options).
     assert text.count("TODO") >= 8

@@ -88,8 +88,10 @@ def generate(
     seed: int,
     overrides: Mapping[str, Any] | None = None,
     budget: Budget | None = None,
+    tally: Counter[str] | None = None,
 ) -> Problem:
-    """The problem ``template.id@seed``. ``overrides`` fixes parameters (for self-tests)."""
+    """The problem ``template.id@seed``. ``overrides`` fixes parameters (for self-tests).
+    ``tally``, if given, counts the draws and the ones each ``where`` condition rejected."""
     ctx = Context(rng=Rng(seed, template.id), budget=budget or generation_budget())
     base = symbol_env(template)
     failed: Counter[str] = Counter()
@@ -105,8 +107,12 @@ def generate(
             else:
                 draw.env[name] = draw.value(c)
             broken = _first_failed(draw, checks[k])
+        if tally is not None:
+            tally["draws"] += 1
         if broken is not None:
             failed[broken.source] += 1
+            if tally is not None:
+                tally[broken.source] += 1
             continue
         answer = draw.value(template.answer.value) if template.answer.value else None
         if template.answer.kind == "choice":
@@ -209,7 +215,9 @@ class _LazyTexts:
     ) -> None:
         self._template, self._env, self._answer = draw.t, draw.env, answer
         self._choice_feedback = choice_feedback
-        self._mistake_cache: tuple[tuple[Mistake, ...], tuple[str, ...]] | None = None
+        self._mistake_cache: tuple[tuple[Mistake, ...], tuple[str, ...], tuple[int, ...]] | None = (
+            None
+        )
 
     def _draw(self) -> _Draw:
         return _Draw(self._template, Context(budget=generation_budget()), self._env)
@@ -227,7 +235,11 @@ class _LazyTexts:
     def notes(self) -> tuple[str, ...]:
         return self._computed()[1]
 
-    def _computed(self) -> tuple[tuple[Mistake, ...], tuple[str, ...]]:
+    def coinciding(self) -> tuple[int, ...]:
+        """The lines of declared mistakes left out because here they equal the answer."""
+        return self._computed()[2]
+
+    def _computed(self) -> tuple[tuple[Mistake, ...], tuple[str, ...], tuple[int, ...]]:
         if self._mistake_cache is None:
             draw = self._draw()
             if self._choice_feedback:
@@ -236,15 +248,18 @@ class _LazyTexts:
                     Mistake(letter_, draw.text(feedback), letter_, line)
                     for letter_, feedback in self._choice_feedback
                 )
-                self._mistake_cache = (found, ())
+                self._mistake_cache = (found, (), ())
             else:
                 self._mistake_cache = _mistakes(draw, self._answer)
         return self._mistake_cache
 
 
-def _mistakes(draw: _Draw, answer: Any) -> tuple[tuple[Mistake, ...], tuple[str, ...]]:
+def _mistakes(
+    draw: _Draw, answer: Any
+) -> tuple[tuple[Mistake, ...], tuple[str, ...], tuple[int, ...]]:
     out: list[Mistake] = []
     notes: list[str] = []
+    coinciding: list[int] = []
     for m in draw.t.mistakes:
         try:
             value = draw.value(m.value)
@@ -252,9 +267,10 @@ def _mistakes(draw: _Draw, answer: Any) -> tuple[tuple[Mistake, ...], tuple[str,
             notes.append(f"mistake skipped: {exc}")
             continue
         if equal(value, answer):
+            coinciding.append(m.line)
             continue  # this instance happens to make the mistake right; nothing to catch
         out.append(Mistake(to_sympy_text(value), draw.text(m.feedback), inline(value), m.line))
-    return tuple(out), tuple(notes)
+    return tuple(out), tuple(notes), tuple(coinciding)
 
 
 def _common(draw: _Draw) -> dict[str, Any]:

@@ -64,7 +64,8 @@ mistakes:
 BODIES: dict[str, Body] = {
     "integer": Body(
         symbols="",
-        params="  a: randint(2, 9)\n  b: randint(2, 9)\n",
+        params="  a: randint(2, 9)\n"
+        "  b: randint(3, 9)  # from 3: with a = b = 2 the mistake a + b would be right\n",
         where="",
         prompt="  TODO: the question. What is {a} · {b}?",
         answer="  kind: integer\n  value: a * b",
@@ -90,8 +91,9 @@ BODIES: dict[str, Body] = {
     ),
     "exact": Body(
         symbols="",
-        params="  a: randint(1, 9)\n  b: randint(2, 9)\n",
-        where="where:  # TODO: conditions; the parameters are redrawn until all hold\n  - a != b\n",
+        params="  a: randint(1, 4)\n"
+        "  b: randint(5, 12)  # so a/b is never 3/4, the format line's example\n",
+        where="",
         prompt="  TODO: the question. Write {a}/{b} in lowest terms.",
         answer="  kind: exact\n  value: a / b  # numbers are exact: 3/4 stays a fraction",
         hints='  - "TODO: Divide top and bottom by their greatest common divisor."\n',
@@ -119,7 +121,8 @@ BODIES: dict[str, Body] = {
     "vector-up-to-scale": Body(
         symbols="",
         params="  u: nonzero_vec(2, -5, 5)\n",
-        where="",
+        where="where:  # TODO: conditions; the parameters are redrawn until all hold\n"
+        "  - u[0] != 2 * u[1]  # else [1, −2], the format line's example, is an answer\n",
         prompt="  TODO: the question. Find a nonzero vector perpendicular to u = {u}.",
         answer="  kind: vector-up-to-scale  # any nonzero multiple counts\n"
         "  value: vec(-u[1], u[0])",
@@ -184,7 +187,9 @@ BODIES: dict[str, Body] = {
         "  options:  # shuffled by the seed; feedback is shown when one is picked\n"
         "    - value: a + b\n      feedback: TODO That is the sum.\n"
         "    - value: a * b + 1\n      feedback: TODO One too many.\n"
-        '    - {text: "none of these", feedback: TODO One of the numbers is the product.}',
+        "    - value: a * b - 1\n      feedback: TODO One too few.\n"
+        "    # An option can be literal text too: {text: ..., feedback: ...}; one that is never\n"
+        "    # right in any instance teaches learners to skip it.",
         hints='  - "TODO: Multiply the two numbers."\n',
         solution="  TODO: {a} · {b} = {a * b}.",
         mistakes="",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 from quizmath.core.bank.bank import Bank, bank_root
 from quizmath.core.bank.generate import generate, generation_budget
+from quizmath.core.bank.lints import LintWarning, lint_template
 from quizmath.core.bank.model import Compiled, Template, TestSpec
 from quizmath.core.bank.problem import Problem
 from quizmath.core.errors import QuizmathError, TemplateError
@@ -66,13 +68,25 @@ class Report:
     templates: int = 0
     instances: int = 0
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[LintWarning] = field(default_factory=list)
+    kept: list[LintWarning] = field(default_factory=list)  # warnings kept with a reason
 
     def to_json(self) -> dict[str, Any]:
         return {
             "templates": self.templates,
             "instances": self.instances,
             "failures": [f.to_json() for f in self.failures],
+            "warnings": [w.to_json() for w in self.warnings],
+            "kept_warnings": [w.to_json() for w in self.kept],
         }
+
+
+@dataclass
+class Lints:
+    """Where validate_template puts the quality warnings of a template, if asked to."""
+
+    warnings: list[LintWarning] = field(default_factory=list)
+    kept: list[LintWarning] = field(default_factory=list)
 
 
 Checker = Callable[..., Any]
@@ -90,6 +104,7 @@ def validate_bank(
     checker: Checker | None = None,
     on_template: Callable[[Template, list[Failure]], None] | None = None,
     jobs: int = 1,
+    lint: bool = True,
 ) -> Report:
     checker = checker or default_checker()
     report = Report()
@@ -98,12 +113,14 @@ def validate_bank(
     )
     concepts = bank_root() / "concepts"
     templates = bank.ordered()
-    for t, (failures, instances) in zip(
-        templates, _results(templates, seeds, checker, concepts, jobs), strict=True
+    for t, (failures, instances, lints) in zip(
+        templates, _results(templates, seeds, checker, concepts, jobs, lint), strict=True
     ):
         report.templates += 1
         report.instances += instances
         report.failures.extend(failures)
+        report.warnings.extend(lints.warnings)
+        report.kept.extend(lints.kept)
         if on_template is not None:
             on_template(t, failures)
     return report
@@ -111,28 +128,42 @@ def validate_bank(
 
 # The templates a forked worker validates: set just before the pool forks, so workers
 # inherit them instead of receiving pickled copies.
-_WORK: tuple[list[Template], int, Checker, Path] | None = None
+_WORK: tuple[list[Template], int, Checker, Path, bool] | None = None
 
 
-def _validate_nth(k: int) -> tuple[list[Failure], int]:
+Result = tuple[list[Failure], int, Lints]
+
+
+def _validate_one(t: Template, seeds: int, checker: Checker, concepts: Path, lint: bool) -> Result:
+    lints = Lints()
+    failures, instances = validate_template(t, seeds, checker, concepts, lints if lint else None)
+    return failures, instances, lints
+
+
+def _validate_nth(k: int) -> Result:
     assert _WORK is not None
-    templates, seeds, checker, concepts = _WORK
-    return validate_template(templates[k], seeds, checker, concepts)
+    templates, seeds, checker, concepts, lint = _WORK
+    return _validate_one(templates[k], seeds, checker, concepts, lint)
 
 
 def _results(
-    templates: list[Template], seeds: int, checker: Checker, concepts: Path, jobs: int
-) -> Iterable[tuple[list[Failure], int]]:
+    templates: list[Template],
+    seeds: int,
+    checker: Checker,
+    concepts: Path,
+    jobs: int,
+    lint: bool,
+) -> Iterable[Result]:
     """Per-template results in order; with jobs > 1, from forked workers (one core each)."""
     global _WORK
     if jobs <= 1 or len(templates) < 2 or "fork" not in mp.get_all_start_methods():
-        return (validate_template(t, seeds, checker, concepts) for t in templates)
-    _WORK = (templates, seeds, checker, concepts)
+        return (_validate_one(t, seeds, checker, concepts, lint) for t in templates)
+    _WORK = (templates, seeds, checker, concepts, lint)
     # fork, not spawn: the workers inherit the loaded bank instead of reloading it, and the
     # validator runs no threads that forking could break.
     pool = mp.get_context("fork").Pool(min(jobs, len(templates)))
 
-    def ordered() -> Iterable[tuple[list[Failure], int]]:
+    def ordered() -> Iterable[Result]:
         global _WORK
         try:
             yield from pool.imap(_validate_nth, range(len(templates)))
@@ -144,8 +175,14 @@ def _results(
 
 
 def validate_template(
-    t: Template, seeds: int, checker: Checker, concepts: Path | None = None
+    t: Template,
+    seeds: int,
+    checker: Checker,
+    concepts: Path | None = None,
+    lints: Lints | None = None,
 ) -> tuple[list[Failure], int]:
+    """Failures and the number of instances drawn; with ``lints``, also the quality warnings
+    of the template (lints.py), read from the same instances."""
     out: list[Failure] = []
     if concepts is not None and not (concepts / f"{t.concept}.md").is_file():
         out.append(
@@ -161,17 +198,24 @@ def validate_template(
     for k, test in enumerate(t.tests):
         out.extend(_run_test(t, k, test, checker))
     instances = 0
+    problems: list[Problem] = []
+    draws: Counter[str] = Counter()
     for seed in range(seeds):
         try:
-            problem = generate(t, seed)
+            problem = generate(t, seed, tally=draws)
         except TemplateError as exc:
             out.append(Failure(exc.file or t.file, exc.line, t.id, seed, exc.message, exc.field))
             continue
         instances += 1
+        problems.append(problem)
         out.extend(
             Failure(t.file, line, t.id, seed, msg, fld)
             for fld, line, msg in check_problem(t, problem, checker)
         )
+    if lints is not None:
+        warnings, kept = lint_template(t, problems, draws, checker)
+        lints.warnings.extend(warnings)
+        lints.kept.extend(kept)
     return out, instances
 
 

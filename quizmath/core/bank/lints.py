@@ -1,0 +1,282 @@
+"""Quality warnings: what a template does that is allowed but weakens it as a question.
+
+``quizmath validate`` fails a template that is broken; these lints find one that works but
+teaches badly: too few variants, an answer that repeats, a multiple choice whose right option
+gives itself away, a ``where`` that throws away most draws, a format example that is the
+answer, a prompt line that wraps in the middle of a formula, a declared mistake that is the
+answer for some seeds. They read the instances the validator drew anyway (plus, only when the
+prompts repeat, more seeds up to ``PROMPT_SEEDS``), so they add little to its time.
+
+A template keeps a warning on purpose with ``lint: {ignore: [code], reason: "..."}``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from typing import Any
+
+from quizmath.core.bank.generate import generate
+from quizmath.core.bank.model import LINT_CODES, Template
+from quizmath.core.bank.problem import Problem
+from quizmath.core.errors import TemplateError
+
+PROMPT_SEEDS = 200  # distinct prompts are counted over this many seeds
+MIN_PROMPTS = 20
+MAX_ANSWER_SHARE = 0.30
+MAX_REJECTED = 0.90
+WRAP_WIDTH = 76  # an 80-column terminal less the problem panel's border and padding
+MIN_SAMPLE = 10  # fewer instances say too little about frequencies
+BLOCK_CHARS = "⎡⎢⎣"
+PROSE = re.compile(r"[A-Za-z]{4,}")  # a word of prose, not a formula
+
+# The examples each answer kind's format line gives (problem.format_note); a test checks that
+# every one of them appears there.
+FORMAT_EXAMPLES: dict[str, tuple[str, ...]] = {
+    "exact": ("3/4", "√2/2", "ln(2)"),
+    "vector": ("[1, −2, 3]",),
+    "symbolic-vector": ("[2x·y, x² + 1]",),
+    "vector-up-to-scale": ("[1, −2]",),
+    "matrix": ("[[1, 2], [3, 4]]",),
+    "expression": ("2x² + 1",),
+}
+
+
+@dataclass(frozen=True)
+class LintWarning:
+    file: str
+    line: int | None
+    template: str
+    code: str  # one of LINT_CODES
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: warning [{self.code}]: {self.message} [{self.template}]"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "template": self.template,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+Checker = Callable[..., Any]
+
+
+def lint_template(
+    t: Template, problems: Sequence[Problem], draws: Counter[str], checker: Checker
+) -> tuple[list[LintWarning], list[LintWarning]]:
+    """(warnings, warnings the template keeps with a reason) for the validated ``problems``
+    (one per seed from 0) and the draw counts their generation left in ``draws``."""
+    found: list[LintWarning] = []
+
+    def warn(code: str, line: int | None, message: str) -> None:
+        assert code in LINT_CODES
+        found.append(LintWarning(t.file, line, t.id, code, message))
+
+    _distinct_prompts(t, problems, warn)
+    if t.answer.kind == "choice":
+        _choice_options(t, problems, warn)
+    else:
+        _frequent_answer(t, problems, warn)
+        _format_examples(t, problems, checker, warn)
+    _where_rejects(t, draws, warn)
+    _prompt_wrap(t, problems, warn)
+    _mistake_coincides(t, problems, warn)
+    kept = set(t.lint.ignore) if t.lint else set()
+    return [w for w in found if w.code not in kept], [w for w in found if w.code in kept]
+
+
+Warn = Callable[[str, int | None, str], None]
+
+
+def _shown(p: Problem) -> str:
+    return "\n".join((p.prompt, *p.choices))
+
+
+def _distinct_prompts(t: Template, problems: Sequence[Problem], warn: Warn) -> None:
+    seen = {_shown(p) for p in problems}
+    seed = len(problems)
+    while len(seen) < MIN_PROMPTS and seed < PROMPT_SEEDS:
+        with suppress(TemplateError):  # the validator reports a seed that fails
+            seen.add(_shown(generate(t, seed)))
+        seed += 1
+    if len(seen) < MIN_PROMPTS:
+        warn(
+            "distinct-prompts",
+            t.prompt.line,
+            f"only {len(seen)} different prompts in {seed} seeds (want {MIN_PROMPTS}): "
+            "widen the parameter ranges",
+        )
+
+
+def _frequent_answer(t: Template, problems: Sequence[Problem], warn: Warn) -> None:
+    if len(problems) < MIN_SAMPLE:
+        return
+    answer, count = Counter(p.answer_text for p in problems).most_common(1)[0]
+    if count / len(problems) > MAX_ANSWER_SHARE:
+        warn(
+            "frequent-answer",
+            t.answer.line,
+            f'the answer is "{_clip(answer)}" in {count} of {len(problems)} instances '
+            f"({count * 100 // len(problems)} %): a learner can guess it",
+        )
+
+
+def _choice_options(t: Template, problems: Sequence[Problem], warn: Warn) -> None:
+    if len(problems) < MIN_SAMPLE:
+        return
+    longest = 0
+    shown: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    for p in problems:
+        k = ord(p.expected) - ord("A")
+        correct = p.choices[k]
+        others = [len(c) for i, c in enumerate(p.choices) if i != k]
+        longest += all(len(correct) > n for n in others)
+        shown.update(set(p.choices))
+        right[correct] += 1
+    if longest == len(problems):
+        warn(
+            "longest-option",
+            t.answer.line,
+            f"the right option is the longest in all {len(problems)} instances: "
+            "a learner can pick it unread",
+        )
+    for text, n in shown.most_common():
+        if n * 3 < len(problems):
+            break  # options that change with the seed are not a pattern to learn
+        if right[text] == 0:
+            line = next((o.line for o in t.answer.options if o.text == text), t.answer.line)
+            warn(
+                "unused-option",
+                line,
+                f'the option "{_clip(text)}" is shown in {n} of {len(problems)} instances '
+                "and is never right: a learner learns to skip it",
+            )
+
+
+def _format_examples(
+    t: Template, problems: Sequence[Problem], checker: Checker, warn: Warn
+) -> None:
+    hits: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for p in problems:
+        kind = p.kind
+        if kind == "vector" and "expressions in" in p.format_note:
+            kind = "symbolic-vector"
+        for example in FORMAT_EXAMPLES.get(kind, ()):
+            if example not in p.format_note:
+                continue
+            if kind == "expression" or kind == "symbolic-vector":
+                same = _squash(example) == _squash(p.answer_text)  # sympy is too slow here
+            else:
+                verdict = checker(p.kind, p.expected, example, vars=p.vars, tol=p.tolerance)
+                same = verdict.verdict == "accept"
+            if same:
+                hits[example] += 1
+                first.setdefault(example, p.seed)
+    for example, n in hits.items():
+        warn(
+            "format-example",
+            t.answer.line,
+            f'the format line\'s example "{example}" is the answer in {n} of {len(problems)} '
+            f"instances (e.g. seed {first[example]}): it gives the answer away",
+        )
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _where_rejects(t: Template, draws: Counter[str], warn: Warn) -> None:
+    total = draws["draws"]
+    if not t.where or total == 0:
+        return
+    rejected = {c: draws[c.source] for c in t.where if draws[c.source]}
+    share = sum(rejected.values()) / total
+    if share > MAX_REJECTED:
+        worst = max(rejected, key=lambda c: rejected[c])
+        warn(
+            "where-rejects",
+            worst.line,
+            f"the where conditions reject {share:.0%} of draws (most often "
+            f'"{_clip(worst.source, 40)}"): draw values that meet them instead',
+        )
+
+
+def _prompt_wrap(t: Template, problems: Sequence[Problem], warn: Warn) -> None:
+    bad: dict[str, int] = {}
+    for p in problems:
+        for row in p.prompt.splitlines():
+            if len(row) <= WRAP_WIDTH or any(c in row for c in BLOCK_CHARS) or row in bad:
+                continue
+            problem = _bad_wrap(row)
+            if problem:
+                bad[row] = p.seed
+                warn(
+                    "prompt-wrap",
+                    t.prompt.line,
+                    f"a prompt line of {len(row)} columns {problem} at {WRAP_WIDTH} columns "
+                    f'(seed {p.seed}): "{_clip(row, 50)}"; break the line or show the value '
+                    "on its own line",
+                )
+                return  # one per template is enough to act on
+
+
+def _bad_wrap(row: str) -> str:
+    """Why wrapping ``row`` at WRAP_WIDTH breaks it badly, or "" if it wraps well: a word
+    too long for a line, or a break inside a bracketed formula such as a vector or a point
+    (a break inside a parenthesis of prose is fine)."""
+    width = 0
+    groups: list[str] = []  # the text of each bracket still open, innermost last
+    for word in row.split(" "):
+        if len(word) > WRAP_WIDTH:
+            return "has a word too long to wrap"
+        if width and width + 1 + len(word) > WRAP_WIDTH:
+            if groups and not PROSE.search(groups[-1]):
+                return "breaks inside a bracketed formula"
+            width = len(word)
+        else:
+            width += (1 if width else 0) + len(word)
+        for c in word + " ":
+            if c in "([{":
+                groups.append("")
+            elif c in ")]}":
+                if groups:
+                    groups.pop()
+            elif groups:
+                groups[-1] += c
+    return ""
+
+
+def _mistake_coincides(t: Template, problems: Sequence[Problem], warn: Warn) -> None:
+    hits: Counter[int] = Counter()
+    first: dict[int, int] = {}
+    for p in problems:
+        coinciding = getattr(p.texts, "coinciding", None)
+        if coinciding is None:
+            continue
+        for line in coinciding():
+            hits[line] += 1
+            first.setdefault(line, p.seed)
+    for line, n in sorted(hits.items()):
+        warn(
+            "mistake-coincides",
+            line,
+            f"this mistake equals the answer in {n} of {len(problems)} instances (e.g. seed "
+            f"{first[line]}), where it is left out: add a where condition, or keep it with a "
+            "reason",
+        )
+
+
+def _clip(text: str, n: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"

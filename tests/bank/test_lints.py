@@ -1,0 +1,200 @@
+"""Quality warnings of ``quizmath validate``: each lint fires on a template made to trip it, stays
+quiet on a good one, can be kept with a reason, and reaches the command's output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quizmath.core.answers import check
+from quizmath.core.bank.bank import load_bank
+from quizmath.core.bank.lints import FORMAT_EXAMPLES, LintWarning, _bad_wrap
+from quizmath.core.bank.problem import format_note
+from quizmath.core.bank.validate import Lints, validate_template
+
+GOOD = """\
+id: test.lint
+title: Lint
+topic: linear-algebra/vectors
+concept: vectors
+difficulty: 1
+params:
+  a: randint(1, 60)
+  b: randint(2, 9)
+prompt: What is {a} + {b}?
+answer:
+  kind: integer
+  value: a + b
+hints: [Add them.]
+solution: "{a} + {b} = {a + b}"
+mistakes:
+  - value: a - b
+    feedback: That subtracts.
+tests:
+  - params: {a: 2, b: 3}
+    accept: ["5"]
+  - params: {a: 4, b: 3}
+    reject: ["1"]
+"""
+
+CHOICE = """\
+id: test.lint
+title: Lint
+topic: linear-algebra/vectors
+concept: vectors
+difficulty: 1
+params:
+  a: randint(1, 60)
+prompt: Which is {a} + 1000?
+answer:
+  kind: choice
+  value: a + 10000
+  options:
+    - value: a
+      feedback: That forgot the thousand.
+    - {text: "none", feedback: One of them is right.}
+hints: [Add them.]
+solution: "{a} + 10000 = {a + 10000}"
+tests:
+  - params: {a: 2}
+    accept: ["B"]
+  - params: {a: 3}
+    reject: ["A"]
+"""
+
+
+def _lints(text: str, tmp_path: Path, seeds: int = 50) -> tuple[list[LintWarning], Lints]:
+    path = tmp_path / "lint.yaml"
+    path.write_text(text)
+    bank = load_bank([path])
+    assert [str(e) for e in bank.errors] == []
+    lints = Lints()
+    failures, _ = validate_template(bank.get("test.lint"), seeds, check, None, lints)
+    assert [str(f) for f in failures] == []
+    return lints.warnings, lints
+
+
+def _codes(text: str, tmp_path: Path) -> list[str]:
+    return sorted(w.code for w in _lints(text, tmp_path)[0])
+
+
+def test_a_good_template_has_no_warning(tmp_path: Path) -> None:
+    assert _codes(GOOD, tmp_path) == []
+
+
+def test_few_distinct_prompts(tmp_path: Path) -> None:
+    text = GOOD.replace("randint(1, 60)", "randint(1, 2)").replace("randint(2, 9)", "randint(3, 4)")
+    warnings, _ = _lints(text, tmp_path)
+    assert "distinct-prompts" in [w.code for w in warnings]
+    w = next(w for w in warnings if w.code == "distinct-prompts")
+    assert "only 4 different prompts in 200 seeds" in w.message
+    assert w.line == 9 and w.template == "test.lint" and w.file.endswith("lint.yaml")
+
+
+def test_one_answer_too_often(tmp_path: Path) -> None:
+    text = GOOD.replace("value: a + b\n", "value: 7 if a < 40 else a + b\n")
+    text = text.replace('"{a} + {b} = {a + b}"', '"It is {7 if a < 40 else a + b}."')
+    text = text.replace("value: a - b\n", "value: 100 * a\n").replace('["5"]', '["7"]')
+    warnings, _ = _lints(text, tmp_path)
+    assert [w.code for w in warnings] == ["frequent-answer"]
+    assert 'the answer is "7" in' in warnings[0].message
+
+
+def test_choice_longest_and_never_right_options(tmp_path: Path) -> None:
+    warnings, _ = _lints(CHOICE, tmp_path)
+    assert sorted(w.code for w in warnings) == ["longest-option", "unused-option"]
+    unused = next(w for w in warnings if w.code == "unused-option")
+    assert '"none"' in unused.message and unused.line == 15
+
+
+def test_where_rejecting_most_draws(tmp_path: Path) -> None:
+    text = GOOD.replace("  b: randint(2, 9)\n", "  b: randint(2, 9)\nwhere: [a <= 4]\n")
+    text = text.replace("randint(1, 60)", "randint(1, 80)")
+    warnings, _ = _lints(text, tmp_path)
+    assert "where-rejects" in [w.code for w in warnings]
+    w = next(w for w in warnings if w.code == "where-rejects")
+    assert '"a <= 4"' in w.message and w.line == 9
+
+
+def test_format_example_equal_to_the_answer(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        "kind: integer\n  value: a + b", "kind: exact\n  value: 3/4 if a < 5 else a/b"
+    )
+    text = text.replace('"{a} + {b} = {a + b}"', '"It is {3/4 if a < 5 else a/b}."')
+    text = text.replace('accept: ["5"]', 'accept: ["3/4"]')
+    codes = [w.code for w in _lints(text, tmp_path)[0]]
+    assert "format-example" in codes
+
+
+def test_prompt_line_that_wraps_inside_a_vector(tmp_path: Path) -> None:
+    long = "Take the vector v = [{a}, {b}, {a + b}, {a * b}, {a - b}] and the other vector"
+    text = GOOD.replace(
+        "prompt: What is {a} + {b}?",
+        f"prompt: {long} u = [{{a}}, {{b}}, 100]; what is {{a}} + {{b}}?",
+    )
+    warnings, _ = _lints(text, tmp_path)
+    assert [w.code for w in warnings] == ["prompt-wrap"]
+    assert "breaks inside a bracketed formula" in warnings[0].message
+
+
+def test_mistake_equal_to_the_answer_for_some_seeds(tmp_path: Path) -> None:
+    text = GOOD.replace("value: a - b\n", "value: a + b if a < 8 else a - b\n")
+    warnings, _ = _lints(text, tmp_path)
+    assert [w.code for w in warnings] == ["mistake-coincides"]
+    assert warnings[0].line == 16
+
+
+def test_a_warning_kept_with_a_reason(tmp_path: Path) -> None:
+    text = GOOD.replace("value: a - b\n", "value: a + b if a < 8 else a - b\n")
+    text += "lint:\n  ignore: [mistake-coincides]\n  reason: The test says so.\n"
+    warnings, lints = _lints(text, tmp_path)
+    assert warnings == []
+    assert [w.code for w in lints.kept] == ["mistake-coincides"]
+
+
+@pytest.mark.parametrize(
+    ("row", "bad"),
+    [
+        ("word " * 20, ""),
+        ("The point (" + "1, " * 30 + "2) is here", "breaks inside a bracketed formula"),
+        ("Some prose (" + "which goes on and on " * 5 + ") wraps fine", ""),
+        ("x" * 80, "has a word too long to wrap"),
+    ],
+)
+def test_bad_wrap(row: str, bad: str) -> None:
+    assert _bad_wrap(row) == bad
+
+
+@pytest.mark.parametrize("kind", sorted(FORMAT_EXAMPLES))
+def test_format_examples_are_the_format_lines(kind: str) -> None:
+    symbolic = kind == "symbolic-vector"
+    note = format_note("vector" if symbolic else kind, None, ("x", "y"), 0, symbolic)
+    for example in FORMAT_EXAMPLES[kind]:
+        assert example in note
+
+
+def _validate(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "quizmath", "validate", "--seeds", "20", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_command_warns_and_strict_fails(tmp_path: Path) -> None:
+    (tmp_path / "lint.yaml").write_text(CHOICE)
+    plain = _validate(str(tmp_path))
+    assert plain.returncode == 0
+    assert "warning [longest-option]" in plain.stdout
+    assert "ok, 2 warnings" in plain.stdout
+    strict = _validate("--strict", str(tmp_path))
+    assert strict.returncode == 1
+    report = json.loads(_validate("--json", str(tmp_path)).stdout)
+    assert report["failures"] == []
+    assert {w["code"] for w in report["warnings"]} == {"longest-option", "unused-option"}
+    assert set(report["warnings"][0]) >= {"file", "line", "template", "message"}
