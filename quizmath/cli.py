@@ -25,6 +25,7 @@ COMMANDS = (
     "export",
     "schema",
     "new",
+    "export-bank",
 )
 
 
@@ -42,13 +43,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:
-            module = importlib.import_module(f"quizmath.commands.{name}")
+            module = importlib.import_module(_module(name))
         except ModuleNotFoundError as exc:
-            if exc.name != f"quizmath.commands.{name}":
+            if exc.name != _module(name):
                 raise
             continue  # a command not built yet
         module.register(sub)
     return parser
+
+
+def _module(command: str) -> str:
+    """``export-bank`` lives in ``quizmath/commands/export_bank.py``."""
+    return f"quizmath.commands.{command.replace('-', '_')}"
 
 
 def _command(argv: list[str]) -> str | None:
@@ -84,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help()
             return 0
         return run_tui(args)
-    module = importlib.import_module(f"quizmath.commands.{args.command}")
+    module = importlib.import_module(_module(args.command))
     try:
         return int(module.run(args) or 0)
     except KeyboardInterrupt:
