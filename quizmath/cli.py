@@ -26,6 +26,7 @@ COMMANDS = (
     "schema",
     "new",
     "export-bank",
+    "class-report",
 )
 
 
