@@ -27,6 +27,7 @@ COMMANDS = (
     "new",
     "export-bank",
     "class-report",
+    "report",
 )
 
 
