@@ -28,6 +28,7 @@ COMMANDS = (
     "export-bank",
     "class-report",
     "report",
+    "serve",
 )
 
 
