@@ -197,3 +197,63 @@ def test_loader_checks_the_lint_field() -> None:
     assert any("unknown warning 'everything'" in m for m in unknown)
     no_reason = FULL.replace("  reason: Sums repeat; the test only needs the field.\n", "")
     assert any("required field is missing" in m for m in _loader_errors(no_reason))
+
+
+# -- coding exercises ---------------------------------------------------------------------------
+
+EXERCISE = Draft7Validator(schema_for("exercise", TOPICS))
+EXERCISE_FILES = sorted((bank_root() / "exercises").rglob("*.yaml"))
+
+
+def _literal_check_keys(source: Path) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Every ``x.check_keys((...), (...))`` with literal tuples in a loader's source."""
+    import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(source.read_text())):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "check_keys"
+            and len(node.args) == 2
+            and all(isinstance(a, ast.Tuple) for a in node.args)
+        ):
+            req, opt = (tuple(ast.literal_eval(a)) for a in node.args)
+            found.add((req, opt))
+    return found
+
+
+def test_exercise_nested_fields_are_the_loaders() -> None:
+    from quizmath.core.bank import schema
+    from quizmath.core.exercises import loader
+
+    declared = _literal_check_keys(Path(loader.__file__))
+    ours = {
+        schema.TOLERANCE_FIELDS,
+        schema.EXPECT_FIELDS,
+        schema.CASE_FIELDS,
+        schema.MISCONCEPTION_FIELDS,
+    }
+    assert declared == ours, "update the exercise field lists in quizmath/core/bank/schema.py"
+
+
+def test_every_exercise_file_passes() -> None:
+    assert EXERCISE_FILES
+    bad = {p.name: _errors(EXERCISE, read_yaml_file(p)) for p in EXERCISE_FILES}
+    assert {k: v for k, v in bad.items() if v} == {}
+
+
+def test_exercise_unknown_field_and_wrong_type() -> None:
+    from quizmath.core.exercises.loader import build_exercise
+
+    text = EXERCISE_FILES[0].read_text()
+    assert _errors(EXERCISE, read_yaml_text(text)) == []
+    broken = text.replace("\ndifficulty:", "\ncolour: red\ndifficulty:", 1)
+    assert any("colour" in m for m in _errors(EXERCISE, read_yaml_text(broken)))
+    errors = build_exercise(read_yaml_text(broken, "x.yaml"), "x.yaml", set(TOPICS))[1]
+    assert any('unknown field "colour"' in e.message for e in errors)
+    wrong = text.replace("\ndifficulty: 2", "\ndifficulty: two", 1)
+    assert any("is not of type 'integer'" in m for m in _errors(EXERCISE, read_yaml_text(wrong)))
+    nested = text.replace("tolerance: {rtol: 1e-6,", "tolerance: {rtl: 1e-6, rtol: 1e-6,", 1)
+    assert nested != text
+    assert any("rtl" in m for m in _errors(EXERCISE, read_yaml_text(nested)))

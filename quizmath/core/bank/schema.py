@@ -207,11 +207,125 @@ def interview_schema(topics: list[str] | None = None) -> Schema:
     return {"$schema": DRAFT, "title": "quizmath interview question", **out}
 
 
+# -- coding exercises -------------------------------------------------------------------------
+# The top-level fields come from the exercise loader's lists; the nested mappings mirror its
+# check_keys calls (core/exercises/loader.py, implement.py), which a test holds the schema to.
+
+TOLERANCE_FIELDS: Fields = ((), ("rtol", "atol"))
+EXPECT_FIELDS: Fields = (("value",), ("rtol", "atol", "up_to_sign"))
+CASE_FIELDS: Fields = (("name",), ("params", "run", "expect", "repeat", "non_increasing"))
+MISCONCEPTION_FIELDS: Fields = (("id", "feedback"), ("outputs", "nonfinite", "shapes"))
+
+
+def _exercise_types() -> dict[str, dict[str, Schema]]:
+    from quizmath.core.exercises.loader import ID, MAX_SEEDS
+
+    tolerance = {"type": ["number", "string"], "description": "from 0 up to 1, e.g. 1e-6"}
+    steps = {
+        "type": "array",
+        "minItems": 1,
+        "items": {"type": "string"},
+        "description": "Python-like steps: name = Call(args), obj.method(args), x = obj.attr",
+    }
+    expect = {
+        "type": "object",
+        "minProperties": 1,
+        "additionalProperties": {"anyOf": [EXPRESSION, {"$ref": "#/definitions/expect"}]},
+        "description": "result name: the expression it must equal",
+    }
+    unit = {
+        "type": "object",
+        "required": ["doc"],
+        "properties": {
+            "function": {"type": "string", "description": "a signature, e.g. softmax(z)"},
+            "class": {"type": "string", "description": "a class and its constructor"},
+            "doc": TEXT,
+            "methods": {"type": "object", "additionalProperties": TEXT},
+            "attributes": {"type": "object", "additionalProperties": TEXT},
+        },
+        "additionalProperties": False,
+    }
+    top = {
+        "id": {"type": "string", "pattern": ID.pattern, "description": "area.name"},
+        "title": TEXT,
+        "topic": {"type": "string", "description": "<area>/<topic> from curriculum.yaml"},
+        "concept": {"type": "string", "description": "a page in question_bank/concepts/"},
+        "difficulty": _integer(1, 3, "1 easy, 2 medium, 3 hard"),
+        "task": {**TEXT, "description": "what to write, shown to the learner"},
+        "implement": {"type": "array", "minItems": 1, "items": unit},
+        "symbols": _one_or_many(NAME),
+        "params": {"type": "object", "propertyNames": NAME, "additionalProperties": EXPRESSION},
+        "where": _one_or_many(EXPRESSION),
+        "compute": {"type": "object", "propertyNames": NAME, "additionalProperties": EXPRESSION},
+        "run": steps,
+        "expect": expect,
+        "cases": {"type": "array", "items": {"$ref": "#/definitions/case"}},
+        "banned": _one_or_many({"type": "string"}),
+        "tolerance": {"$ref": "#/definitions/tolerance"},
+        "seeds": _integer(1, MAX_SEEDS, "random instances to grade on"),
+        "hints": _texts(1),
+        "solution": {**TEXT, "description": "a reference solution (Python)"},
+        "misconceptions": {"type": "array", "items": {"$ref": "#/definitions/misconception"}},
+    }
+    return {
+        "exercise": top,
+        "tolerance": {"rtol": tolerance, "atol": tolerance},
+        "expect": {
+            "value": EXPRESSION,
+            "rtol": tolerance,
+            "atol": tolerance,
+            "up_to_sign": {"type": "boolean"},
+        },
+        "case": {
+            "name": TEXT,
+            "params": {"type": "object"},
+            "run": steps,
+            "expect": expect,
+            "repeat": {"type": "object", "minProperties": 1, "maxProperties": 1},
+            "non_increasing": EXPRESSION,
+        },
+        "misconception": {
+            "id": TEXT,
+            "feedback": TEXT,
+            "outputs": {"type": "object", "additionalProperties": EXPRESSION},
+            "nonfinite": _one_or_many(NAME),
+            "shapes": {"type": "object", "additionalProperties": EXPRESSION},
+        },
+    }
+
+
+def _exercise_fields() -> dict[str, Fields]:
+    from quizmath.core.exercises import loader
+
+    return {
+        "exercise": (loader.REQUIRED, loader.OPTIONAL),
+        "tolerance": TOLERANCE_FIELDS,
+        "expect": EXPECT_FIELDS,
+        "case": CASE_FIELDS,
+        "misconception": MISCONCEPTION_FIELDS,
+    }
+
+
+def exercise_schema(topics: list[str] | None = None) -> Schema:
+    fields, types = _exercise_fields(), _exercise_types()
+    if topics:
+        types["exercise"]["topic"] = {**types["exercise"]["topic"], "enum": sorted(topics)}
+    out = _mapping(fields["exercise"], types["exercise"], "a quizmath coding exercise")
+    out["definitions"] = {
+        name: _mapping(fields[name], types[name]) for name in fields if name != "exercise"
+    }
+    return {"$schema": DRAFT, "title": "quizmath coding exercise", **out}
+
+
 # -- all kinds --------------------------------------------------------------------------------
 
 
 def _builders() -> dict[str, Callable[[list[str] | None], Schema]]:
-    return {"template": template_schema, "interview": interview_schema}
+    return {
+        "template": template_schema,
+        "interview": interview_schema,
+        "exercise": exercise_schema,
+    }
 
 
 def available_kinds() -> tuple[str, ...]:
@@ -238,4 +352,7 @@ def missing_types() -> list[str]:
         out += [f"{mapping}.{n}" for n in (*required, *optional) if n not in types[mapping]]
     interview = _interview_types()
     out += [f"interview.{n}" for n in (*content.REQUIRED, *content.OPTIONAL) if n not in interview]
+    exercise = _exercise_types()
+    for mapping, (required, optional) in _exercise_fields().items():
+        out += [f"{mapping}.{n}" for n in (*required, *optional) if n not in exercise[mapping]]
     return out
