@@ -169,3 +169,11 @@ def test_command_writes_and_counts(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert bad.returncode == 2 and "did you mean" in bad.stderr
+
+
+def test_a_real_answer_in_closed_form_is_a_number() -> None:
+    from quizmath.core.lms.items import as_number
+
+    assert as_number("2 - log(2)") == pytest.approx(1.3068528194)
+    assert as_number("31/2") == 15.5 and as_number("-3") == -3.0
+    assert as_number("x + 1") is None and as_number("log(0)") is None

@@ -14,7 +14,7 @@ from typing import IO
 from quizmath.core.lms.items import (
     Item,
     absolute_tolerance,
-    number_of,
+    as_number,
     numeric_value,
     to_html,
     typed_forms,
@@ -64,9 +64,9 @@ def _answers(item: Item) -> str | None:
         tol = absolute_tolerance(item, value)
         lines = [f"#\n={_number(value)}:{_number(tol)}#Correct.\n"]
         for m in item.mistakes:
-            mv = number_of(m.expected)
-            if mv is not None and float(mv) != value:
-                lines.append(f"=%0%{_number(float(mv))}:0#{escape(m.feedback)}\n")
+            mv = as_number(m.expected)
+            if mv is not None and mv != value:
+                lines.append(f"=%0%{_number(mv)}:0#{escape(m.feedback)}\n")
         return "".join(lines)
     if item.kind in ("exact", "set", "expression"):
         right = typed_forms(item.answer, item.expected, item.kind)

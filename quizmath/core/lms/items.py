@@ -173,11 +173,27 @@ def _decimal(q: Fraction | float) -> str:
 
 def numeric_value(item: Item) -> float | None:
     """The answer as a number, for a numerical question (None when it is not one)."""
-    for text in (item.expected, item.answer):
-        n = number_of(text)
-        if n is not None:
-            return float(n)
-    return None
+    return as_number(item.expected)
+
+
+def as_number(expected: str) -> float | None:
+    """A plain form ("-3", "31/2", "2 - log(2)") as a float, or None."""
+    n = number_of(expected)
+    return float(n) if n is not None else _evaluated(expected)
+
+
+def _evaluated(expected: str) -> float | None:
+    """An exact closed form ("2 - log(2)") as a float, read and evaluated by the answer
+    checker's own parser and evaluator (never sympy's)."""
+    from quizmath.core.answers.check import read
+    from quizmath.core.answers.numeric import Evaluator
+
+    try:
+        evaluate = Evaluator(30)
+        value = evaluate.real(evaluate(read(expected, "real", (), expected=True)))
+    except Exception:  # unreadable, a free symbol, undefined: not a number
+        return None
+    return None if value is None else float(value)
 
 
 def absolute_tolerance(item: Item, value: float) -> float:

@@ -18,6 +18,7 @@ from pathlib import Path
 from quizmath.core.lms.items import (
     Item,
     absolute_tolerance,
+    as_number,
     entries,
     number_of,
     numeric_value,
@@ -71,9 +72,9 @@ def _question(item: Item) -> ET.Element | None:
         q = _start(item, "numerical", item.prompt + "\n\n" + item.format_note)
         _answer(q, 100, _number(value), "Correct.", absolute_tolerance(item, value))
         for m in item.mistakes:
-            mv = number_of(m.expected)
-            if mv is not None and float(mv) != value:
-                _answer(q, 0, _number(float(mv)), m.feedback, 0.0)
+            mv = as_number(m.expected)
+            if mv is not None and mv != value:
+                _answer(q, 0, _number(mv), m.feedback, 0.0)
         ET.SubElement(q, "unitgradingtype").text = "0"
         ET.SubElement(q, "showunits").text = "3"  # no units
     elif item.kind in SHORT:
