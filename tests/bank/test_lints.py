@@ -6,13 +6,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from quizmath.core.answers import check
 from quizmath.core.bank.bank import load_bank
-from quizmath.core.bank.lints import FORMAT_EXAMPLES, LintWarning, _bad_wrap
+from quizmath.core.bank.generate import generate
+from quizmath.core.bank.lints import LintWarning, _bad_wrap, _format_examples, format_examples
 from quizmath.core.bank.problem import format_note
 from quizmath.core.bank.validate import Lints, validate_template
 
@@ -121,13 +123,26 @@ def test_where_rejecting_most_draws(tmp_path: Path) -> None:
 
 
 def test_format_example_equal_to_the_answer(tmp_path: Path) -> None:
-    text = GOOD.replace(
-        "kind: integer\n  value: a + b", "kind: exact\n  value: 3/4 if a < 5 else a/b"
-    )
-    text = text.replace('"{a} + {b} = {a + b}"', '"It is {3/4 if a < 5 else a/b}."')
-    text = text.replace('accept: ["5"]', 'accept: ["3/4"]')
-    codes = [w.code for w in _lints(text, tmp_path)[0]]
-    assert "format-example" in codes
+    # The format line picks examples that are not the answer (core/bank/examples.py); the lint
+    # is the check that it keeps doing so: here a line that gives the answer away.
+    text = GOOD.replace("kind: integer\n  value: a + b", "kind: exact\n  value: a/b")
+    text = text.replace('"{a} + {b} = {a + b}"', '"It is {a/b}."').replace('["5"]', '["2/3"]')
+    (tmp_path / "lint.yaml").write_text(text)
+    template = load_bank([tmp_path / "lint.yaml"]).get("test.lint")
+    problems = []
+    for seed in range(12):
+        p = generate(template, seed)
+        note = (
+            p.format_note
+            if seed % 3
+            else f"Answer: an exact value, e.g. {p.answer_text} or ln(2) (a rounded decimal …)."
+        )
+        problems.append(replace(p, format_note=note))
+    found: list[tuple[str, int | None, str]] = []
+    _format_examples(template, problems, check, lambda *w: found.append(w))
+    assert len(found) == 1 and found[0][0] == "format-example"
+    assert "in 4 of 12 instances" in found[0][2]
+    assert _codes(text, tmp_path) == []  # the real format line never gives it away
 
 
 def test_prompt_line_that_wraps_inside_a_vector(tmp_path: Path) -> None:
@@ -169,12 +184,17 @@ def test_bad_wrap(row: str, bad: str) -> None:
     assert _bad_wrap(row) == bad
 
 
-@pytest.mark.parametrize("kind", sorted(FORMAT_EXAMPLES))
-def test_format_examples_are_the_format_lines(kind: str) -> None:
-    symbolic = kind == "symbolic-vector"
-    note = format_note("vector" if symbolic else kind, None, ("x", "y"), 0, symbolic)
-    for example in FORMAT_EXAMPLES[kind]:
-        assert example in note
+@pytest.mark.parametrize(
+    ("kind", "symbolic"),
+    [("exact", False), ("vector", False), ("vector", True), ("vector-up-to-scale", False),
+     ("matrix", False), ("expression", False)],
+)  # fmt: skip
+def test_format_examples_are_read_from_the_format_line(kind: str, symbolic: bool) -> None:
+    note = format_note(kind, None, ("x", "y"), 0, symbolic)
+    examples = format_examples(kind, note)
+    assert examples and all(e in note for e in examples)
+    if kind == "exact":
+        assert len(examples) == 3
 
 
 def _validate(*args: str) -> subprocess.CompletedProcess[str]:

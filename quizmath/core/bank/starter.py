@@ -91,8 +91,7 @@ BODIES: dict[str, Body] = {
     ),
     "exact": Body(
         symbols="",
-        params="  a: randint(1, 4)\n"
-        "  b: randint(5, 12)  # so a/b is never 3/4, the format line's example\n",
+        params="  a: randint(1, 4)\n  b: randint(5, 12)  # a < b: a proper fraction\n",
         where="",
         prompt="  TODO: the question. Write {a}/{b} in lowest terms.",
         answer="  kind: exact\n  value: a / b  # numbers are exact: 3/4 stays a fraction",
@@ -121,8 +120,7 @@ BODIES: dict[str, Body] = {
     "vector-up-to-scale": Body(
         symbols="",
         params="  u: nonzero_vec(2, -5, 5)\n",
-        where="where:  # TODO: conditions; the parameters are redrawn until all hold\n"
-        "  - u[0] != 2 * u[1]  # else [1, −2], the format line's example, is an answer\n",
+        where="",
         prompt="  TODO: the question. Find a nonzero vector perpendicular to u = {u}.",
         answer="  kind: vector-up-to-scale  # any nonzero multiple counts\n"
         "  value: vec(-u[1], u[0])",
