@@ -246,7 +246,7 @@ def test_every_exercise_file_passes() -> None:
 def test_exercise_unknown_field_and_wrong_type() -> None:
     from quizmath.core.exercises.loader import build_exercise
 
-    text = EXERCISE_FILES[0].read_text()
+    text = (bank_root() / "exercises" / "ml" / "linreg-from-scratch.yaml").read_text()
     assert _errors(EXERCISE, read_yaml_text(text)) == []
     broken = text.replace("\ndifficulty:", "\ncolour: red\ndifficulty:", 1)
     assert any("colour" in m for m in _errors(EXERCISE, read_yaml_text(broken)))
