@@ -81,7 +81,20 @@ def test_a_killed_process_loses_no_recorded_attempt(tmp_path: Path) -> None:
     printed += [int(x) for x in rest.splitlines(keepends=True) if x.endswith("\n")]
     with Storage.open(db) as storage:  # opens cleanly: integrity check passes
         ids = {a.id for a in storage.attempts()}
+        # The totals kept by triggers committed with each attempt: none half-counted.
+        counted = {k: (v.attempts, v.earned) for k, v in storage.tallies().items()}
+        by_rows = storage.read(
+            lambda c: {
+                r[0]: (r[1], r[2])
+                for r in c.execute(
+                    "SELECT template_id, count(*), sum(correct AND NOT solution_viewed) "
+                    "FROM attempts GROUP BY template_id"
+                )
+            }
+        )
+        slots = storage.read(lambda c: c.execute("SELECT sum(attempts) FROM activity").fetchone())
     assert set(printed) <= ids
+    assert counted == by_rows and slots == (len(ids),)
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
