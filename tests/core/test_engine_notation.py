@@ -26,6 +26,7 @@ def ev(source: str, **env: Any) -> Any:
         ("lincomb([3/2, -1/2], ['x', ''])", "3x/2 − 1/2"),
         ("lincomb([2, -3], ['ln 2', 'ln 3'])", "2·ln 2 − 3·ln 3"),
         ("lincomb([0, 0], ['x', ''])", "0"),
+        ("lincomb([1, -2], ['(x − y)²', '(x + 1)'])", "(x − y)² − 2(x + 1)"),
         ("show_powers([2, 3], [1, 0])", "2"),  # never "2^1·3^0"
         ("show_powers([1/3, 2/3], [3, 1])", "(1/3)³·(2/3)"),  # never "(2/3)^1"
         ("show_powers([2, 3], [0, 0])", "1"),
@@ -67,3 +68,10 @@ def test_helpers_write_what_a_person_writes(source: str, text: str) -> None:
 def test_helpers_refuse_bad_arguments(source: str, message: str) -> None:
     with pytest.raises(ExprEvalError, match=message):
         ev(source)
+
+
+def test_show_table_aligns_columns() -> None:
+    text = ev("show_table([['t =', 1, decimal(1.5)], ['df = 4', fmt(0.18161, 3), '0.0970']])")
+    assert text.split("\n") == ["t =         1     1.5", "df = 4  0.182  0.0970"]
+    with pytest.raises(ExprEvalError, match="same number of cells"):
+        ev("show_table([[1, 2], [3]])")

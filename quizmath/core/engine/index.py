@@ -236,6 +236,7 @@ INDEX: dict[str, str] = {
     "show_pm": "notation",
     "show_powers": "notation",
     "show_sum": "text",
+    "show_table": "notation",
     "shuffle": "random_draws",
     "sigmoid": "activations",
     "sign": "numbers",

@@ -82,7 +82,9 @@ def lincomb(coeffs: Any, terms: Any) -> str:
 
 
 # Terms a coefficient is written right before: x, xy, x², x₁, R₂, √2, π, (x + 1).
-_JUXTAPOSABLE = re.compile(r"^(?:(?:[A-Za-zα-ωπ][₀₁₂₃₄₅₆₇₈₉ᵢⱼₖ⁰¹²³⁴⁵⁶⁷⁸⁹ᵀ′]*)+|√\S+|\(.*\))$")
+_JUXTAPOSABLE = re.compile(
+    r"^(?:(?:[A-Za-zα-ωπ][₀₁₂₃₄₅₆₇₈₉ᵢⱼₖ⁰¹²³⁴⁵⁶⁷⁸⁹ᵀ′]*)+|√\S+|\(.*\)[⁰¹²³⁴⁵⁶⁷⁸⁹]*)$"
+)
 
 
 def _term(size: str, term: str) -> str:
@@ -206,3 +208,23 @@ def _pm_text(middle: Fraction, radius: Any) -> str:
         r_text = f"({r_text})"
     body = f"{m_text} {PLUS_MINUS} {r_text}" if m_text else f"{PLUS_MINUS}{r_text}"
     return body if q == 1 else f"({body})/{q}"
+
+
+@builtin("show_table(rows)", "text")
+def show_table(rows: Any) -> str:
+    """Rows of cells as an aligned table: the first column to the left, the others right.
+
+    show_table([['df', 1, 2], ['4', 0.18, 0.058]]) lines up each column; numbers are written
+    as everywhere else, text as it is. Put it on its own, indented line.
+    """
+    table = [[_text(c) for c in _items(row, "show_table")] for row in _items(rows, "show_table")]
+    if not table or any(len(r) != len(table[0]) for r in table):
+        raise ExprEvalError("show_table: every row needs the same number of cells")
+    widths = [max(len(r[j]) for r in table) for j in range(len(table[0]))]
+    lines = []
+    for r in table:
+        cells = [r[0].ljust(widths[0])] + [
+            c.rjust(w) for c, w in zip(r[1:], widths[1:], strict=True)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
