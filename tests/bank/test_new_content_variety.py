@@ -63,6 +63,15 @@ NEW = (
     "info.cross-entropy-decomposition",
     "info.conditional-entropy",
     "info.kl-gaussians",
+    "ml.pca-score",
+    "ml.bias-variance",
+    "ml.naive-bayes",
+    "ml.conv-params",
+    "ml.conv-output-size",
+    "ml.roc-auc",
+    "ml.weight-decay-step",
+    "ml.spot-error-mse-gradient",
+    "ml.fix-mse-gradient",
 )
 
 
