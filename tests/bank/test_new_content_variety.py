@@ -72,6 +72,12 @@ NEW = (
     "ml.weight-decay-step",
     "ml.spot-error-mse-gradient",
     "ml.fix-mse-gradient",
+    "numerics.logits-cross-entropy",
+    "numerics.spot-error-logsumexp",
+    "numerics.float-spacing",
+    "numerics.variance-cancellation",
+    "numerics.condition-error-bound",
+    "numerics.stable-bce",
 )
 
 
