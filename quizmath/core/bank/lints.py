@@ -23,6 +23,7 @@ from quizmath.core.bank.generate import generate
 from quizmath.core.bank.model import LINT_CODES, Template
 from quizmath.core.bank.problem import Problem
 from quizmath.core.errors import TemplateError
+from quizmath.core.render.wrap import is_block_line
 
 PROMPT_SEEDS = 200  # distinct prompts are counted over this many seeds
 MIN_PROMPTS = 20
@@ -30,7 +31,6 @@ MAX_ANSWER_SHARE = 0.30
 MAX_REJECTED = 0.90
 WRAP_WIDTH = 76  # an 80-column terminal less the problem panel's border and padding
 MIN_SAMPLE = 10  # fewer instances say too little about frequencies
-BLOCK_CHARS = "⎡⎢⎣"
 PROSE = re.compile(r"[A-Za-z]{4,}")  # a word of prose, not a formula
 
 # Where the format line (problem.format_note) puts its examples, by answer kind. The line picks
@@ -225,7 +225,8 @@ def _prompt_wrap(t: Template, problems: Sequence[Problem], warn: Warn) -> None:
     bad: dict[str, int] = {}
     for p in problems:
         for row in p.prompt.splitlines():
-            if len(row) <= WRAP_WIDTH or any(c in row for c in BLOCK_CHARS) or row in bad:
+            # Displayed lines (indented, drawn) are never wrapped (render/wrap.py): prose only.
+            if len(row) <= WRAP_WIDTH or is_block_line(row) or row in bad:
                 continue
             problem = _bad_wrap(row)
             if problem:
