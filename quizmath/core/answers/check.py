@@ -133,6 +133,8 @@ def check(
     start = perf_counter()
     try:
         verdict = _check(kind, expected, submitted, vars, tol, mistakes, choices)
+    except MemoryError:  # over the checking process's memory limit
+        verdict = Verdict(INVALID, "could not check this answer: it needs too much memory")
     except Exception as exc:  # a bug must cost a message, not the session
         verdict = Verdict(
             INVALID, f"could not check this answer (internal error: {type(exc).__name__})"
@@ -189,6 +191,7 @@ def _check(
     if outcome.ok:
         return Verdict(ACCEPT, "Correct.", interpreted)
     verdict = Verdict(REJECT, outcome.message or "Not correct.", interpreted, outcome.wrong)
+    verdict.rounded = outcome.rounded
     for m in mistakes:
         if _same_as_mistake(m.expected, submitted, sub, kind, judge, scalars, tol, names):
             verdict.mistake = m.feedback

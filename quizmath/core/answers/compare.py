@@ -26,7 +26,7 @@ from quizmath.core.answers.expression import (
     values_at,
 )
 from quizmath.core.answers.nodes import Node, Num
-from quizmath.core.answers.numeric import Evaluator
+from quizmath.core.answers.numeric import Evaluator, next_dps
 from quizmath.core.answers.scalars import MAX_DPS, ExpectedError, Scalars
 from quizmath.core.answers.shape import Shaped, as_set, as_vector, expand_plus_minus
 
@@ -38,6 +38,7 @@ class Outcome:
     ok: bool
     message: str = ""
     wrong: list[Any] = field(default_factory=list)
+    rounded: bool = False  # wrong only by rounding, where exact values are asked
 
 
 def _plural(n: int, word: str) -> str:
@@ -53,10 +54,15 @@ def _entries_message(wrong: list[Any], total: int) -> str:
         return "Not correct: every entry is wrong."
     if len(wrong) > 3:
         return f"Not correct: {len(wrong)} entries are wrong."
-    labels = [f"({w[0] + 1}, {w[1] + 1})" if isinstance(w, tuple) else str(w + 1) for w in wrong]
     word = "entry" if len(wrong) == 1 else "entries"
     verb = "is" if len(wrong) == 1 else "are"
-    return f"Not correct: {word} {_listing(labels)} {verb} wrong."
+    return f"Not correct: {word} {_labels(wrong)} {verb} wrong."
+
+
+def _labels(wrong: list[Any]) -> str:
+    """Entries as a learner counts them: 1, 2 and 3; (1, 2) for a matrix."""
+    labels = [f"({w[0] + 1}, {w[1] + 1})" if isinstance(w, tuple) else str(w + 1) for w in wrong]
+    return _listing(labels)
 
 
 def _shape_mismatch(expected: Shaped, got: Shaped) -> Outcome:
@@ -130,21 +136,37 @@ class Judge:
             return Outcome(True)
         if kind == "integer" and self.s.is_integer(s) is False:
             return Outcome(False, "Not correct: the answer is a whole number.")
-        if kind == "exact" and _has_decimal(s):
-            rel = self.s.rel_diff(s, e)
-            if rel is not None and rel < 1e-2:
-                return Outcome(
-                    False,
-                    "Not correct: close, but the exact value is asked "
-                    "(a fraction, a root, π …), not a rounded decimal.",
-                )
+        if kind == "exact" and self._rounded(s, e):
+            return Outcome(
+                False,
+                "Not correct: close, but the exact value is asked "
+                "(a fraction, a root, π …), not a rounded decimal.",
+                rounded=True,
+            )
         return Outcome(False, "Not correct.")
+
+    def _rounded(self, s: Node, e: Node) -> bool:
+        """Whether a typed decimal ``s`` is within 1% of the exact ``e``: rounding, not error."""
+        if not _has_decimal(s):
+            return False
+        rel = self.s.rel_diff(s, e)
+        return rel is not None and rel < 1e-2
 
     def entries(self, subs: list[Node], exps: list[Node], labels: list[Any]) -> Outcome:
         same = self.entry_rule()
-        wrong = [label for s, e, label in zip(subs, exps, labels, strict=True) if not same(s, e)]
+        pairs = [(s, e, label) for s, e, label in zip(subs, exps, labels, strict=True)]
+        wrong = [label for s, e, label in pairs if not same(s, e)]
         if not wrong:
             return Outcome(True)
+        if self.tol is None and all(self._rounded(s, e) for s, e, lab in pairs if lab in wrong):
+            word = "entry" if len(wrong) == 1 else "entries"
+            return Outcome(
+                False,
+                f"Not correct: close, but exact entries are asked (fractions, roots, π …), "
+                f"not rounded decimals ({word} {_labels(wrong)}).",
+                wrong,
+                rounded=True,
+            )
         return Outcome(False, _entries_message(wrong, len(labels)), wrong)
 
     def matrix(self, sub: Shaped, exp: Shaped) -> Outcome:
@@ -191,17 +213,17 @@ class Judge:
         return self._scale_numeric(subs, exps)
 
     def _scale_numeric(self, subs: list[Node], exps: list[Node]) -> Outcome:
-        dps = self.s.dps
+        dps, last = self.s.dps, None
         while True:
             vs = [self.s.num(x, dps) for x in subs]
             ve = [self.s.num(x, dps, expected=True) for x in exps]
-            hi = max(v[2] for v in vs + ve)
-            spread = int((hi - min(v[1] for v in vs + ve)) * 0.30103) + 1
-            if spread <= dps - 25 or dps >= MAX_DPS:
+            need = max(v[1] for v in vs + ve)
+            step = next_dps(dps, need, last, MAX_DPS)
+            if step <= 0:
                 break
-            dps = min(MAX_DPS, dps + spread + 25)
-        ctx = Evaluator(dps).ctx
-        noise = ctx.ldexp(ctx.mpf(10) ** (15 - dps), hi)
+            last, dps = (dps, need), step
+        ev = Evaluator(dps)
+        noise = ev.noise(*(v[2] for v in vs + ve)) * ev.ctx.mpf(10) ** 15
         outcome = _parallel([v[0] for v in vs], [v[0] for v in ve], noise, self.tol)
         if outcome is None:
             raise ExpectedError("the expected vector is zero")

@@ -34,7 +34,21 @@ MAX_ROOT = 64  # exact q-th roots are tried for q up to this
 MAX_E_ARG = 2400  # e^2400 already has over 1,000 digits
 
 _ZERO_AT_ZERO = {"sin", "tan", "asin", "atan", "sinh", "tanh"}
-_ONE_AT_ZERO = {"cos", "cosh", "exp"}
+_ONE_AT_ZERO = {"cos", "cosh", "exp", "sec", "sech"}
+_POLE_AT_ZERO = {"csc", "cot", "csch", "coth"}
+_TRIG = frozenset({"sin", "cos", "tan", "csc", "sec", "cot"})
+# sin(kπ/6) for k = 0 … 11, where it is rational (Niven: 0, ±1/2, ±1 are the only rational
+# values of sin at rational multiples of π).
+_SIN_SIXTHS = {
+    0: Fraction(0),
+    1: Fraction(1, 2),
+    3: Fraction(1),
+    5: Fraction(1, 2),
+    6: Fraction(0),
+    7: Fraction(-1, 2),
+    9: Fraction(-1),
+    11: Fraction(-1, 2),
+}
 
 
 class Undefined(ExprEvalError):
@@ -84,8 +98,87 @@ def exact(node: Node) -> Fraction | None:
     if isinstance(node, Pow):
         return _pow(exact(node.base), exact(node.exp))
     if isinstance(node, Call):
-        return _call(node.name, [exact(a) for a in node.args])
+        value = _call(node.name, [exact(a) for a in node.args])
+        if value is None and node.name in _TRIG:
+            return trig_exact(node.name, node.args[0])
+        return value
     raise ExprEvalError("a list where a single value is needed")
+
+
+def pi_multiple(node: Node) -> Fraction | None:
+    """q when ``node`` is exactly q·π with q rational (``π``, ``3π/2``, ``-2pi``, ``π/2 + π``)."""
+    if isinstance(node, Const):
+        return Fraction(1) if node.name == "pi" else None
+    if isinstance(node, Num):
+        return Fraction(0) if node.value == 0 else None
+    if isinstance(node, Neg):
+        q = pi_multiple(node.arg)
+        return None if q is None else -q
+    if isinstance(node, Percent):
+        q = pi_multiple(node.arg)
+        return None if q is None else q / 100
+    if isinstance(node, Sum):
+        total = Fraction(0)
+        for sign, t in node.terms:
+            q = pi_multiple(t)
+            if q is None or sign == "±":
+                return None
+            total = total - q if sign == "-" else total + q
+        return total
+    if isinstance(node, Prod):
+        return _pi_product(node)
+    return None
+
+
+def _pi_product(node: Prod) -> Fraction | None:
+    """A product of rationals and one multiple of π (not under a division)."""
+    total, multiple = Fraction(1), None
+    for op, f in node.factors:
+        r = exact(f)
+        if r is not None:
+            if op == "/":
+                if r == 0:
+                    return None
+                total /= r
+            else:
+                total *= r
+            continue
+        q = pi_multiple(f)
+        if q is None or multiple is not None or op == "/":
+            return None
+        multiple = q
+    return None if multiple is None else _checked(total * multiple)
+
+
+def trig_exact(name: str, arg: Node) -> Fraction | None:
+    """The exact value of a trigonometric function at a rational multiple of π when it is
+    rational (``sin π`` = 0, ``cos π/3`` = 1/2, ``tan 3π/4`` = −1), else None; ``Undefined``
+    at a pole (``tan π/2``). Numerics would give 1e-41 for sin π, and a comparison then has
+    to guess whether that is zero."""
+    q = pi_multiple(arg)
+    if q is None:
+        return None
+    if name in ("tan", "cot"):
+        quarter = q * 4
+        if quarter.denominator != 1:
+            return None
+        k = int(quarter) % 4  # tan at 0, π/4, π/2, 3π/4
+        value = {0: Fraction(0), 1: Fraction(1), 2: None, 3: Fraction(-1)}[k]
+        if name == "cot":
+            value = {0: None, 1: Fraction(1), 2: Fraction(0), 3: Fraction(-1)}[k]
+        if value is None:
+            raise Undefined(f"{name} has no value at a multiple of π/2 like this one")
+        return value
+    sixth = q * 6
+    if sixth.denominator != 1:
+        return None
+    k = int(sixth) % 12
+    value = _SIN_SIXTHS.get(k if name in ("sin", "csc") else (k + 3) % 12)
+    if value is None or name in ("sin", "cos"):
+        return value
+    if value == 0:
+        raise Undefined(f"{name} has no value here (a pole)")
+    return 1 / value
 
 
 def _sum(node: Sum) -> Fraction | None:
@@ -180,12 +273,14 @@ def _call(name: str, args: list[Fraction | None]) -> Fraction | None:
         return (max if name == "max" else min)(a for a in args if a is not None)
     if name == "sqrt":
         return _pow(x, Fraction(1, 2)) if x >= 0 else None
-    if name in ("exp", "sinh", "cosh") and abs(x) > MAX_E_ARG:
+    if name in ("exp", "sinh", "cosh", "sech", "csch") and abs(x) > MAX_E_ARG:
         raise _too_large()
     if x == 0 and name in _ZERO_AT_ZERO:
         return Fraction(0)
     if x == 0 and name in _ONE_AT_ZERO:
         return Fraction(1)
+    if x == 0 and name in _POLE_AT_ZERO:
+        raise Undefined(f"{name}(0) has no value")
     if x == 1 and name == "acos":
         return Fraction(0)
     return None

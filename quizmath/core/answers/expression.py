@@ -5,18 +5,35 @@ point where the expected expression is undefined or not real is skipped (a pole,
 negative); a point where it is defined and the answer differs, or is undefined, rejects. So
 ``sqrt(x^2)`` = ``|x|`` but ≠ ``x``, and ``ln|x|`` is accepted for ``ln(x)``.
 
+"Defined" (the decision, also in docs/checking.md): the expected expression is defined at a
+point when every intermediate value is real there. A point it reaches only through a non-real
+value is outside its domain even when the end result is real: ``√(x−3)·√(x−5)`` at x = 1 is
+(i√2)(2i) = −√8, but its real domain is x ≥ 5, where it equals ``√((x−3)(x−5))``; so that
+answer is accepted for it, and not the other way round (``√((x−3)(x−5))`` is defined for x < 3,
+where ``√(x−3)·√(x−5)`` is not real). The learner's answer is judged by its value alone.
+
 A difference near the precision's noise floor is re-evaluated at three times the precision: real
 differences stay, rounding noise shrinks. Too few usable points (a tiny domain) fall back to
 wider point sets, then (an expression never real) comparison as complex functions, and last
-to sympy's ``simplify`` as a second opinion.
+to sympy's ``simplify`` as a second opinion — never on a huge power, and never for an expected
+expression that is too large to evaluate anywhere (that is the expected answer's problem).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from quizmath.core.answers.nodes import Node
-from quizmath.core.answers.numeric import Evaluator, Overflow, Undefined
+from quizmath.core.answers.exact import exact
+from quizmath.core.answers.nodes import Node, Pow, walk
+from quizmath.core.answers.numeric import (
+    Evaluator,
+    ExpectedError,
+    Overflow,
+    Undefined,
+    needed_digits,
+    next_dps,
+)
+from quizmath.core.errors import ExprError
 
 DPS = 40
 RECHECK_DPS = 120
@@ -67,21 +84,17 @@ def _value(node: Node, dps: int, point: dict[str, float]) -> tuple[Any, Evaluato
         return None
 
 
-def _spread_digits(*evs: Evaluator) -> int:
-    """Decimal digits between the smallest and largest magnitudes met while evaluating."""
-    return int((max(ev.hi for ev in evs) - min(ev.lo for ev in evs)) * 0.30103) + 1
-
-
-def _close(a: Any, b: Any, ev: Evaluator, hi: int) -> bool:
-    ctx = ev.ctx
-    scale = ctx.ldexp(ctx.one, max(hi, 0))
-    return bool(abs(a - b) <= scale * ctx.mpf(10) ** (20 - ev.dps))
+def _close(a: Any, b: Any, ev_a: Evaluator, ev_b: Evaluator) -> bool:
+    """Equal to within (far more than) the error of both evaluations."""
+    noise = ev_a.noise(ev_a.scale, ev_b.scale)
+    return bool(abs(a - b) <= noise * ev_a.ctx.mpf(10) ** 20)
 
 
 def _pair(sub: Node, exp: Node, point: dict[str, float], dps: int) -> Any:
-    """(s, e, evaluator, highest magnitude) at a precision where cancellation cannot hide a
+    """(s, e, evaluator of s, evaluator of e) at a precision where rounding cannot hide a
     difference: ``sin(10^999·x)`` needs 1,000 more digits than ``sin(x)``. None: expected
     unusable here; False: the answer is undefined where the expected is not."""
+    last = None
     while True:
         got_e = _value(exp, dps, point)
         if got_e is None:
@@ -89,41 +102,48 @@ def _pair(sub: Node, exp: Node, point: dict[str, float], dps: int) -> Any:
         got_s = _value(sub, dps, point)
         if got_s is None:
             return False
-        spread = _spread_digits(got_e[1], got_s[1])
-        if spread <= dps - 25:
-            return got_s[0], got_e[0], got_s[1], max(got_s[1].hi, got_e[1].hi)
-        if dps >= MAX_DPS:
+        need = needed_digits(got_e[1], got_s[1])
+        step = next_dps(dps, need, last, MAX_DPS)
+        if step == 0:
+            return got_s[0], got_e[0], got_s[1], got_e[1]
+        if step < 0:
             return None  # cannot be evaluated reliably here: skip the point
-        dps = min(MAX_DPS, dps + spread + 25)
+        last, dps = (dps, need), step
 
 
 def _agree_at(sub: Node, exp: Node, point: dict[str, float], *, real_only: bool) -> bool | None:
-    """True/False when the point decides; None when the expected value is unusable here."""
+    """True/False when the point decides; None when the expected value is unusable here.
+
+    With ``real_only``, a point where the expected value is not real, or is real only through
+    a non-real intermediate value (√(x−3)·√(x−5) at x = 1), is outside its domain: skipped.
+    """
     got = _pair(sub, exp, point, DPS)
     if got is None:
         return None
     if got is False:
         # undefined where the expected is defined: a difference (unless the expected is not real)
         e = _value(exp, DPS, point)
-        if e is None or (real_only and e[1].real(e[0]) is None):
+        if e is None or (real_only and (e[1].complex or e[1].real(e[0]) is None)):
             return None
         return False if real_only else None
-    s, e, ev, hi = got
+    s, e, ev_s, ev_e = got
     if real_only:
-        e = ev.real(e)
+        if ev_e.complex:
+            return None
+        e = ev_e.real(e)
         if e is None:
             return None
-    if _close(s, e, ev, hi):
+    if _close(s, e, ev_s, ev_e):
         return True
     # Near the noise floor? Recompute at higher precision: noise shrinks, differences stay.
     if abs(s - e) <= abs(e) * 1e-8 + 1e-8:
-        again = _pair(sub, exp, point, max(RECHECK_DPS, 3 * ev.dps))
+        again = _pair(sub, exp, point, max(RECHECK_DPS, 3 * ev_s.dps))
         if not again:
             return False
-        s2, e2, ev2, hi2 = again
+        s2, e2, ev_s2, ev_e2 = again
         if real_only:
-            e2 = ev2.real(e2)
-        return e2 is not None and _close(s2, e2, ev2, hi2)
+            e2 = ev_e2.real(e2)
+        return e2 is not None and _close(s2, e2, ev_s2, ev_e2)
     return False
 
 
@@ -133,19 +153,20 @@ def sample_points(names: tuple[str, ...]) -> list[dict[str, float]]:
 
 def values_at(nodes: list[Node], point: dict[str, float]) -> tuple[list[Any], Any] | None:
     """The values of ``nodes`` at ``point`` and the absolute noise level of their evaluation,
-    at a precision chosen from the spread of magnitudes; None when one is undefined there."""
-    dps = DPS
+    at a precision chosen from what the evaluation loses; None when one is undefined there."""
+    dps, last = DPS, None
     while True:
         got = [_value(node, dps, point) for node in nodes]
         if any(g is None for g in got):
             return None
         evs = [g[1] for g in got if g is not None]
-        spread = _spread_digits(*evs)
-        if spread <= dps - 25 or dps >= MAX_DPS:
+        need = needed_digits(*evs)
+        step = next_dps(dps, need, last, MAX_DPS)
+        if step <= 0:
             break
-        dps = min(MAX_DPS, dps + spread + 25)
+        last, dps = (dps, need), step
     ctx = evs[0].ctx
-    noise = ctx.ldexp(ctx.mpf(10) ** (15 - dps), max(0, *(ev.hi for ev in evs)))
+    noise = evs[0].noise(*(ev.scale for ev in evs)) * ctx.mpf(10) ** 15
     return [g[0] for g in got if g is not None], noise
 
 
@@ -194,12 +215,45 @@ def same_function(sub: Node, exp: Node, names: tuple[str, ...]) -> bool:
             return False
         if agreed >= needed:
             return True
+        if all(_overflows(exp, point) for point in _tiers(names)[0]):
+            # As a learner's answer would be, an expected value too large to evaluate anywhere
+            # is refused here; sympy would try to expand it (1.4 GB for sin(x)^(10^9)).
+            raise ExpectedError("its value is too large to evaluate")
     return _sympy_opinion(sub, exp)
+
+
+def _overflows(node: Node, point: dict[str, float]) -> bool:
+    ev = Evaluator(DPS)
+    ev.env = _env(ev.ctx, point)
+    try:
+        ev(node)
+    except Overflow:
+        return True
+    except Undefined:
+        return False
+    return False
+
+
+SYMPY_MAX_POWER = 200  # sympy may expand a power; beyond this it is not worth asking
+
+
+def _huge_power(node: Node) -> bool:
+    for n in walk(node):
+        if isinstance(n, Pow):
+            try:
+                e = exact(n.exp)
+            except ExprError:
+                return True
+            if e is not None and abs(e) > SYMPY_MAX_POWER:
+                return True
+    return False
 
 
 def _sympy_opinion(sub: Node, exp: Node) -> bool:
     from quizmath.core.answers.to_sympy import simplify_difference_is_zero
 
+    if _huge_power(sub) or _huge_power(exp):
+        raise Undecided
     verdict = simplify_difference_is_zero(sub, exp)
     if verdict is None:
         raise Undecided

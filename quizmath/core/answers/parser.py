@@ -163,6 +163,8 @@ class Parser(CallGrammar):
         if t.kind == "num":
             if self.row_split() and t.space:
                 return False  # the next entry of [0 0 1]
+            if self.pos > 0 and is_op(self.toks[self.pos - 1], "!") and is_op(self.peek(), "!"):
+                return True  # 5!/(2!3!): a factorial after a factorial is a product
             raise syntax_error(f'an operator is missing before "{t.text}"', t.col)
         if t.kind in ("name", "frac"):
             return True

@@ -2,9 +2,9 @@
 
 Exact rule: both rational → compare the fractions. Otherwise compare numerically at a precision
 chosen from the inputs: more digits than either text carries (so a long rounded decimal cannot
-pass for √2), and widened by the spread of magnitudes met on the way (so ``π/10^400 + 1`` is not
-taken for ``1``). Equal means equal to within a few units in the last place of that precision,
-never to within a float's 16 digits.
+pass for √2), and widened by the digits the evaluation loses on the way (so ``π/10^400 + 1`` is
+not taken for ``1``). Equal means equal to within the estimated error of that evaluation (far
+below a float's 16 digits).
 
 Tolerance rule (ANSWERS.md): ``|s − e| ≤ tol·|e|``, and ``|s| ≤ 1e-12`` when e = 0.
 """
@@ -17,7 +17,14 @@ from typing import Any
 from quizmath.core.answers.exact import exact
 from quizmath.core.answers.expression import same_function
 from quizmath.core.answers.nodes import Node, free_vars
-from quizmath.core.answers.numeric import Evaluator, Overflow, Undefined
+from quizmath.core.answers.numeric import (
+    Evaluator,
+    ExpectedError,
+    Overflow,
+    Undefined,
+    needed_digits,
+    next_dps,
+)
 from quizmath.core.errors import ExprEvalError, LimitError
 
 BASE_DPS = 40
@@ -27,10 +34,6 @@ ZERO_ABS = 1e-12
 
 class BadValue(ExprEvalError):
     """A constant answer without a usable value (``1/0``, ``ln(0)``, far too large)."""
-
-
-class ExpectedError(Exception):
-    """The expected answer (trusted text) has no usable value: a template bug, not the learner's."""
 
 
 def precision_for(*texts: str) -> int:
@@ -62,8 +65,8 @@ class Scalars:
                 raise BadValue(exc.message, exc.column) from None
         return self._exact[key]
 
-    def num(self, node: Node, dps: int, *, expected: bool = False) -> tuple[Any, int, int]:
-        """(value, lowest magnitude, highest magnitude) at ``dps`` digits."""
+    def num(self, node: Node, dps: int, *, expected: bool = False) -> tuple[Any, int, float]:
+        """(value, digits lost on the way, error scale) at ``dps`` digits (see ``Evaluator``)."""
         key = (id(node), dps)
         hit = self._num.get(key)
         if hit is None:
@@ -79,7 +82,7 @@ class Scalars:
                 if expected:
                     raise ExpectedError("number too large") from None
                 raise BadValue("number too large") from None
-            hit = self._num[key] = (value, ev.lo, ev.hi)
+            hit = self._num[key] = (value, needed_digits(ev), ev.scale)
         return hit
 
     def symbolic(self, node: Node) -> bool:
@@ -104,18 +107,17 @@ class Scalars:
         return self.same_numeric(s, e)
 
     def same_numeric(self, s: Node, e: Node) -> bool:
-        dps = self.dps
+        dps, last = self.dps, None
         while True:
-            vs, lo_s, hi_s = self.num(s, dps)
-            ve, lo_e, hi_e = self.num(e, dps, expected=True)
-            lo, hi = min(lo_s, lo_e), max(hi_s, hi_e)
-            spread = int((hi - lo) * 0.30103) + 1  # in decimal digits
-            if spread > dps - 25 and dps < MAX_DPS:
-                dps = min(MAX_DPS, dps + spread + 25)
-                continue
-            ctx = Evaluator(dps).ctx
-            bound = ctx.ldexp(ctx.mpf(10) ** (15 - dps), hi)
-            return bool(abs(vs - ve) <= bound)
+            vs, need_s, scale_s = self.num(s, dps)
+            ve, need_e, scale_e = self.num(e, dps, expected=True)
+            need = max(need_s, need_e)
+            step = next_dps(dps, need, last, MAX_DPS)
+            if step <= 0:
+                break
+            last, dps = (dps, need), step
+        ev = Evaluator(dps)
+        return bool(abs(vs - ve) <= ev.noise(scale_s, scale_e) * ev.ctx.mpf(10) ** 15)
 
     def same_real(self, s: Node, e: Node, tol: float) -> bool:
         if self.symbolic(s) or self.symbolic(e):
@@ -126,9 +128,9 @@ class Scalars:
                 return abs(fs) <= Fraction(ZERO_ABS)
             return abs(fs - fe) <= Fraction(tol) * abs(fe)
         vs, _, _ = self.num(s, BASE_DPS)
-        ve, _, hi = self.num(e, BASE_DPS, expected=True)
-        ctx = Evaluator(BASE_DPS).ctx
-        if fe == 0 or abs(ve) <= ctx.ldexp(ctx.mpf(10) ** (10 - BASE_DPS), hi):
+        ve, _, scale = self.num(e, BASE_DPS, expected=True)
+        ev = Evaluator(BASE_DPS)
+        if fe == 0 or abs(ve) <= ev.noise(scale) * ev.ctx.mpf(10) ** 10:
             return bool(abs(vs) <= ZERO_ABS)
         return bool(abs(vs - ve) <= tol * abs(ve))
 

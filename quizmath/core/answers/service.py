@@ -24,14 +24,28 @@ from typing import Any
 from quizmath.core.answers.verdict import INVALID, Mistake, Verdict
 
 BUDGET = 2.0  # seconds for one check, once the worker is up
+# The worker's address space (it needs ~60 MB with sympy loaded). A check that would take more
+# (sympy on a hostile expected value grew to 1.4 GB within the budget) gets a MemoryError, which
+# the check turns into "invalid", instead of crowding the machine.
+WORKER_MEMORY = 512 * 1024 * 1024
 STARTUP_TIMEOUT = 60.0  # a cold start on a loaded 2-core machine can take a few seconds
 
 
 def _worker_main(conn: Any, preload_sympy: bool) -> None:
-    """The worker: warm up, say ready, then answer requests until the pipe closes."""
+    """The worker: warm up, say ready, then answer requests until the pipe closes.
+
+    A parent that is gone (the app killed during start-up, or while a check ran) is not an
+    error: the worker just ends, without a traceback on the terminal the parent left behind.
+    """
+    with contextlib.suppress(BrokenPipeError, ConnectionResetError, EOFError):
+        _serve(conn, preload_sympy)
+
+
+def _serve(conn: Any, preload_sympy: bool) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    _limit_memory(WORKER_MEMORY)
     from quizmath.core.answers.check import check
 
     check("expression", "x", "2x", vars=("x",))  # imports mpmath, fills caches
@@ -51,6 +65,18 @@ def _worker_main(conn: Any, preload_sympy: bool) -> None:
             time.sleep(sleep)
         kwargs["mistakes"] = [Mistake(e, f) for e, f in kwargs["mistakes"]]
         conn.send(check(**kwargs))
+
+
+def _limit_memory(limit: int) -> None:
+    try:
+        import resource
+
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):  # not POSIX, or not allowed: the budget still holds
+        pass
 
 
 _tracker_lock = threading.Lock()

@@ -37,7 +37,9 @@ class Verdict:
     ``wrong_entries`` (0-based) says which entries are wrong: ints for vectors, ``(row, col)``
     pairs for matrices, and for sets the indices of the submitted values (after ``±`` expansion,
     in the order typed) that are not in the expected set. It is empty otherwise.
-    ``interpreted`` is empty when the answer could not be read.
+    ``interpreted`` is empty when the answer could not be read. ``rounded``: rejected only
+    because it is a rounded decimal close to the exact value asked (every wrong entry, for a
+    vector or matrix); a UI may choose not to count it as a try.
     """
 
     verdict: VerdictKind
@@ -48,6 +50,7 @@ class Verdict:
     timed_out: bool = False
     ms: float = 0.0
     column: int | None = None  # where an invalid answer went wrong, 1-based
+    rounded: bool = False
 
     @property
     def accepted(self) -> bool:
@@ -71,6 +74,8 @@ class Verdict:
             out["timed_out"] = True
         if self.column is not None:
             out["column"] = self.column
+        if self.rounded:
+            out["rounded"] = True
         return out
 
 

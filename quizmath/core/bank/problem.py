@@ -151,16 +151,20 @@ def format_note(
         example = symbolic_vector_example(answer, variables)
         return f"Answer: a vector of expressions in {names}, e.g. {example}."
     if kind == "vector":
-        extra = f", each entry within {describe_tolerance(tolerance)}" if tolerance else ""
-        return f"Answer: a vector, e.g. {vector_example(answer)}{extra}."
+        if tolerance:
+            within = describe_tolerance(tolerance)
+            return f"Answer: a vector, e.g. {vector_example(answer)}, each entry within {within}."
+        return f"Answer: a vector of exact entries, e.g. {vector_example(answer)}."
     if kind == "vector-up-to-scale":
         return (
             f"Answer: a vector, e.g. {vector_example(answer)}; "
             "any nonzero multiple of the right one counts."
         )
     if kind == "matrix":
-        extra = f", each entry within {describe_tolerance(tolerance)}" if tolerance else ""
-        return f"Answer: a matrix, e.g. {matrix_example(answer)}{extra}."
+        if tolerance:
+            within = describe_tolerance(tolerance)
+            return f"Answer: a matrix, e.g. {matrix_example(answer)}, each entry within {within}."
+        return f"Answer: a matrix of exact entries, e.g. {matrix_example(answer)}."
     if kind == "set":
         return "Answer: all the values, separated by commas, in any order."
     if kind == "expression":
