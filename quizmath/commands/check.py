@@ -8,11 +8,17 @@ Exit status 0 accept, 1 reject, 2 invalid. Many answers, one JSON object per lin
 
     quizmath check --batch answers.jsonl      # or - for standard input
 
-Each input line has ``kind``, ``expected``, ``submitted`` and optionally ``vars``, ``tol``, ``id``
-(also ``choices`` and ``mistakes``: [{"expected": ..., "feedback": ...}]). Each output line, in
-order, has ``id`` (when given), ``verdict``, ``message``, ``interpreted`` and ``ms``. A bad line
-gives ``invalid`` for that line and the batch goes on. Checks run in a worker process with a 2 s
-budget each, so no line can hang the batch.
+Each input line has ``kind``, ``expected``, ``submitted`` (the learner's answer) and optionally
+``vars``, ``tol``, ``id`` (also ``choices`` and ``mistakes``: [{"expected": ..., "feedback":
+...}]). Each output line, in order, has ``id`` (when given), ``verdict``, ``message``,
+``interpreted`` and ``ms``. A bad line gives ``invalid`` for that line and the batch goes on.
+Checks run in a worker process with a 2 s budget each, so no line can hang the batch.
+
+The batch exits 0, unless every line was invalid: then 2, as one invalid answer does, with a
+note on standard error. Single invalid lines are expected (hostile or unreadable answers are
+data, reported per line), but a batch where nothing could be checked is nearly always a batch
+written wrong (``answer`` for ``submitted``), and a script should notice. docs/checking.md
+has the format.
 
 The default relative tolerance for kind ``real`` is 1e-6.
 """
@@ -56,7 +62,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="judge answers (one, or a JSON-lines batch)",
         description="Judge an answer against the expected one, as the app does.",
         epilog="Exit status (one answer): 0 accept, 1 reject, 2 invalid. "
-        "Start an answer that begins with '-' after '--', or use --expected=-x.",
+        "Start an answer that begins with '-' after '--', or use --expected=-x. "
+        "Batch: one JSON object per line with kind, expected, submitted (the answer) and "
+        "optionally vars, tol, id; one JSON verdict per line out; exit status 2 if no line "
+        "could be checked, else 0 (docs/checking.md).",
     )
     p.add_argument("answer", nargs="?", help="the answer, as a learner would type it")
     p.add_argument("--kind", help="integer, real, exact, vector, vector-up-to-scale, matrix, …")
@@ -83,7 +92,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"quizmath check: cannot read {args.batch}: {exc.strerror}", file=sys.stderr)
             return 2
         with stream, CheckService(preload_sympy=False) as service:
-            _run_batch(stream, service, sys.stdout.buffer)
+            lines, invalid = _run_batch(stream, service, sys.stdout.buffer)
+        if lines and invalid == lines:
+            print(
+                "quizmath check: no line of the batch could be checked (each line needs "
+                '"kind", "expected" and "submitted" as text; see the messages)',
+                file=sys.stderr,
+            )
+            return 2
         return 0
     missing = [n for n, v in (("--kind", args.kind), ("--expected", args.expected)) if v is None]
     if args.answer is None:
@@ -134,9 +150,11 @@ def _lines(stream: IO[bytes]) -> Any:
         yield chunk
 
 
-def _run_batch(stream: IO[bytes], service: Any, out: IO[bytes]) -> None:
+def _run_batch(stream: IO[bytes], service: Any, out: IO[bytes]) -> tuple[int, int]:
+    """Check every line; (lines, invalid lines)."""
     from quizmath.core.terminal_text import dumps
 
+    lines = invalid = 0
     for lineno, raw in enumerate(_lines(stream), start=1):
         line_id, request, problem = _parse_line(raw, lineno)
         if problem is not None:
@@ -148,6 +166,9 @@ def _run_batch(stream: IO[bytes], service: Any, out: IO[bytes]) -> None:
             result = service.check(**request).to_json(line_id)
         out.write(dumps(result).encode("utf-8") + b"\n")
         out.flush()
+        lines += 1
+        invalid += result["verdict"] == "invalid"
+    return lines, invalid
 
 
 def _parse_line(raw: bytes | None, lineno: int) -> tuple[Any, dict[str, Any], str | None]:

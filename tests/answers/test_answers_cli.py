@@ -180,3 +180,31 @@ def test_batch_output_carries_no_control_character() -> None:
     first, second = (json.loads(line) for line in out.stdout.decode().splitlines())
     assert first["id"] == "a\u202eb\x9b" and first["mistake"] == lines[0]["mistakes"][0]["feedback"]
     assert second["id"] == "\x1b[2J" and second["verdict"] == "invalid"
+
+
+def test_batch_exit_status_says_when_no_line_could_be_checked() -> None:
+    # Issue 13 item 17: a batch whose every line is invalid (here: "answer" instead of
+    # "submitted", the usual slip) exits 2, as one invalid answer does; one usable line is 0.
+    wrong_field = [
+        json.dumps({"kind": "integer", "expected": "1", "answer": "1"}),
+        json.dumps({"kind": "integer", "expected": "1", "answer": "2"}),
+    ]
+    out = _quizmath("--batch", "-", stdin="\n".join(wrong_field) + "\n")
+    assert out.returncode == 2
+    assert [json.loads(x)["verdict"] for x in out.stdout.splitlines()] == ["invalid"] * 2
+    assert "no line" in out.stderr and "submitted" in out.stderr
+    usable = [*wrong_field, _line(kind="integer", expected="1", submitted="2")]
+    assert _quizmath("--batch", "-", stdin="\n".join(usable) + "\n").returncode == 0
+    assert _quizmath("--batch", "-", stdin="").returncode == 0  # nothing to check is no error
+
+
+def test_batch_line_format_is_documented() -> None:
+    from quizmath.commands import check as command
+
+    help_text = _quizmath("--help").stdout
+    assert "submitted" in help_text and "--batch" in help_text
+    assert "submitted" in (command.__doc__ or "")
+    docs = Path(__file__).resolve().parents[2] / "docs" / "checking.md"
+    text = docs.read_text(encoding="utf-8")
+    for field in ("kind", "expected", "submitted", "vars", "tol", "id", "verdict", "interpreted"):
+        assert f"`{field}`" in text
