@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TextIO
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -38,6 +39,31 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
 
 
+class Progress:
+    """ "validating: 37/177 templates" on one line that rewrites itself, only on a terminal:
+    the whole bank takes a minute, and silence looks like a hang. Into a pipe or a file it
+    writes nothing, so the output stays the report alone."""
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total, self.done, self.stream = total, 0, stream
+        self.on = total > 0 and stream.isatty()
+
+    def show(self) -> None:
+        if self.on:
+            self.stream.write(f"\rvalidating: {self.done}/{self.total} templates")
+            self.stream.flush()
+
+    def step(self) -> None:
+        self.done += 1
+        self.show()
+
+    def clear(self) -> None:
+        if self.on:
+            width = len(f"validating: {self.total}/{self.total} templates")
+            self.stream.write("\r" + " " * width + "\r")
+            self.stream.flush()
+
+
 def run(args: argparse.Namespace) -> int:
     from quizmath.core.bank.bank import Bank, default_curriculum, load_bank
     from quizmath.core.bank.validate import validate_bank
@@ -51,16 +77,22 @@ def run(args: argparse.Namespace) -> int:
     templates, exercises = split_paths(args.paths)
     bank = load_bank(templates or None) if templates != [] else Bank({}, [], default_curriculum())
 
+    meter = Progress(len(bank.templates), sys.stderr)
+
     def progress(template, failures) -> None:  # type: ignore[no-untyped-def]
-        if not args.json:
+        if failures and not args.json:
+            meter.clear()
             for f in failures:
-                print(f)
+                print(f, flush=True)
+        meter.step()
 
     if not args.json:
         for e in bank.errors:
             print(e)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    meter.show()
     report = validate_bank(bank, seeds=args.seeds, on_template=progress, jobs=jobs)
+    meter.clear()
     code = validate_exercises(exercises, args.seeds, jobs) if exercises != [] else None
     if args.json:
         data = report.to_json() | ({"exercises": code.to_json()} if code else {})
