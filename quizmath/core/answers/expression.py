@@ -21,6 +21,7 @@ expression that is too large to evaluate anywhere (that is the expected answer's
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from quizmath.core.answers.exact import exact
@@ -30,6 +31,7 @@ from quizmath.core.answers.numeric import (
     ExpectedError,
     Overflow,
     Undefined,
+    context,
     needed_digits,
     next_dps,
 )
@@ -67,11 +69,19 @@ def _assignments(names: tuple[str, ...], values: tuple[float, ...], n: int) -> l
 
 
 def _env(ctx: Any, point: dict[str, float]) -> dict[str, Any]:
+    return _env_at(ctx.dps, tuple(sorted(point.items())))
+
+
+@lru_cache(maxsize=1024)
+def _env_at(dps: int, point: tuple[tuple[str, float], ...]) -> dict[str, Any]:
+    """The point's values at ``dps`` digits; the same for every check, so computed once.
+    (Callers only read the dict; mpmath numbers are immutable.)"""
     # A tiny irrational offset: no rational multiple of a point is an integer, so an answer
     # like x + sin(10000πx) cannot vanish at every point by design of the point set.
+    ctx = context(dps)
     return {
         name: ctx.mpf(str(val)) + ctx.sqrt(k + 2) * ctx.mpf(10) ** -7
-        for k, (name, val) in enumerate(sorted(point.items()))
+        for k, (name, val) in enumerate(point)
     }
 
 

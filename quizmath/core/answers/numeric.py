@@ -127,7 +127,11 @@ class Evaluator:
         return value
 
     def _mag(self, value: Any) -> float:
-        return _EXACT if value == 0 else float(self.ctx.mag(value))
+        """log2 of |value|, roughly (mpmath's ``mag``); −inf for 0. Called for every value."""
+        raw = getattr(value, "_mpf_", None)
+        if raw is not None:  # a real: exponent + bit count, without going through mpmath
+            return float(raw[2] + raw[3]) if raw[1] else _EXACT
+        return float(self.ctx.mag(value)) if value else _EXACT
 
     def _track(self, value: Any, scale: float) -> tuple[Any, float]:
         ctx = self.ctx
