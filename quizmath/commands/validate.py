@@ -75,7 +75,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     # Coding exercises (files in an exercises/ folder) have their own validator, run below.
     templates, exercises = split_paths(args.paths)
-    bank = load_bank(templates or None) if templates != [] else Bank({}, [], default_curriculum())
+    if templates != []:  # parsed afresh: validation is about the files, not a cache of them
+        bank = load_bank(templates or None, use_cache=False)
+    else:
+        bank = Bank({}, [], default_curriculum())
 
     meter = Progress(len(bank.templates), sys.stderr)
 

@@ -23,7 +23,8 @@ from quizmath.core.bank.model import (
     TestSpec,
     Text,
 )
-from quizmath.core.bank.yamlsource import LDict, LList, read_yaml_file
+from quizmath.core.bank.textfile import read_text_file
+from quizmath.core.bank.yamlsource import MAX_FILE_BYTES, LDict, LList, read_yaml_text
 from quizmath.core.engine.catalog import BUILTINS
 from quizmath.core.errors import ExprError, TemplateError
 from quizmath.core.expr import called_functions, free_names, parse
@@ -121,15 +122,38 @@ class _Compiler:
 
 
 def load_template(
-    path: Path, topics: set[str] | None = None
+    path: Path, topics: set[str] | None = None, *, use_cache: bool = True
 ) -> tuple[Template | None, list[TemplateError]]:
-    """One file → a Template, or None with every error found."""
+    """One file → a Template, or None with every error found.
+
+    With ``use_cache``, a file whose exact bytes loaded before is not parsed again (see
+    ``bank/cache.py``); the file itself is always read.
+    """
     file = str(path)
     try:
-        data = read_yaml_file(path)
+        text = read_text_file(path, MAX_FILE_BYTES)
     except TemplateError as exc:
         return None, [exc]
-    return build_template(data, file, topics)
+    key = None
+    if use_cache:
+        from quizmath.core.bank import cache
+
+        key = cache.key_of(text)
+        try:
+            template = cache.load(key, file)
+        except cache.CacheMiss:
+            pass
+        else:
+            if topics is None or template.topic in topics:
+                return template, []
+    try:
+        data = read_yaml_text(text, file)
+    except TemplateError as exc:
+        return None, [exc]
+    template, errors = build_template(data, file, topics)
+    if key is not None and template is not None and cache.store(key, template):
+        cache.written += 1
+    return template, errors
 
 
 def build_template(

@@ -1,0 +1,110 @@
+"""Loading the bank with the template cache, against parsing every file (the baseline).
+
+    .venv/bin/python benchmarks/bank_load.py [--runs 5] [--copies 20] [--big-runs 3]
+
+Each sample is a fresh process that imports quizmath and times ``load_bank`` alone, as a start
+does. Three ways, in the same run:
+
+- **uncached**: ``QUIZMATH_NO_CACHE=1``, every file parsed (how every start worked before);
+- **cold**: an empty cache folder, every file parsed and its entry written (the first start
+  after an install or an upgrade);
+- **warm**: every entry present (every start after that).
+
+Done for the built-in bank and for a bank of ``--copies`` copies of it (each template under a
+new id, in a temporary folder), the size of an instructor's bank. Prints medians and the ratio
+to the uncached baseline of the same bank.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SAMPLE = """
+import sys, time
+from pathlib import Path
+from quizmath.core.bank.bank import load_bank
+paths = [Path(p) for p in sys.argv[1:]] or None
+start = time.perf_counter()
+bank = load_bank(paths)
+print((time.perf_counter() - start) * 1000, len(bank.templates), len(bank.errors))
+"""
+
+
+def sample(env: dict[str, str], paths: list[str]) -> tuple[float, int]:
+    out = subprocess.run(
+        [sys.executable, "-c", SAMPLE, *paths],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+    ms, count, errors = out.stdout.split()
+    if int(errors):
+        raise SystemExit(f"the bank loaded with {errors} errors")
+    return float(ms), int(count)
+
+
+def measure(paths: list[str], runs: int, cache: Path) -> dict[str, tuple[float, int]]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith("QUIZMATH_")}
+    uncached = base | {"QUIZMATH_NO_CACHE": "1"}
+    cached = base | {"QUIZMATH_CACHE_DIR": str(cache)}
+    times: dict[str, list[float]] = {"uncached": [], "cold": [], "warm": []}
+    count = 0
+    for _ in range(runs):  # alternate, so a busy moment of the machine hits all three alike
+        times["uncached"].append(sample(uncached, paths)[0])
+        shutil.rmtree(cache, ignore_errors=True)
+        times["cold"].append(sample(cached, paths)[0])
+        ms, count = sample(cached, paths)
+        times["warm"].append(ms)
+    return {k: (statistics.median(v), count) for k, v in times.items()}
+
+
+def copies_of_the_bank(folder: Path, n: int) -> None:
+    source = ROOT / "question_bank" / "templates"
+    for k in range(n):
+        for path in source.rglob("*.yaml"):
+            text = path.read_text(encoding="utf-8")
+            text = re.sub(r"^id: (\S+)", rf"id: \1-copy{k}", text, count=1, flags=re.M)
+            target = folder / f"copy{k}" / path.parent.name / path.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+
+
+def report(title: str, result: dict[str, tuple[float, int]]) -> None:
+    base = result["uncached"][0]
+    print(f"{title} ({result['uncached'][1]} templates):")
+    for way in ("uncached", "cold", "warm"):
+        ms = result[way][0]
+        print(f"  {way:9} median {ms:8.0f} ms   ratio to uncached {ms / base:5.2f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=5, help="samples per way, built-in bank")
+    ap.add_argument("--copies", type=int, default=20, help="size of the big bank (× built-in)")
+    ap.add_argument("--big-runs", type=int, default=3, help="samples per way, big bank")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="quizmath-bench-") as tmp:
+        work = Path(tmp)
+        report("built-in bank", measure([], args.runs, work / "cache1"))
+        if args.copies > 0:
+            big = work / "big"
+            copies_of_the_bank(big, args.copies)
+            title = f"{args.copies}× bank"
+            report(title, measure([str(big)], args.big_runs, work / "cache2"))
+
+
+if __name__ == "__main__":
+    main()

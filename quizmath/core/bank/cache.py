@@ -1,0 +1,226 @@
+"""Loaded templates cached as data, so a start parses only the files that changed.
+
+Parsing a template (YAML, then every expression and placeholder) costs a few milliseconds; the
+whole bank took half a second on every start, and an instructor's 20× bank six seconds. A
+template that loaded without errors is written here in its parsed form, and the next load of
+the same file reads that instead.
+
+- **Keyed by content.** The key is a hash of the file's bytes and of the code that turns a file
+  into a ``Template`` (quizmath's version and the source of the loader, the expression parser
+  and the node classes), so an edited file, or an upgraded or edited quizmath, misses the cache.
+  The file is always read; the cache replaces only the parsing. Nothing is trusted over the
+  file: a hit is the parse of exactly these bytes.
+- **Data, not code.** Entries are JSON of the parsed form, decoded through a fixed registry of
+  quizmath's own frozen dataclasses; no pickle, so a cache file, even a tampered one, cannot
+  run code when read. Every function call in a decoded entry is checked against the whitelist
+  again, as the loader does.
+- **Never in the way.** A missing, unreadable, corrupt or unwritable cache means parsing as
+  before, silently. ``QUIZMATH_NO_CACHE=1`` turns it off. Entries live in the user cache
+  directory (platformdirs), one file each, written atomically; the oldest are pruned past
+  ``MAX_ENTRIES``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from quizmath.core.bank import model
+from quizmath.core.expr import nodes as expr_nodes
+from quizmath.core.render.fill import Slot
+
+FORMAT = 1
+MAX_ENTRIES = 20_000
+ENV_OFF = "QUIZMATH_NO_CACHE"
+ENV_DIR = "QUIZMATH_CACHE_DIR"  # another folder than the user cache directory (tests use it)
+
+# The only classes an entry can build.
+_CLASSES: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (
+        model.Template,
+        model.Compiled,
+        model.Text,
+        model.Option,
+        model.AnswerSpec,
+        model.MistakeSpec,
+        model.TestSpec,
+        model.LintSpec,
+        Slot,
+        *(
+            c
+            for c in vars(expr_nodes).values()
+            if isinstance(c, type) and issubclass(c, expr_nodes.Node)
+        ),
+    )
+}
+_FIELDS = {name: tuple(f.name for f in dataclasses.fields(cls)) for name, cls in _CLASSES.items()}
+_COUNTS = {name: len(fields) for name, fields in _FIELDS.items()}
+
+
+written = 0  # entries written by this process (a load that wrote some prunes the folder)
+
+
+class CacheMiss(Exception):
+    """The entry is absent or unusable; parse the file."""
+
+
+# -- where, and under which key ------------------------------------------------------------
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get(ENV_OFF, "").strip() not in ("", "0"):
+        return None
+    chosen = os.environ.get(ENV_DIR, "").strip()
+    if chosen:
+        return Path(chosen)
+    return _user_cache_dir()
+
+
+@cache
+def _user_cache_dir() -> Path:
+    import platformdirs  # ~20 ms, paid only by a load that can use the cache
+
+    return Path(platformdirs.user_cache_dir("quizmath", appauthor=False)) / "templates"
+
+
+@cache
+def code_fingerprint() -> bytes:
+    """What the parsed form depends on besides the file: our version and the code that parses."""
+    from quizmath import __version__
+    from quizmath.core.bank import fields, loader, textfile, yamlsource
+    from quizmath.core.engine import index
+    from quizmath.core.expr import lexer, parser
+    from quizmath.core.render import fill
+
+    h = hashlib.sha256(f"quizmath {__version__} cache {FORMAT}".encode())
+    for module in (loader, fields, model, yamlsource, textfile, parser, lexer, expr_nodes, fill):
+        h.update(Path(module.__file__ or "").read_bytes())
+    h.update(Path(index.__file__ or "").read_bytes())  # the whitelist of functions
+    return h.digest()
+
+
+def key_of(text: str) -> str:
+    return hashlib.sha256(code_fingerprint() + text.encode("utf-8")).hexdigest()
+
+
+# -- reading and writing --------------------------------------------------------------------
+
+
+def load(key: str, file: str) -> model.Template:
+    """The cached template for ``key`` (its ``file`` set to ``file``). Raises CacheMiss."""
+    folder = cache_dir()
+    if folder is None:
+        raise CacheMiss
+    try:
+        raw = (folder / f"{key}.json").read_bytes()
+        template = json.loads(raw, object_hook=_decode)
+    except (OSError, ValueError, TypeError, KeyError, RecursionError):
+        raise CacheMiss from None
+    if not isinstance(template, model.Template):
+        raise CacheMiss
+    return dataclasses.replace(template, file=file)
+
+
+def store(key: str, template: model.Template) -> bool:
+    """Write the entry (atomically); False when it could not be written (then: no cache)."""
+    folder = cache_dir()
+    if folder is None:
+        return False
+    try:
+        data = _encode(dataclasses.replace(template, file=""))
+        text = json.dumps(data, separators=(",", ":"), check_circular=False)
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, folder / f"{key}.json")
+    except (OSError, ValueError, TypeError, RecursionError):
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)
+        return False
+    return True
+
+
+def prune(folder: Path | None = None, keep: int = MAX_ENTRIES) -> None:
+    """Remove the least recently written entries beyond ``keep``."""
+    folder = folder or cache_dir()
+    if folder is None:
+        return
+    try:
+        entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime)
+    except OSError:
+        return
+    for path in entries[: max(0, len(entries) - keep)]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+# -- the data form ----------------------------------------------------------------------------
+# An object is {"@": class name, "v": [field values]}; a dict is {"@": "dict", "v": [[k, v]…]};
+# a fraction {"@": "Fraction", "v": [n, d]}; a list {"@": "list", "v": […]}; a tuple is a JSON
+# array.
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+def _encode(obj: Any) -> Any:
+    kind = type(obj)
+    if kind in _PLAIN:
+        return obj
+    if kind is tuple:
+        return [_encode(x) for x in obj]
+    name = kind.__name__
+    if _CLASSES.get(name) is kind:
+        return {"@": name, "v": [_encode(getattr(obj, f)) for f in _FIELDS[name]]}
+    if isinstance(obj, Fraction):
+        return {"@": "Fraction", "v": [obj.numerator, obj.denominator]}
+    if isinstance(obj, list):  # a list in a self-test's params stays a list
+        return {"@": "list", "v": [_encode(x) for x in obj]}
+    if isinstance(obj, dict):
+        return {"@": "dict", "v": [[_encode(k), _encode(v)] for k, v in obj.items()]}
+    if isinstance(obj, str | int | float):  # a subclass of a plain type (none is expected)
+        return kind.__mro__[1](obj) if kind is not bool else obj
+    raise TypeError(f"cannot cache a {name}")
+
+
+def _decode(obj: dict[str, Any]) -> Any:
+    name, values = obj["@"], obj["v"]
+    cls = _CLASSES.get(name)
+    if cls is not None:
+        if len(values) != _COUNTS[name]:
+            raise CacheMiss
+        if cls is expr_nodes.Call and values[1] not in _allowed():
+            raise CacheMiss  # a function off the whitelist: only a tampered entry has one
+        return cls(*[_tuples(v) if type(v) is list else v for v in values])
+    if name == "Fraction":
+        return Fraction(values[0], values[1])
+    if name == "dict":
+        return {k: _tuples(v) if type(v) is list else v for k, v in values}
+    if name == "list":
+        return _List(_tuples(values))
+    raise CacheMiss
+
+
+class _List(list):  # type: ignore[type-arg]
+    """A decoded list: unlike a JSON array, it is not turned into a tuple by its parent."""
+
+
+def _tuples(value: list[Any]) -> tuple[Any, ...]:
+    return tuple([_tuples(v) if type(v) is list else v for v in value])
+
+
+@cache
+def _allowed() -> frozenset[str]:
+    from quizmath.core.engine.catalog import BUILTINS
+
+    return frozenset(BUILTINS)
