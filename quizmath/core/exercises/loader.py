@@ -31,7 +31,6 @@ from quizmath.core.exercises.model import (
     Step,
 )
 from quizmath.core.exercises.steps import CALLABLE, NotationError, parse_step
-from quizmath.core.exercises.text import control_character
 from quizmath.core.expr.nodes import Call, Node
 
 BANNED = re.compile(r"^(@|\.[A-Za-z_]\w*|[A-Za-z_]\w*(\.[A-Za-z_]\w*)*)$")
@@ -94,7 +93,6 @@ def build_exercise(
     if not isinstance(data, LDict):
         problems.add("", f"expected a mapping of fields, got {kind_of(data)}", 1)
         return None, problems.errors
-    _refuse_control_characters(data, problems, "")
     f = Fields(data, problems)
     f.check_keys(REQUIRED, OPTIONAL)
     eid = f.text("id")
@@ -158,23 +156,6 @@ def build_exercise(
         field_lines=dict(data.key_lines),
     )
     return exercise, []
-
-
-def _refuse_control_characters(value: Any, problems: Problems, field: str, line: int = 1) -> None:
-    """Text from the file reaches the terminal; terminal escapes in it are refused."""
-    if isinstance(value, LDict):
-        for key, item in value.items():
-            _refuse_control_characters(
-                item, problems, f"{field}.{key}" if field else key, value.key_lines[key]
-            )
-    elif isinstance(value, LList):
-        for k, item in enumerate(value):
-            _refuse_control_characters(item, problems, f"{field}[{k}]", value.item_lines[k])
-    elif isinstance(value, str):
-        found = control_character(value)
-        if found is not None:
-            offset, name = found
-            problems.add(field, f"control character {name} is not allowed", line + offset)
 
 
 def _ordered(f: Fields, names: _Names, key: str) -> tuple[tuple[str, Compiled], ...]:

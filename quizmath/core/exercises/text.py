@@ -1,22 +1,13 @@
-"""Text that reaches the terminal: what an exercise file may hold, and what a learner's run prints.
+"""Text from the learner's process (``print`` output, tracebacks, reprs) on its way to a terminal.
 
-The definition of a control character is ``core/terminal_text``'s. A file with one is refused
-when loaded; text from the learner's process (their ``print`` output, tracebacks, reprs) is
-neutralised when shown and cut to a length, so nothing can move the cursor or retitle the
-terminal and a flood of output stays readable.
+It is neutralised (``core/terminal_text``: the one definition of a control character) and cut to
+a length, so nothing can move the cursor or retitle the terminal and a flood of output stays
+readable. (An exercise file with a control character is refused by the YAML reader.)
 """
 
 from __future__ import annotations
 
-from quizmath.core.terminal_text import describe, first_control, neutralise
-
-
-def control_character(text: str) -> tuple[int, str] | None:
-    """The first control character: (its line offset in the text, its name), or None."""
-    k = first_control(text)
-    if k is None:
-        return None
-    return text.count("\n", 0, k), describe(text[k])
+from quizmath.core.terminal_text import neutralise
 
 
 def safe_text(text: str, limit: int | None = None) -> str:
