@@ -98,7 +98,7 @@ def _list(bank, as_json: bool) -> int:  # type: ignore[no-untyped-def]
 
 
 def _check(exercise: Exercise, path: Path, as_json: bool, seeds: tuple[int, ...] | None) -> int:
-    from quizmath.commands.code_text import Renderer, use_color
+    from quizmath.commands.code_text import Renderer, terminal_width, use_color
     from quizmath.core.exercises.grade import grade
     from quizmath.core.exercises.result import Status
     from quizmath.core.exercises.workspace import read_source
@@ -112,12 +112,12 @@ def _check(exercise: Exercise, path: Path, as_json: bool, seeds: tuple[int, ...]
     if as_json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
-        print("\n".join(Renderer(use_color(sys.stdout)).result(result)))
+        print("\n".join(Renderer(use_color(sys.stdout), terminal_width(sys.stdout)).result(result)))
     return {Status.PASSED: 0, Status.FAILED: 1, Status.ERROR: 2}[result.status]
 
 
 def _watch(exercise: Exercise, args: argparse.Namespace, seeds: tuple[int, ...] | None) -> int:
-    from quizmath.commands.code_text import Renderer, use_color
+    from quizmath.commands.code_text import Renderer, terminal_width, use_color
     from quizmath.core.exercises.grade import grade
     from quizmath.core.exercises.workspace import prepare, saves
 
@@ -130,7 +130,7 @@ def _watch(exercise: Exercise, args: argparse.Namespace, seeds: tuple[int, ...] 
     note = (
         "Wrote the starter file" if space.created else "Your file is already there, kept as it is"
     )
-    renderer = Renderer(use_color(sys.stdout))
+    renderer = Renderer(use_color(sys.stdout), terminal_width(sys.stdout))
     say = _printer()
     say(renderer.paint(f"{exercise.title} ({exercise.id})", "1"), "", exercise.task, "")
     say(f"{note}: {path}")

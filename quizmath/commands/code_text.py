@@ -15,14 +15,22 @@ from quizmath.core.exercises.result import Failure, GradeResult, Status
 MAX_CASE_LINES = 12
 
 
+def terminal_width(out: TextIO) -> int:
+    import shutil
+
+    tty = out.isatty() if hasattr(out, "isatty") else False
+    return shutil.get_terminal_size((100, 24)).columns if tty else 100
+
+
 def use_color(out: TextIO) -> bool:
     tty = out.isatty() if hasattr(out, "isatty") else False
     return tty and not (os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb")
 
 
 class Renderer:
-    def __init__(self, color: bool = False) -> None:
+    def __init__(self, color: bool = False, width: int = 100) -> None:
         self.color = color
+        self.width = max(40, width)  # one line per case, cut to the terminal's width
 
     def paint(self, text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
@@ -62,9 +70,11 @@ class Renderer:
         lines = []
         for c in r.cases[:MAX_CASE_LINES]:
             mark = self.paint("✓", "32") if c.passed else self.paint("✗", "31")
-            text = f"  {mark} {c.name}"
-            if not c.passed and c.message:
-                text += f": {_one_line(c.message, 70)}"
+            name = _one_line(c.name, self.width - 6)
+            text = f"  {mark} {name}"
+            room = self.width - len(name) - 7
+            if not c.passed and c.message and room > 10:
+                text += f": {_one_line(c.message, room)}"
             lines.append(text)
         if len(r.cases) > MAX_CASE_LINES:
             lines.append(f"  … {len(r.cases) - MAX_CASE_LINES} more")

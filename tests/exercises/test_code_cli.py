@@ -177,3 +177,16 @@ def test_the_learners_work_is_never_overwritten(tmp_path: Path) -> None:
         proc.wait(timeout=10)
     assert "kept as it is" in out
     assert mine.read_text(encoding="utf-8") == "# my work\n"
+
+
+def test_each_case_is_one_line_cut_to_the_width() -> None:
+    from quizmath.commands.code_text import Renderer
+    from quizmath.core.exercises.result import CaseResult, GradeResult, Status
+
+    long = "x" * 300
+    result = GradeResult(
+        LINREG, Status.FAILED, cases=(CaseResult("a case with a long name " * 5, False, long),)
+    )
+    lines = Renderer(width=60).result(result)
+    case_lines = [line for line in lines if line.startswith("  ✗")]
+    assert case_lines and all(len(line) <= 60 for line in case_lines)
