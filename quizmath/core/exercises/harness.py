@@ -117,14 +117,31 @@ def _patch(module: Any, todo: list[tuple[list[str], str]]) -> None:
             setattr(owner, attrs[-1], _raiser(name))
 
 
-def _is_module(name: str) -> bool:
-    """Whether ``name`` is an importable module, without importing it (only its parents)."""
+def _spec(name: str) -> Any:
+    """The module spec of ``name``, found without importing it or its parents (a ban on
+    scipy.stats.ttest_1samp must not import scipy.stats for a file that never uses it)."""
+    import importlib.machinery
     import importlib.util
 
+    if name in sys.modules:
+        return getattr(sys.modules[name], "__spec__", None) or True
+    parent, _, _ = name.rpartition(".")
     try:
-        return importlib.util.find_spec(name) is not None
+        if not parent:
+            return importlib.util.find_spec(name)
+        parent_spec = _spec(parent)
+        locations = getattr(parent_spec, "submodule_search_locations", None)
+        if parent in sys.modules:
+            locations = getattr(sys.modules[parent], "__path__", None)
+        if not locations:
+            return None
+        return importlib.machinery.PathFinder.find_spec(name, list(locations))
     except (ImportError, ValueError, AttributeError):
-        return False
+        return None
+
+
+def _is_module(name: str) -> bool:
+    return _spec(name) is not None
 
 
 def install_bans(banned: list[str]) -> None:
