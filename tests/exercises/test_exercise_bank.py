@@ -69,3 +69,11 @@ def test_no_stray_solution_folders() -> None:
 
 def test_solutions_live_next_to_the_tests() -> None:
     assert Path(SOLUTIONS).is_dir()
+
+
+def test_exercise_ids_are_not_template_ids() -> None:
+    """Exercises will be reviewed and counted like problems, by id: the two must not collide."""
+    from quizmath.core.bank.bank import load_bank
+
+    shared = set(BANK.exercises) & set(load_bank().templates)
+    assert not shared, shared

@@ -52,7 +52,7 @@ def test_prepare_writes_the_starter_once_and_never_over_the_learners_file(tmp_pa
     from quizmath.core.exercises.catalog import load_one
     from quizmath.core.exercises.workspace import prepare
 
-    ex = load_one("linalg.projection")
+    ex = load_one("linalg.project-onto-vector")
     first = prepare(ex, tmp_path / "new")
     assert first.created and first.path.read_text(encoding="utf-8") == starter_source(ex)
     first.path.write_text("# mine\n", encoding="utf-8")

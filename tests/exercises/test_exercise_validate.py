@@ -65,3 +65,14 @@ def test_paths_are_split_by_folder(tmp_path: Path) -> None:
     assert split_paths([]) == (None, None)
     assert split_paths([ex, tpl]) == ([tpl], [ex])
     assert split_paths([tmp_path]) == ([tpl], [ex])
+
+
+def test_a_half_imported_sympy_is_not_an_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Another thread importing sympy leaves a module without Basic in sys.modules for a while."""
+    import sys
+    import types
+
+    from quizmath.core.values import is_symbolic
+
+    monkeypatch.setitem(sys.modules, "sympy", types.ModuleType("sympy"))
+    assert is_symbolic(3) is False
