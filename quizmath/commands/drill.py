@@ -13,21 +13,30 @@ Rules: ``quizmath.core.drill.run`` (answering, time, scheduling) and
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+# Light (no scheduler, no bank): --help quotes the defaults and the type functions check bounds.
+from quizmath.core.drill.options import (
+    DEFAULT_MINUTES,
+    DEFAULT_QUESTIONS,
+    read_minutes,
+    read_questions,
+    read_seed,
+)
+
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
     from quizmath.core.content import InterviewBank
+    from quizmath.core.drill.run import DrillRun
+    from quizmath.core.items.problem import Checker
+    from quizmath.core.scheduler import Scheduler
     from quizmath.core.storage import Storage
 
 PROG = "quizmath drill"
-DEFAULT_QUESTIONS = 10  # as quizmath.core.drill_plan (not imported: --help stays light)
-DEFAULT_MINUTES = 15.0
 
 EPILOG = """\
 in --plain mode, type an answer, or one of:
@@ -125,29 +134,36 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _count(text: str) -> int:
+    from quizmath.core.drill.options import MAX_QUESTIONS, MIN_QUESTIONS, Fault, OptionError
+
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if not 1 <= value <= 100:
-        raise argparse.ArgumentTypeError("expected 1 to 100")
-    return value
+        return read_questions(text)
+    except OptionError as exc:
+        if exc.fault == Fault.NOT_A_NUMBER:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected {MIN_QUESTIONS} to {MAX_QUESTIONS}") from None
 
 
 def _minutes(text: str) -> float:
+    from quizmath.core.drill.options import MAX_MINUTES, Fault, OptionError
+
     try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of minutes, got {text!r}") from None
-    if not 0 <= value <= 24 * 60:
-        raise argparse.ArgumentTypeError("expected 0 (untimed) to 1440 minutes")
-    return value
+        return read_minutes(text)
+    except OptionError as exc:
+        if exc.fault == Fault.NOT_A_NUMBER:
+            message = f"expected a number of minutes, got {text!r}"
+        else:
+            message = f"expected 0 (untimed) to {MAX_MINUTES} minutes"
+        raise argparse.ArgumentTypeError(message) from None
 
 
 def _seed(text: str) -> int:
-    if not text.isdigit() or len(text) > 18:
-        raise argparse.ArgumentTypeError(f"a seed is a whole number ≥ 0, got {text!r}")
-    return int(text)
+    from quizmath.core.drill.options import OptionError
+
+    try:
+        return read_seed(text)
+    except OptionError:
+        raise argparse.ArgumentTypeError(f"a seed is a whole number ≥ 0, got {text!r}") from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -253,22 +269,21 @@ def run_plain(
 ) -> int:
     from quizmath.core.drill.plan import DrillError
     from quizmath.core.drill.run import DrillRun
-    from quizmath.core.drill.runs import discard, find_unfinished
+    from quizmath.core.drill.runs import StartAction, decide_start, discard, find_unfinished
     from quizmath.core.errors import QuizmathError
     from quizmath.core.scheduler import Scheduler
     from quizmath.core.storage import Storage, StorageError
     from quizmath.plain.checker import plain_checker
-    from quizmath.plain.drill import Loop, PlainDrill, choose
+    from quizmath.plain.drill import Loop, PlainDrill, settle
     from quizmath.plain.lines import LineReader
+    from quizmath.plain.output import Output
 
     inp = stdin or sys.stdin
-    out = stdout or sys.stdout
-    for stream in (inp, out):  # odd bytes or a narrow locale must not end the drill
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
-    color = (out.isatty() if hasattr(out, "isatty") else False) and not (
-        os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb"
-    )
+    stream = stdout or sys.stdout
+    for s in (inp, stream):  # odd bytes or a narrow locale must not end the drill
+        if hasattr(s, "reconfigure"):
+            s.reconfigure(errors="replace")
+    out = Output(stream)
     try:
         bank, interviews = _content(args)
     except QuizmathError as exc:
@@ -282,42 +297,38 @@ def run_plain(
     reader = LineReader(inp)
     try:
         scheduler = Scheduler(storage, bank)
-        say = _sayer(out)
-        run: DrillRun | None = None
         unfinished = find_unfinished(storage)
-        choice = choose(args, unfinished, reader, say)
-        if choice is None:
+        decision = decide_start(unfinished, resume=args.resume, discard=args.discard)
+        settled = settle(decision, reader, out)
+        if settled is None:
             return 0
-        what, drill_id = choice
-        if what == "resume":
-            assert drill_id is not None
+        if settled.action == StartAction.RESUME:
+            assert settled.run is not None
             run = DrillRun.resume(
-                storage, scheduler, drill_id, checker, interviews=interviews, clock=clock
+                storage, scheduler, settled.run.id, checker, interviews=interviews, clock=clock
             )
-            say(f"Resuming drill {run.id}: {run.answered} of {run.total} answered, {_left(run)}.")
+            drill = PlainDrill(run, reader, out)
+            drill.resumed()
         else:
-            if drill_id is not None:
-                discard(storage, drill_id, scheduler.now())
-                say(f"Drill {drill_id} discarded (it stays in the history).")
-            run = _start(args, storage, scheduler, bank, interviews, checker, clock, say)
-        say()
-        drill = PlainDrill(run, reader, out, color=color)
+            if settled.discard and settled.run is not None:
+                discard(storage, settled.run.id, scheduler.now())
+                out.say(f"Drill {settled.run.id} discarded (it stays in the history).")
+            run, weighted = _start(args, storage, scheduler, bank, interviews, checker, clock)
+            drill = PlainDrill(run, reader, out)
+            drill.started(weighted)
+        out.say()
         try:
-            ending = drill.loop()
+            state = drill.loop()
         except KeyboardInterrupt:
-            ending = Loop.INTERRUPTED
-        if ending != Loop.ENDED:
+            state = Loop.INTERRUPTED
+        if state != Loop.ENDED:
             run.pause()
-            lead = {Loop.EOF: "End of input. ", Loop.INTERRUPTED: "\n"}.get(ending, "")
-            say(
-                f"{lead}Drill {run.id} is kept with {run.answered} of {run.total} answered and "
-                f"{_left(run)}; `quizmath drill --resume` finishes it."
-            )
-            return 130 if ending == Loop.INTERRUPTED else 0
+            drill.kept(state)
+            return 130 if state == Loop.INTERRUPTED else 0
         from quizmath.core.drill.report import build_report
         from quizmath.plain.drill_report import report_text
 
-        say(report_text(build_report(storage, run.id, bank, interviews)))
+        out.say(report_text(build_report(storage, run.id, bank, interviews)))
         return 0
     except DrillError as exc:
         return _fail(str(exc), 1)
@@ -329,37 +340,16 @@ def run_plain(
         storage.close()
 
 
-def _sayer(out: TextIO) -> Callable[..., None]:
-    def say(text: str = "") -> None:
-        print(text, file=out, flush=True)
-
-    return say
-
-
-def _left(run: Any) -> str:
-    from quizmath.core.drill.clock import format_clock
-
-    remaining = run.remaining_ms()
-    return "no time limit" if remaining is None else f"{format_clock(remaining)} left"
-
-
-def _clock(ms: int) -> str:
-    from quizmath.core.drill.clock import format_clock
-
-    return format_clock(ms)
-
-
 def _start(
     args: argparse.Namespace,
     storage: Storage,
-    scheduler: Any,
+    scheduler: Scheduler,
     bank: Bank,
     interviews: InterviewBank,
-    checker: Any,
+    checker: Checker,
     clock: Callable[[], float],
-    say: Callable[..., None],
-) -> Any:
-    from quizmath.core.drill.clock import format_clock
+) -> tuple[DrillRun, bool]:
+    """A new drill as the options ask, and whether its topics were the learner's weakest."""
     from quizmath.core.drill.plan import make_plan, resolve_topics
     from quizmath.core.drill.run import DrillRun
 
@@ -376,19 +366,4 @@ def _start(
     run = DrillRun.start(
         storage, scheduler, plan, checker, interviews=interviews, minutes=args.minutes, clock=clock
     )
-    limit = (
-        "no time limit" if run.limit_ms is None else f"{format_clock(run.limit_ms)} on the clock"
-    )
-    n = run.total
-    say(
-        f"Drill {run.id}: {n} question{'s' if n != 1 else ''}, {limit}. Seed {run.seed}, "
-        f"code {run.code}."
-    )
-    if plan.weighted:
-        say("Topics were chosen from your weakest ones.")
-    say(
-        "No hints. skip passes over a question; quit stops and keeps the drill to resume. "
-        "When the time is up, the drill ends."
-    )
-    say(f"Share this drill: quizmath drill {run.share_args}")
-    return run
+    return run, plan.weighted

@@ -129,7 +129,7 @@ def run_plain(
     try:
         scheduler = Scheduler(storage, bank)
         try:
-            session = Practice(
+            practice = Practice(
                 bank, scheduler, checker, mode="plain", topic=topic, template=args.template
             )
         except QuizmathError as exc:
@@ -137,7 +137,7 @@ def run_plain(
             return 2
         from quizmath.plain.practice import PlainPractice
 
-        return PlainPractice(session, inp, out, count=args.count).run()
+        return PlainPractice(practice, inp, out, count=args.count).run()
     except StorageError as exc:
         print(f"quizmath practice: {exc}", file=sys.stderr)
         return 1

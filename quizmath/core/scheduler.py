@@ -152,20 +152,22 @@ class Scheduler:
     def record_attempt(self, attempt: Attempt, *, review: bool | None = None) -> Recorded:
         """Record an attempt and (for a first try, unless ``review`` says otherwise) review its
         template's card, all in one committed transaction."""
-        do_review = attempt.try_no == 1 if review is None else review
+        return self.storage.write(lambda conn: self.record_attempt_in(conn, attempt, review=review))
+
+    def record_attempt_in(
+        self, conn: sqlite3.Connection, attempt: Attempt, *, review: bool | None = None
+    ) -> Recorded:
+        """``record_attempt`` inside a transaction of the caller's (a drill saves the attempt,
+        the review and its drill item together)."""
+        if not (attempt.try_no == 1 if review is None else review):
+            return Recorded(attempt_rows.insert_attempt(conn, attempt, None), None, None)
         key = card_rows.template_key(attempt.template_id)
-
-        def tx(conn: sqlite3.Connection) -> Recorded:
-            if not do_review:
-                return Recorded(attempt_rows.insert_attempt(conn, attempt, None), None, None)
-            previous = attempt_rows.correct_times(conn, attempt.template_id)
-            rating = rate_attempt(attempt, previous)
-            card = self._review(conn, key, rating, attempt.at, attempt.ms)
-            attempt_id = attempt_rows.insert_attempt(conn, attempt, int(rating))
-            card_rows.insert_review(conn, key, rating, attempt.at, attempt.ms, attempt_id)
-            return Recorded(attempt_id, rating, card.due, card)
-
-        return self.storage.write(tx)
+        previous = attempt_rows.correct_times(conn, attempt.template_id)
+        rating = rate_attempt(attempt, previous)
+        card = self._review(conn, key, rating, attempt.at, attempt.ms)
+        attempt_id = attempt_rows.insert_attempt(conn, attempt, int(rating))
+        card_rows.insert_review(conn, key, rating, attempt.at, attempt.ms, attempt_id)
+        return Recorded(attempt_id, rating, card.due, card)
 
     def rate_interview(
         self,
@@ -176,17 +178,26 @@ class Scheduler:
         at: datetime | None = None,
     ) -> Recorded:
         """Record the learner's self-rating of an interview answer and review its card."""
-        rating = Rating(int(rating))
         when = at or self.now()
+        return self.storage.write(
+            lambda conn: self.rate_interview_in(conn, interview_id, rating, when, duration_ms)
+        )
+
+    def rate_interview_in(
+        self,
+        conn: sqlite3.Connection,
+        interview_id: str,
+        rating: Rating | int,
+        when: datetime,
+        duration_ms: int | None,
+    ) -> Recorded:
+        """``rate_interview`` inside a transaction of the caller's."""
+        rating = Rating(int(rating))
         key = card_rows.interview_key(interview_id)
-
-        def tx(conn: sqlite3.Connection) -> Recorded:
-            card = self._review(conn, key, rating, when, duration_ms)
-            row = card_rows.insert_self_rating(conn, interview_id, rating, when, duration_ms)
-            card_rows.insert_review(conn, key, rating, when, duration_ms)
-            return Recorded(row, rating, card.due, card)
-
-        return self.storage.write(tx)
+        card = self._review(conn, key, rating, when, duration_ms)
+        row = card_rows.insert_self_rating(conn, interview_id, rating, when, duration_ms)
+        card_rows.insert_review(conn, key, rating, when, duration_ms)
+        return Recorded(row, rating, card.due, card)
 
     def _review(
         self,

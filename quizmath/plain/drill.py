@@ -4,28 +4,36 @@ Lines are read with the drill's deadline (``plain.lines``): a terminal or a pipe
 silent until the deadline ends the drill on time, and a line that arrives after it is still
 judged, and then the drill ends. While waiting, the time used is saved every CHECKPOINT_S
 seconds, so a kill loses at most that much of the countdown.
+
+The rules are the drill flow's (``core.drill.run``); this loop says what it returns. An item
+is shown by its kind's renderer (``plain.items``) and answered the way its kind is answered
+(``core.items.Answering``): a judged item takes one typed answer; a self-rated one takes notes,
+then ``reveal`` (or an empty line), then a rating 1–4.
 """
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING
 
-from quizmath.core.drill.clock import format_clock
+from quizmath.core.drill.clock import format_clock, local_time
 from quizmath.core.drill.outcomes import RunEnding
-from quizmath.core.items import Ending, ItemKind
+from quizmath.core.drill.runs import LAST, Choice, StartAction, StartDecision, after_choice
+from quizmath.core.items import Answering, Ending
+from quizmath.core.items.types import item_type
+from quizmath.plain.items import RENDERERS
+from quizmath.plain.items.interview import RATE_AGAIN, RATINGS, reveal_lines
+from quizmath.plain.items.problem import DRILL_COMMANDS
 from quizmath.plain.lines import TIMEOUT, LineReader
+from quizmath.plain.output import BOLD, GREEN, RED, YELLOW, Output
 
 if TYPE_CHECKING:
     from quizmath.core.drill.outcomes import ItemResult
     from quizmath.core.drill.run import DrillRun
     from quizmath.core.drill.run_items import DrillItem
-    from quizmath.core.storage.drills import RunRow
 
-COMMANDS_LINE = "Type your answer, or: skip, help, quit (the drill is kept to resume later)."
-RATINGS = {"1": 1, "2": 2, "3": 3, "4": 4, "again": 1, "hard": 2, "good": 3, "easy": 4}
+NO_HINTS = "No hints during a drill; the report at the end shows the solutions."
+ENDING_WORD = {Ending.CORRECT: ("Correct.", GREEN), Ending.WRONG: ("Not correct.", RED)}
 
 
 class Loop(StrEnum):
@@ -39,31 +47,63 @@ class Loop(StrEnum):
 
 
 class PlainDrill:
-    def __init__(self, run: DrillRun, reader: LineReader, out: TextIO, *, color: bool) -> None:
+    def __init__(self, run: DrillRun, reader: LineReader, out: Output) -> None:
         self.run = run
         self.reader = reader
         self.out = out
-        self.color = color
+        self.say = out.say
         self.interactive = bool(getattr(reader.stream, "isatty", lambda: False)())
-
-    def say(self, text: str = "") -> None:
-        print(text, file=self.out, flush=True)
-
-    def paint(self, text: str, code: str) -> str:
-        return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
 
     def left(self) -> str:
         remaining = self.run.remaining_ms()
         return "untimed" if remaining is None else f"{format_clock(remaining)} left"
 
+    def time_left(self) -> str:
+        remaining = self.run.remaining_ms()
+        return "no time limit" if remaining is None else f"{format_clock(remaining)} left"
+
+    def started(self, weighted: bool) -> None:
+        """A new drill: its size, clock, seed and code, the rules, and how to share it."""
+        run = self.run
+        limit = "no time limit"
+        if run.limit_ms is not None:
+            limit = f"{format_clock(run.limit_ms)} on the clock"
+        n = run.total
+        self.say(
+            f"Drill {run.id}: {n} question{'s' if n != 1 else ''}, {limit}. Seed {run.seed}, "
+            f"code {run.code}."
+        )
+        if weighted:
+            self.say("Topics were chosen from your weakest ones.")
+        self.say(
+            "No hints. skip passes over a question; quit stops and keeps the drill to resume. "
+            "When the time is up, the drill ends."
+        )
+        self.say(f"Share this drill: quizmath drill {run.share_args}")
+
+    def resumed(self) -> None:
+        run = self.run
+        self.say(
+            f"Resuming drill {run.id}: {run.answered} of {run.total} answered, {self.time_left()}."
+        )
+
+    def kept(self, state: Loop) -> None:
+        """Left unfinished (quit, end of input, Ctrl-C): how to finish it later."""
+        run = self.run
+        lead = {Loop.EOF: "End of input. ", Loop.INTERRUPTED: "\n"}.get(state, "")
+        self.say(
+            f"{lead}Drill {run.id} is kept with {run.answered} of {run.total} answered and "
+            f"{self.time_left()}; `quizmath drill --resume` finishes it."
+        )
+
     def read(self) -> str | object | None:
         if self.interactive:
-            print("answer> ", end="", file=self.out, flush=True)
+            print("answer> ", end="", file=self.out.out, flush=True)
         remaining = self.run.remaining_ms()
         timeout = None if remaining is None else remaining / 1000
         return self.reader.read(timeout, on_wait=self.run.checkpoint)
 
-    def loop(self) -> str:
+    def loop(self) -> Loop:
         """Serve items until the drill ends (ENDED) or is left (PAUSED, EOF)."""
         run = self.run
         while (item := run.current) is not None:
@@ -71,40 +111,21 @@ class PlainDrill:
                 self.time_up(run.time_out(""))
                 return Loop.ENDED
             self.show(item)
-            outcome = self.ask(item) if item.kind == ItemKind.PROBLEM else self.interview(item)
-            if outcome != Loop.NEXT:
-                return outcome
+            if item_type(item.kind).answering == Answering.JUDGED:
+                state = self.ask(item)
+            else:
+                state = self.self_rate()
+            if state != Loop.NEXT:
+                return state
         return Loop.ENDED
 
     def show(self, item: DrillItem) -> None:
-        run = self.run
-        head = f"[{self.left()}] Question {item.position + 1} of {run.total}: {item.ref}"
-        self.say(self.paint(head, "1"))
-        if item.problem is not None:
-            p = item.problem
-            self.say(f"{p.title} — difficulty {p.difficulty}")
-            self.say()
-            self.say(p.prompt)
-            if p.choices:
-                self.say()
-                for i, choice in enumerate(p.choices):
-                    self.say(f"  {chr(65 + i)}) {choice}")
-            self.say()
-            self.say(p.format_note)
-            self.say(COMMANDS_LINE)
-        elif item.question is not None:
-            self.say("Interview question")
-            self.say()
-            self.say(item.question.question)
-            self.say()
-            self.say(
-                "Answer it aloud or type notes (each line is kept). Type reveal, or press Enter "
-                "on an empty line, to see the model answer; skip and quit work too."
-            )
+        head = f"[{self.left()}] Question {item.position + 1} of {self.run.total}: {item.ref}"
+        self.say(self.out.paint(head, BOLD))
+        self.out.lines(RENDERERS[item.kind].drill_lines(item.served))
 
-    def ask(self, item: DrillItem) -> str:
-        from quizmath.core.items.problem import answer_help
-
+    def ask(self, item: DrillItem) -> Loop:
+        """One typed answer (unreadable ones are typed again while time remains)."""
         run = self.run
         while True:
             line = self.read()
@@ -120,28 +141,26 @@ class PlainDrill:
             if command == "skip":
                 return self.after(run.skip(), "Skipped.")
             if command in ("hint", "?", "solution"):
-                self.say("No hints during a drill; the report at the end shows the solutions.")
+                self.say(NO_HINTS)
                 continue
             if command in ("help", "format"):
-                assert item.problem is not None
-                self.say(COMMANDS_LINE)
-                self.say(answer_help(item.problem.kind) or item.problem.format_note)
+                self.out.lines(RENDERERS[item.kind].help_lines(item.served))
                 continue
             if not command and not run.expired():
-                self.say(COMMANDS_LINE)
+                self.say(DRILL_COMMANDS)
                 continue
             judgement, result = run.submit(line)
             if result is None:
                 v = judgement.verdict
-                self.say(self.paint("Could not read that; not counted. Type it again.", "33;1"))
-                if v is not None and v.message:
-                    self.say(v.message)
+                self.say(self.out.paint("Could not read that; not counted. Type it again.", YELLOW))
+                if v is not None and v.reason:
+                    self.say(v.reason)
                 continue
-            word = {Ending.CORRECT: ("Correct.", "32;1"), Ending.WRONG: ("Not correct.", "31;1")}
-            text, colour = word.get(result.outcome, ("Not answered.", "33;1"))
-            return self.after(result, self.paint(text, colour))
+            text, colour = ENDING_WORD.get(result.outcome, ("Not answered.", YELLOW))
+            return self.after(result, self.out.paint(text, colour))
 
-    def interview(self, item: DrillItem) -> str:
+    def self_rate(self) -> Loop:
+        """Notes, then the model answer, then a rating 1–4."""
         run = self.run
         notes: list[str] = []
         revealed = False
@@ -164,25 +183,16 @@ class PlainDrill:
             if not revealed:
                 if command in ("", "reveal"):
                     revealed = True
-                    self.reveal()
+                    self.out.lines(reveal_lines(run.reveal()))
                 else:
                     notes.append(line)
                 continue
             if command in RATINGS:
                 result = run.rate(RATINGS[command], "\n".join(notes))
                 return self.after(result, f"Rated {RATINGS[command]} of 4.")
-            self.say("Rate yourself: 1 Again, 2 Hard, 3 Good, 4 Easy (or skip).")
+            self.say(RATE_AGAIN)
 
-    def reveal(self) -> None:
-        q = self.run.reveal()
-        self.say("Model answer:")
-        self.say(_indent(q.answer))
-        self.say("Key points:")
-        for point in q.key_points:
-            self.say(f"  - {point}")
-        self.say("Rate yourself: 1 Again, 2 Hard, 3 Good, 4 Easy (3 or 4 counts as right).")
-
-    def after(self, result: ItemResult, text: str) -> str:
+    def after(self, result: ItemResult, text: str) -> Loop:
         if result.timed_out or (result.ended and self.run.ended == RunEnding.TIMEOUT):
             self.say(f"{text} (That answer came in after the time ran out.)")
             self.time_up(None)
@@ -201,60 +211,53 @@ class PlainDrill:
         self.say()
 
 
-def _indent(text: str) -> str:
-    return "\n".join("  " + line for line in (text.splitlines() or [""]))
+ASK_LINE = (
+    "Type resume to finish it, discard to drop it (it stays in the history as discarded) and "
+    "start a new drill, or quit."
+)
+ANSWERS = {
+    "r": Choice.RESUME,
+    "resume": Choice.RESUME,
+    "f": Choice.RESUME,
+    "finish": Choice.RESUME,
+    "d": Choice.DISCARD,
+    "discard": Choice.DISCARD,
+}
 
 
-def choose(
-    args: argparse.Namespace, unfinished: list[RunRow], reader: Any, say: Callable[..., None]
-) -> tuple[str, int | None] | None:
-    """What to do: ("resume", id), ("new", id of a drill to discard first, or None), or None
-    to stop. Asks when a drill is unfinished and neither --resume nor --discard says."""
-    from quizmath.plain.drill_report import local_time
-
-    def pick(which: str) -> RunRow | None:
-        if which == "last":
-            return unfinished[0] if unfinished else None
-        return next((r for r in unfinished if str(r.id) == which), None)
-
-    if args.resume is not None:
-        target = pick(args.resume)
-        if target is None:
-            say(
-                "There is no unfinished drill to resume."
-                if args.resume == "last"
-                else f"Drill {args.resume} is not an unfinished drill."
-            )
-            return None
-        return "resume", target.id
-    if args.discard is not None:
-        target = pick(args.discard)
-        if target is None:
-            say("There is no unfinished drill to discard; starting a new one.")
-        return "new", target.id if target else None
-    if not unfinished:
-        return "new", None
-    r = unfinished[0]
+def settle(decision: StartDecision, reader: LineReader, out: Output) -> StartDecision | None:
+    """Say what ``decision`` (``core.drill.runs.decide_start``) means, asking about the
+    unfinished drill when it says ASK: the decision to carry out, or None to start nothing."""
+    say = out.say
+    if decision.action == StartAction.NOTHING:
+        missing = decision.missing
+        if missing == LAST:
+            say("There is no unfinished drill to resume.")
+        else:
+            say(f"Drill {missing} is not an unfinished drill.")
+        return None
+    if decision.action == StartAction.NEW and decision.missing is not None:
+        say("There is no unfinished drill to discard; starting a new one.")
+        return decision
+    if decision.action != StartAction.ASK:
+        return decision
+    r = decision.run
+    assert r is not None
     left = "no time limit" if r.remaining_ms is None else format_clock(r.remaining_ms) + " left"
     say(
         f"You have an unfinished drill: drill {r.id}, started {local_time(r.started_at)}, "
         f"{r.answered} of {r.questions} answered, {left}."
     )
     for _ in range(3):
-        say(
-            "Type resume to finish it, discard to drop it (it stays in the history as "
-            "discarded) and start a new drill, or quit."
-        )
+        say(ASK_LINE)
         if getattr(reader.stream, "isatty", lambda: False)():
             print("> ", end="", flush=True)
         line = reader.read(None)
         if line is None or line is TIMEOUT:
             break
         answer = str(line).strip().lower()
-        if answer in ("r", "resume", "f", "finish"):
-            return "resume", r.id
-        if answer in ("d", "discard"):
-            return "new", r.id
+        if answer in ANSWERS:
+            return after_choice(ANSWERS[answer], r)
         if answer in ("q", "quit", "exit"):
             break
     say("Nothing started; the unfinished drill is kept.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from quizmath.core.drill.clock import format_clock, local_time
-from quizmath.core.drill.outcomes import ENDING_WORDS, RunStatus
+from quizmath.core.drill.outcomes import RunStatus, ending_words
 from quizmath.core.drill.report import MISSED, TREND_OVER, DrillReport, ReportItem
 from quizmath.core.items import Ending, ItemKind
 from quizmath.core.storage.drills import RunRow
@@ -21,7 +21,7 @@ def percent(x: float) -> str:
 def report_text(r: DrillReport) -> str:
     run = r.run
     out: list[str] = []
-    status = ENDING_WORDS.get(run.ended or "", "unfinished")
+    status = ending_words(run.ended, "unfinished")
     out.append(
         f"Drill {run.id} — {local_time(run.started_at)}, seed {run.seed}, code {run.code} "
         f"({status})"
@@ -119,7 +119,7 @@ def history_text(runs: Sequence[RunRow]) -> str:
         score = f"{run.correct}/{run.questions} {percent(run.percent):>4}"
         status = run.status
         if run.status == RunStatus.FINISHED:
-            status = ENDING_WORDS.get(run.ended or "", "")
+            status = ending_words(run.ended, "")
         lines.append(
             f"{run.id:>4}  {local_time(run.started_at):<16}  {score:>9}  "
             f"{format_clock(run.used_ms):>7}  {status}"

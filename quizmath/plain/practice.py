@@ -19,11 +19,14 @@ prompt, choices and the answer-format line, then reads one line at a time:
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from quizmath.core.practice.rules import MAX_WRONG
+from quizmath.core.errors import QuizmathError
+from quizmath.core.items.problem import format_help
+from quizmath.core.practice.outcomes import Outcome, Status
+from quizmath.plain.items.problem import body_lines, verdict_lines
+from quizmath.plain.output import BOLD, Output, indent
 
 if TYPE_CHECKING:
     from quizmath.core.bank.problem import Problem
@@ -33,23 +36,17 @@ COMMANDS_LINE = "Type your answer, or: hint (or ?), solution, skip, help, quit."
 
 
 class PlainPractice:
+    """The loop: a problem, then lines until it is over, until the count or the input ends."""
+
     def __init__(
-        self, session: Practice, inp: TextIO, out: TextIO, *, count: int | None = None
+        self, practice: Practice, inp: TextIO, out: TextIO, *, count: int | None = None
     ) -> None:
-        self.session = session
+        self.practice = practice
         self.inp = inp
-        self.out = out
+        self.out = Output(out)
+        self.say = self.out.say
         self.count = count
         self.interactive = inp.isatty() if hasattr(inp, "isatty") else False
-        self.color = (out.isatty() if hasattr(out, "isatty") else False) and not (
-            os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb"
-        )
-
-    def say(self, text: str = "") -> None:
-        print(text, file=self.out, flush=True)
-
-    def paint(self, text: str, code: str) -> str:
-        return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
 
     def read(self) -> str | None:
         """One line without its newline; None at end of input."""
@@ -67,14 +64,12 @@ class PlainPractice:
         return line.rstrip("\r\n")
 
     def run(self) -> int:
-        from quizmath.core.errors import QuizmathError
-
         served = 0
         status = 0
         try:
             while self.count is None or served < self.count:
                 try:
-                    problem = self.session.next_problem()
+                    problem = self.practice.next_problem()
                 except QuizmathError as exc:
                     self.say(f"Cannot continue: {exc}")
                     status = 1
@@ -86,29 +81,22 @@ class PlainPractice:
         except KeyboardInterrupt:
             status = 130
             self.say()
-        self.say(self.session.close().summary())
+        self.say(self.practice.close().summary())
         return status
 
     def show(self, p: Problem, n: int) -> None:
         of = f" of {self.count}" if self.count else ""
-        topic = self.session.bank.curriculum.topic(p.topic)
-        self.say(self.paint(f"Problem {n}{of}: {p.ref}", "1"))
+        topic = self.practice.bank.curriculum.topic(p.topic)
+        self.say(self.out.paint(f"Problem {n}{of}: {p.ref}", BOLD))
         self.say(f"{p.title} — {topic.title if topic else p.topic}, difficulty {p.difficulty}")
         self.say()
-        self.say(p.prompt)
-        if p.choices:
-            self.say()
-            for i, choice in enumerate(p.choices):
-                self.say(f"  {chr(65 + i)}) {choice}")
-        self.say()
-        self.say(p.format_note)
+        self.out.lines(body_lines(p))
         hints = len(p.hints)
         extra = f" ({hints} hint{'s' if hints != 1 else ''} available)" if hints else ""
         self.say(COMMANDS_LINE + extra)
 
     def ask(self, p: Problem) -> bool:
         """Handle lines until the problem is over. False means stop the session."""
-        wrong = 0
         while True:
             line = self.read()
             if line is None:
@@ -119,89 +107,49 @@ class PlainPractice:
             if not command:
                 self.say(COMMANDS_LINE)
             elif command in ("hint", "?"):
-                self.hint(p)
+                self.hint()
             elif command == "solution":
                 self.say("Solution:")
-                self.say(_indent(self.session.show_solution()))
+                self.say(indent(self.practice.show_solution()))
                 self.say("Answer:")
-                self.say(_indent(p.answer_block))
+                self.say(indent(p.answer_block))
                 self.say("Type the answer to practise it, or skip to go on.")
             elif command in ("help", "format"):
-                from quizmath.core.items.problem import answer_help
-
                 self.say(COMMANDS_LINE)
-                self.say(answer_help(p.kind) or p.format_note)
+                self.say(format_help(p))
             elif command == "skip":
-                self.session.skip()
+                self.practice.skip()
                 self.say(f"Skipped. The answer was: {p.answer_text}")
                 self.say()
                 return True
             elif command in ("quit", "exit"):
                 self.say()
                 return False
-            else:
-                verdict = self.session.submit(line)
-                self.report(verdict)
-                if verdict.verdict == "accept":
-                    self.say()
-                    return True
-                if verdict.verdict == "reject":
-                    wrong += 1
-                    if wrong >= MAX_WRONG:
-                        self.say(f"That was {MAX_WRONG} tries. The worked solution:")
-                        self.say(_indent(p.solution))
-                        self.say(f"The answer was: {p.answer_text}")
-                        self.say()
-                        return True
-                    self.say("Try again, or type hint, solution or skip.")
+            elif self.answered(self.practice.submit(line)):
+                return True
 
-    def hint(self, p: Problem) -> None:
-        text = self.session.hint()
-        if text is None:
+    def answered(self, outcome: Outcome) -> bool:
+        """Say what became of an answer; True when the problem is over."""
+        p = outcome.problem
+        assert outcome.verdict is not None
+        self.out.lines(verdict_lines(outcome.status, outcome.verdict, p, self.out))
+        if outcome.status == Status.CORRECT:
+            self.say()
+            return True
+        if outcome.out_of_tries:
+            self.say(f"That was {outcome.tries} tries. The worked solution:")
+            self.say(indent(p.solution))
+            self.say(f"The answer was: {p.answer_text}")
+            self.say()
+            return True
+        if outcome.status == Status.WRONG:
+            self.say("Try again, or type hint, solution or skip.")
+        return False
+
+    def hint(self) -> None:
+        hint = self.practice.hint()
+        if hint is None:
             self.say("No more hints. Type solution to see the worked solution.")
             return
-        used = len(p.hints) - self.session.hints_left
-        self.say(f"Hint {used} of {len(p.hints)}:")
-        self.say(_indent(text))
-
-    def report(self, v: Any) -> None:
-        """Verdict first (quickest to hear), then how the input was read, then why."""
-        message = (v.message or "").strip()
-        if v.verdict in ("accept", "reject"):
-            word, colour = ("Correct", "32;1") if v.verdict == "accept" else ("Not correct", "31;1")
-            # The checker's message usually starts with the verdict ("Not correct: entry 3 is
-            # wrong."); say it once.
-            if not message.startswith(word):
-                message = f"{word}. {message}".strip()
-            self.say(self.paint(message, colour))
-            message = ""
-        elif getattr(v, "timed_out", False):
-            self.say(self.paint("Could not check that in time; not counted.", "33;1"))
-        else:
-            self.say(self.paint("Could not read that; not counted.", "33;1"))
-        if message:
-            self.say(message)
-        if v.interpreted:
-            self.say(f"Read as: {v.interpreted}")
-        if getattr(v, "mistake", None):
-            self.say(f"A common mistake: {v.mistake}")
-        entries = list(getattr(v, "wrong_entries", None) or [])
-        if entries and v.message.strip() in ("Not correct.", ""):  # not said by the message
-            self.say(wrong_entries_line(entries, self.session.problem))
-
-
-def wrong_entries_line(entries: list[Any], problem: Problem | None) -> str:
-    """The checker's 0-based positions, said the way a person counts (from 1)."""
-    if not entries:
-        return ""
-    if all(isinstance(e, tuple | list) and len(e) == 2 for e in entries):
-        cells = [f"row {r + 1} column {c + 1}" for r, c in entries]
-        return "Wrong entries: " + "; ".join(cells) + "."
-    positions = ", ".join(str(int(e) + 1) for e in entries)
-    if problem is not None and problem.kind == "set":
-        return f"Not in the answer: value(s) {positions} of yours (counting from 1)."
-    return f"Wrong entries: {positions} (counting from 1)."
-
-
-def _indent(text: str) -> str:
-    return "\n".join("  " + line for line in (text.splitlines() or [""]))
+        self.say(f"Hint {hint.number} of {hint.total}:")
+        self.say(indent(hint.text))

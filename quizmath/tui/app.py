@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from quizmath.core.bank.problem import Problem
     from quizmath.core.content import ConceptPage, InterviewBank
     from quizmath.core.practice.flow import Practice
+    from quizmath.core.practice.interview import InterviewPractice
     from quizmath.core.scheduler import Scheduler
     from quizmath.tui.prefetch import Prefetched
     from quizmath.tui.screens.home import HomeScreen
@@ -185,7 +186,7 @@ class QuizApp(DrillsMixin, App[int]):
     def _bank_failed(self, message: BankFailed) -> None:
         self.bank_error = message.error
         for screen in self._premade_screens():
-            screen.session_failed(message.error)
+            screen.practice_failed(message.error)
         self.notify(f"Could not load the question bank: {message.error}", severity="error")
         self._refresh_home()
 
@@ -218,7 +219,7 @@ class QuizApp(DrillsMixin, App[int]):
         return [
             s
             for s in self.screen_stack
-            if isinstance(s, PracticeScreen) and s.session is None and s.premade is not None
+            if isinstance(s, PracticeScreen) and s.practice is None and s.premade is not None
         ]
 
     def _adopt_premade(self) -> None:
@@ -234,7 +235,7 @@ class QuizApp(DrillsMixin, App[int]):
                 )
                 session.next_problem()  # the prefetched problem itself
             except QuizmathError as exc:
-                screen.session_failed(str(exc))
+                screen.practice_failed(str(exc))
             else:
                 screen.adopt(session)
 
@@ -343,7 +344,7 @@ class QuizApp(DrillsMixin, App[int]):
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             screen = self.screen
             if isinstance(screen, PracticeScreen):
-                screen.end_session()
+                screen.end_practice()
             self.pop_screen()
 
     def _practice_title(self, bank: Bank | None, topic: str | None, template: str | None) -> str:
@@ -382,8 +383,15 @@ class QuizApp(DrillsMixin, App[int]):
             return
         self._back_to_home()
         self.push_screen(
-            InterviewScreen(self.interviews, self.scheduler, first=question_id), self._ensure_home
+            InterviewScreen(self.interview_practice(), first=question_id), self._ensure_home
         )
+
+    def interview_practice(self) -> InterviewPractice:
+        """Interview questions to practise (the bank must be loaded)."""
+        from quizmath.core.practice.interview import InterviewPractice
+
+        assert self.interviews is not None and self.scheduler is not None
+        return InterviewPractice(self.interviews, self.scheduler, clock=self.services.clock)
 
 
 def _serving_first(premade: Problem) -> Any:

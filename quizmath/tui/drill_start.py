@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from quizmath.tui.app import QuizApp
     from quizmath.tui.services import DrillOptions
 
-Premade = dict[tuple[str, int], "Problem"]
+Premade = dict[str, "Problem"]  # id@seed → problem
 
 
 @dataclass(frozen=True)
@@ -65,16 +65,22 @@ def regenerate(app: QuizApp, bank: Bank, drill_id: int) -> Premade:
     """The problems still to answer in drill ``drill_id`` (in a worker: generating is slow)."""
     from quizmath.core.bank.generate import generate
     from quizmath.core.errors import QuizmathError
+    from quizmath.core.items import ItemKind
     from quizmath.core.storage import drills as rows
 
     storage = app.services.storage
     items = app.call_from_thread(storage.read, lambda c: rows.run_items(c, drill_id))
     premade: Premade = {}
     for r in items:
-        if r.kind == "problem" and r.outcome is None and not r.timed_out and r.seed is not None:
+        if (
+            r.kind == ItemKind.PROBLEM
+            and r.outcome is None
+            and not r.timed_out
+            and r.seed is not None
+        ):
             # One that fails is tried again by DrillRun.resume, which says why it cannot.
             with contextlib.suppress(QuizmathError):
-                premade[(r.item_id, r.seed)] = generate(bank.get(r.item_id), r.seed)
+                premade[r.ref] = generate(bank.get(r.item_id), r.seed)
     return premade
 
 
@@ -83,7 +89,6 @@ def open_run(
 ) -> DrillRun:
     """On the UI thread: start the planned drill, or resume ``resume_id`` with the problems
     made for it. Raises QuizmathError or StorageError."""
-    from quizmath.core.bank.generate import generate
     from quizmath.core.drill.run import DrillRun
 
     storage, clock = app.services.storage, app.services.drill_clock
@@ -100,7 +105,6 @@ def open_run(
             clock=clock,
         )
     assert resume_id is not None
-    premade = ready.premade
     return DrillRun.resume(
         storage,
         app.scheduler,
@@ -108,5 +112,5 @@ def open_run(
         app.check_answer,
         interviews=app.interviews,
         clock=clock,
-        generator=lambda t, seed: premade.get((t.id, seed)) or generate(t, seed),
+        premade=ready.premade,
     )

@@ -14,13 +14,23 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from quizmath.tui.services import DrillOptions
+from quizmath.core.drill.runs import (
+    Choice,
+    StartAction,
+    StartDecision,
+    after_choice,
+    decide_start,
+    discard,
+    drill_history,
+    find_unfinished,
+)
 
 if TYPE_CHECKING:
     from textual.worker import Worker
 
     from quizmath.core.bank.bank import Bank
     from quizmath.core.content import InterviewBank
+    from quizmath.core.drill.options import DrillOptions
     from quizmath.core.scheduler import Scheduler
     from quizmath.core.storage import Storage
     from quizmath.core.storage.drills import RunRow
@@ -29,23 +39,13 @@ if TYPE_CHECKING:
 WAIT_STEP_S = 0.05
 
 
-def unfinished_runs(storage: Storage) -> list[RunRow]:
-    """``core.drill.find_unfinished`` without importing the drill core (fsrs, the scheduler):
-    home asks this before its first paint."""
-    from quizmath.core.storage import drills as rows
-
-    return list(reversed(storage.read(lambda c: rows.list_runs(c, ["running"]))))
-
-
 def drills_detail(storage: Storage) -> str:
     """Home's "Drills" line: the unfinished drill, or how the last one went."""
-    from quizmath.core.storage import drills as rows
-
-    unfinished = unfinished_runs(storage)
+    unfinished = find_unfinished(storage)
     if unfinished:
         r = unfinished[0]
         return f"unfinished drill {r.id}: {r.answered} of {r.questions} answered · finish it"
-    finished = storage.read(lambda c: rows.list_runs(c, ["finished"]))
+    finished = drill_history(storage)
     if finished:
         r = finished[-1]
         return f"timed, mixed topics · last: {r.correct}/{r.questions} ({r.percent:.0f}%)"
@@ -86,7 +86,7 @@ class DrillsMixin:
         from quizmath.tui.screens.drill_setup import DrillSetupScreen
 
         app = self._quiz
-        unfinished = unfinished_runs(app.services.storage)
+        unfinished = find_unfinished(app.services.storage)
 
         def then(choice: str | None) -> None:
             if choice == "resume":
@@ -165,7 +165,7 @@ class DrillsMixin:
         if self._drill_offered or app.start.drill is not None:
             return
         self._drill_offered = True
-        unfinished = unfinished_runs(app.services.storage)
+        unfinished = find_unfinished(app.services.storage)
         if not unfinished:
             return
 
@@ -184,40 +184,33 @@ class DrillsMixin:
         options = app.start.drill
         assert options is not None
         self._drill_offered = True
-        unfinished = unfinished_runs(app.services.storage)
+        decision = decide_start(
+            find_unfinished(app.services.storage),
+            resume=app.start.resume,
+            discard=app.start.discard,
+        )
+        if decision.action == StartAction.NOTHING:
+            app.notify("There is no unfinished drill to resume.", severity="warning")
+        elif decision.action == StartAction.ASK:
+            assert decision.run is not None
+            run = decision.run
 
-        def pick(which: str) -> RunRow | None:
-            if which == "last":
-                return unfinished[0] if unfinished else None
-            return next((r for r in unfinished if str(r.id) == which), None)
+            def then(choice: str | None) -> None:
+                if choice is not None:
+                    self._carry_out(after_choice(Choice(choice), run), options)
 
-        if options.resume is not None:
-            target = pick(options.resume)
-            if target is None:
-                app.notify("There is no unfinished drill to resume.", severity="warning")
-            else:
-                self.resume_drill(target.id)
+            self._ask_about(run, then, context="cli")
+        else:
+            self._carry_out(decision, options)
+
+    def _carry_out(self, decision: StartDecision, options: DrillOptions) -> None:
+        if decision.action == StartAction.RESUME:
+            assert decision.run is not None
+            self.resume_drill(decision.run.id)
             return
-        if options.discard is not None:
-            target = pick(options.discard)
-            if target is not None:
-                self._discard(target)
-            self.start_drill(options)
-            return
-        if not unfinished:
-            self.start_drill(options)
-            return
-
-        def then(choice: str | None) -> None:
-            if choice == "resume":
-                self.resume_drill(unfinished[0].id)
-            elif choice == "discard":
-                self._discard(unfinished[0])
-                self.start_drill(options)
-            elif choice == "later":
-                self.start_drill(options)
-
-        self._ask_about(unfinished[0], then, context="cli")
+        if decision.discard and decision.run is not None:
+            self._discard(decision.run)
+        self.start_drill(options)
 
     def _ask_about(self, run: RunRow, then: Callable[[str | None], None], *, context: str) -> None:
         from quizmath.tui.screens.resume_dialog import ResumeDialog
@@ -225,7 +218,6 @@ class DrillsMixin:
         self._quiz.push_screen(ResumeDialog(run, context=context), then)
 
     def _discard(self, run: RunRow) -> None:
-        from quizmath.core.drill.runs import discard
         from quizmath.core.storage import StorageError
         from quizmath.core.storage.times import utc_now
 

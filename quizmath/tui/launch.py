@@ -123,23 +123,24 @@ def run_drill_tui(args: argparse.Namespace) -> int:
         print(f"quizmath drill: {exc}", file=sys.stderr)
         return 1
     try:
+        from quizmath.core.drill.options import DrillOptions
         from quizmath.tui.app import QuizApp
-        from quizmath.tui.services import DrillOptions, Services
+        from quizmath.tui.services import Services
 
         options = DrillOptions(
-            minutes=args.minutes,
-            questions=args.questions,
-            topics=topics,
-            seed=args.seed,
-            resume=getattr(args, "resume", None),
-            discard=getattr(args, "discard", None),
+            minutes=args.minutes, questions=args.questions, topics=topics, seed=args.seed
         )
         services = Services(
             storage,
             bank_paths=getattr(args, "bank", None),
             interview_paths=getattr(args, "interviews", None),
         )
-        app = QuizApp(services, StartSpec(drill=options))
+        start = StartSpec(
+            drill=options,
+            resume=getattr(args, "resume", None),
+            discard=getattr(args, "discard", None),
+        )
+        app = QuizApp(services, start)
         return exit_status(app, app.run())
     finally:
         storage.close()

@@ -15,23 +15,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quizmath.core.drill.options import DrillOptions
+
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
     from quizmath.core.content import ConceptPage, InterviewBank
     from quizmath.core.scheduler import Scheduler
     from quizmath.core.storage import Storage
-
-
-@dataclass(frozen=True)
-class DrillOptions:
-    """A drill to start: the setup screen's fields, or ``quizmath drill``'s options."""
-
-    minutes: float = 15.0  # 0: untimed
-    questions: int = 10
-    topics: tuple[str, ...] = ()  # topic ids, already resolved; (): weighted to weak topics
-    seed: int | None = None
-    resume: str | None = None  # ``quizmath drill --resume [ID]``: "last" or a drill id
-    discard: str | None = None  # ``quizmath drill --discard [ID]``
 
 
 @dataclass(frozen=True)
@@ -43,6 +33,8 @@ class StartSpec:
     template: str | None = None  # ``id`` or ``id@seed``
     count: int | None = None  # stop after this many problems
     drill: DrillOptions | None = None
+    resume: str | None = None  # ``quizmath drill --resume [ID]``: "last" or a drill id
+    discard: str | None = None  # ``quizmath drill --discard [ID]``
 
     @property
     def practice(self) -> bool:

@@ -203,3 +203,32 @@ def test_problems_do_not_depend_on_the_interview_questions(bank: Bank) -> None:
     mixed = plan_drill(bank, many_questions(9), questions=4, seed=21)
     again = plan_drill(bank, many_questions(9), questions=4, seed=21)
     assert refs(mixed) == refs(again)
+
+
+def test_drill_options_are_read_with_one_set_of_bounds() -> None:
+    from quizmath.core.drill.options import (
+        DEFAULT_MINUTES,
+        DEFAULT_QUESTIONS,
+        DrillOptions,
+        Fault,
+        Field,
+        OptionError,
+        read_options,
+    )
+
+    assert read_options("", "", "") == DrillOptions(DEFAULT_MINUTES, DEFAULT_QUESTIONS, (), None)
+    assert read_options("3", "0", "42", ("t",)) == DrillOptions(0.0, 3, ("t",), 42)
+    cases = [
+        (("0", "", ""), Field.QUESTIONS, Fault.OUT_OF_RANGE),
+        (("101", "", ""), Field.QUESTIONS, Fault.OUT_OF_RANGE),
+        (("x", "", ""), Field.QUESTIONS, Fault.NOT_A_NUMBER),
+        (("", "1441", ""), Field.MINUTES, Fault.OUT_OF_RANGE),
+        (("", "nan", ""), Field.MINUTES, Fault.OUT_OF_RANGE),
+        (("", "", "1" * 19), Field.SEED, Fault.NOT_A_NUMBER),
+        (("", "", "-1"), Field.SEED, Fault.NOT_A_NUMBER),
+        (("0", "1441", "-1"), Field.QUESTIONS, Fault.OUT_OF_RANGE),  # the first field first
+    ]
+    for fields, field, fault in cases:
+        with pytest.raises(OptionError) as caught:
+            read_options(*fields)
+        assert (caught.value.field, caught.value.fault) == (field, fault), fields

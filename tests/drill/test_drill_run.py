@@ -275,3 +275,19 @@ def test_two_windows_cannot_answer_one_item_twice(
     with pytest.raises(DrillError, match="elsewhere"):
         other.submit(right(problem(other)))
     assert q(db, "SELECT count(*) FROM attempts") == [(1,)]  # rolled back whole
+
+
+def test_the_time_used_is_saved_every_checkpoint_interval(
+    start: Start, mono: Mono, storage: Storage
+) -> None:
+    from quizmath.core.drill.clock import CHECKPOINT_S
+    from quizmath.core.drill.runs import get_run
+
+    run = start(questions=2, minutes=1)
+    mono.tick(CHECKPOINT_S - 1)
+    assert not run.checkpoint_if_due()
+    mono.tick(1)
+    assert run.checkpoint_if_due()
+    saved = get_run(storage, run.id)
+    assert saved is not None and saved.used_ms == round(CHECKPOINT_S * 1000)
+    assert not run.checkpoint_if_due()  # just saved

@@ -206,7 +206,7 @@ def test_db_from_the_top_level_option_or_the_environment(tmp_path: Path) -> None
 
 def test_wrong_entries_are_counted_from_one() -> None:
     """Used when the checker's message does not already name the entries."""
-    from quizmath.plain.practice import wrong_entries_line
+    from quizmath.plain.items.problem import wrong_entries_line
 
     assert wrong_entries_line([0, 2], None) == "Wrong entries: 1, 3 (counting from 1)."
     assert wrong_entries_line([(1, 0)], None) == "Wrong entries: row 2 column 1."

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from types import SimpleNamespace
 from typing import Any
 
+from quizmath.core.answers.verdict import ACCEPT, INVALID, REJECT, Verdict
 from quizmath.core.bank.bank import Bank, default_curriculum
 from quizmath.core.bank.problem import FixedTexts, Problem
 
@@ -96,18 +96,10 @@ class FakeChecker:
     def __init__(self) -> None:
         self.calls: list[tuple[str, str, str]] = []
 
-    def __call__(self, kind: str, expected: str, submitted: str, **kw: Any) -> SimpleNamespace:
+    def __call__(self, kind: str, expected: str, submitted: str, **kw: Any) -> Verdict:
         self.calls.append((kind, expected, submitted))
         text = submitted.strip()
         if not text.lstrip("-").isdigit():
-            return SimpleNamespace(
-                verdict="invalid",
-                message="could not read that",
-                interpreted="",
-                wrong_entries=(),
-                mistake=None,
-            )
-        verdict = "accept" if int(text) == int(expected) else "reject"
-        return SimpleNamespace(
-            verdict=verdict, message="", interpreted=text, wrong_entries=(), mistake=None
-        )
+            return Verdict(INVALID, "could not read that")
+        verdict = ACCEPT if int(text) == int(expected) else REJECT
+        return Verdict(verdict, "", interpreted=text)

@@ -1,4 +1,4 @@
-"""The session over real parts: fixture templates, real generation, the in-process checker."""
+"""The practice over real parts: fixture templates, real generation, the in-process checker."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from fsrs import Rating
 from quizmath.core.answers import check
 from quizmath.core.bank.bank import load_bank
 from quizmath.core.practice.flow import Practice
+from quizmath.core.practice.outcomes import Status
 from quizmath.core.scheduler import Scheduler
 from quizmath.core.storage import Storage
 
@@ -18,28 +19,33 @@ FIXTURES = Path(__file__).resolve().parents[1] / "plain" / "fixtures"
 def test_real_checker_with_mistakes_and_wrong_entries(storage: Storage) -> None:
     bank = load_bank([FIXTURES])
     assert bank.errors == []
-    session = Practice(bank, Scheduler(storage, bank, fuzzing=False), check, mode="plain")
-    problem = session.next_problem("testfix.dot@3")  # u · v = 8; the declared mistake is −6
-    wrong = session.submit("-6")
-    assert wrong.verdict == "reject"
-    assert wrong.mistake == "You added the entries; multiply them pairwise first."
-    assert session.submit("import os").verdict == "invalid"
-    assert session.submit(problem.typed_answer).verdict == "accept"
+    practice = Practice(bank, Scheduler(storage, bank, fuzzing=False), check, mode="plain")
+    problem = practice.next_problem("testfix.dot@3")  # u · v = 8; the declared mistake is −6
+    wrong = practice.submit("-6")
+    assert wrong.status == Status.WRONG and wrong.verdict is not None
+    assert wrong.verdict.mistake == "You added the entries; multiply them pairwise first."
+    assert wrong.verdict.reason == ""  # "Not correct." says nothing more
+    assert practice.submit("import os").status == Status.INVALID
+    assert practice.submit(problem.typed_answer).status == Status.CORRECT
     assert [(a.verdict, a.try_no, a.rating) for a in storage.attempts()] == [
         ("reject", 1, int(Rating.Again)),
         ("accept", 2, None),
     ]
 
-    session.next_problem("testfix.add@3")  # [7, 4, 6]
-    verdict = session.submit("[7, 4, 5]")
-    assert verdict.verdict == "reject" and list(verdict.wrong_entries) == [2]
+    practice.next_problem("testfix.add@3")  # [7, 4, 6]
+    outcome = practice.submit("[7, 4, 5]")
+    verdict = outcome.verdict
+    assert outcome.status == Status.WRONG and verdict is not None
+    assert list(verdict.wrong_entries) == [2]
+    assert verdict.entries == ("7", "4", "5")  # the learner's entries, as data
+    assert verdict.reason == "entry 3 is wrong."
 
 
 def test_continue_over_real_templates(storage: Storage) -> None:
     bank = load_bank([FIXTURES])
-    session = Practice(bank, Scheduler(storage, bank, fuzzing=False), check)
-    first = session.next_problem()
+    practice = Practice(bank, Scheduler(storage, bank, fuzzing=False), check)
+    first = practice.next_problem()
     assert first.template_id == "testfix.dot"  # curriculum order: difficulty 1 first
-    assert session.submit(first.typed_answer).verdict == "accept"
-    second = session.next_problem()
+    assert practice.submit(first.typed_answer).status == Status.CORRECT
+    second = practice.next_problem()
     assert second.template_id == "testfix.add"

@@ -19,11 +19,12 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 from tui_helpers import wait_until
 
+from quizmath.core.drill.options import DrillOptions
 from quizmath.core.storage import Storage
 from quizmath.tui.app import QuizApp
 from quizmath.tui.screens.drill import DrillScreen
 from quizmath.tui.screens.drill_report import DrillReportScreen
-from quizmath.tui.services import DrillOptions, Services, StartSpec, in_process_checker
+from quizmath.tui.services import Services, StartSpec, in_process_checker
 
 SIZE = (100, 30)
 DOT, PICK = "tuifix.dot@78095", "tuifix.pick@50408"  # the seed-1 drill of two questions
@@ -66,7 +67,9 @@ def drill_app(db_path: Path, mono: Mono) -> Iterator[MakeDrillApp]:
     opens on home."""
     opened: list[Storage] = []
 
-    def make(*, drill: DrillOptions | None = None) -> QuizApp:
+    def make(
+        *, drill: DrillOptions | None = None, resume: str | None = None, discard: str | None = None
+    ) -> QuizApp:
         storage = Storage.open(db_path)
         opened.append(storage)
         services = Services(
@@ -80,7 +83,7 @@ def drill_app(db_path: Path, mono: Mono) -> Iterator[MakeDrillApp]:
             clock=StepClock(),
             drill_clock=mono,
         )
-        return QuizApp(services, StartSpec(drill=drill))
+        return QuizApp(services, StartSpec(drill=drill, resume=resume, discard=discard))
 
     yield make
     for storage in opened:

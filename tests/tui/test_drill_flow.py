@@ -307,12 +307,12 @@ async def test_setup_rejects_bad_fields(drill_app) -> None:
 
 async def test_cli_resume_and_discard_need_no_dialog(drill_app, db_path, rows) -> None:
     unfinished_drill(db_path)
-    app = drill_app(drill=options(resume="last"))  # quizmath drill --resume
+    app = drill_app(drill=options(), resume="last")  # quizmath drill --resume
     async with app.run_test(size=SIZE) as pilot:
         screen = await drill_screen(pilot)
         assert screen.run.id == 1 and current_ref(screen) == PICK
         await pilot.press("ctrl+q")
-    again = drill_app(drill=options(discard="last", seed=2))  # quizmath drill --discard
+    again = drill_app(drill=options(seed=2), discard="last")  # quizmath drill --discard
     async with again.run_test(size=SIZE) as pilot:
         screen = await drill_screen(pilot)
         assert screen.run.id == 2 and screen.run.seed == 2

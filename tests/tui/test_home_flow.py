@@ -103,7 +103,7 @@ async def test_topic_from_the_tree(make_app) -> None:
         tree.move_cursor(matrices)
         await pilot.press("enter")
         screen = await problem_screen(pilot)
-        assert screen.session.topic == "linear-algebra/matrices"
+        assert screen.practice.topic == "linear-algebra/matrices"
         assert screen.problem.template_id == "tuifix.mat"
 
 
@@ -147,11 +147,12 @@ async def test_interview_self_rating_reaches_the_scheduler(make_app, rows) -> No
         assert screen.question.id == "tui-dot-meaning"  # first in order
         await pilot.press(*"acute")
         await pilot.press("3")  # in the notes box: typed, not a rating
-        assert screen.rated is None
+        assert screen.practice.rated is None
         await pilot.press("ctrl+r")
         await wait_until(pilot, lambda: screen.query_one("#qa-answer").display)
         await pilot.press("3")  # Good
-        await wait_until(pilot, lambda: screen.rated == 3)
+        await wait_until(pilot, lambda: screen.practice.rated is not None)
+        assert screen.practice.rated.rating == 3
         assert "comes back in" in str(screen.query_one("#qa-result").render())
         await pilot.press("ctrl+n")
         await wait_until(pilot, lambda: screen.question.id == "tui-rank-meaning")
@@ -168,7 +169,7 @@ async def test_palette_finds_a_topic_and_starts_it(make_app) -> None:
         await pilot.pause(0.5)  # the palette searches asynchronously
         await pilot.press("enter")
         screen = await problem_screen(pilot)
-        assert screen.session.topic == "linear-algebra/matrices"
+        assert screen.practice.topic == "linear-algebra/matrices"
 
 
 async def test_palette_starts_a_template_replacing_the_practice_on_screen(make_app) -> None:

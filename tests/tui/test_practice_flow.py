@@ -105,7 +105,7 @@ async def test_hints_one_more_per_press_then_none(make_app, rows) -> None:
         await pilot.press("ctrl+t")  # none left: the key is disabled
         await pilot.pause()
         assert len(hints.query(PromptView)) == 2
-        assert screen.session.current is not None and screen.session.current.hints == 2
+        assert screen.practice.current is not None and screen.practice.current.hints == 2
         await answer(pilot, screen, screen.problem.typed_answer)
         assert "after 2 hints" in verdict_text(screen)
     assert rows("SELECT hints, rating FROM attempts") == [(2, 2)]  # Hard
@@ -297,8 +297,8 @@ async def test_prefetched_first_problem_is_adopted_by_its_session(make_app, rows
     async with app.run_test(size=SIZE) as pilot:
         screen = await problem_screen(pilot)
         assert screen.problem == app.first.problem
-        await wait_until(pilot, lambda: screen.session is not None)
-        assert screen.session.problem is app.first.problem  # served, not made again
+        await wait_until(pilot, lambda: screen.practice is not None)
+        assert screen.practice.problem is app.first.problem  # served, not made again
         await answer(pilot, screen, screen.problem.typed_answer)
         assert "✓ Correct" in verdict_text(screen)
     assert rows("SELECT template_id, seed, verdict FROM attempts") == [("tuifix.dot", 3, "accept")]
@@ -321,9 +321,9 @@ async def test_answer_typed_before_the_session_arrives_is_checked_then(make_app,
         screen.query_one("#answer", Input).value = screen.problem.typed_answer
         try:
             await pilot.press("enter")
-            assert screen.session is None and "Checking in a moment" in reading(screen)
+            assert screen.practice is None and "Checking in a moment" in reading(screen)
         finally:
             gate.set()
-        await wait_until(pilot, lambda: screen.sheet.verdict.verdict is not None)
+        await wait_until(pilot, lambda: screen.sheet.verdict.status is not None)
         assert "✓ Correct" in verdict_text(screen)
     assert rows("SELECT verdict FROM attempts") == [("accept",)]

@@ -36,7 +36,7 @@ def test_problem_with_a_wrong_matrix(snap_compare, make_app) -> None:
         box = screen.query_one("#answer", Input)
         box.value = "1 2; 3 4"
         await pilot.press("enter")
-        await wait_until(pilot, lambda: screen.query_one("VerdictPanel").verdict is not None)
+        await wait_until(pilot, lambda: screen.query_one("VerdictPanel").status is not None)
         await still_cursors(pilot)
 
     app = make_app(template="tuifix.mat@5")

@@ -66,13 +66,13 @@ async def test_the_weakest_topic_key_starts_practice_on_it(drill_app, db_path) -
         assert screen.focused is screen.query_one("#weakest")
         await pilot.press("enter")
         problem = await problem_screen(pilot)
-        assert problem.session.topic == "linear-algebra/eigen"
+        assert problem.practice.topic == "linear-algebra/eigen"
         await pilot.press("escape", "escape")
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
         screen = await stats_screen(pilot)
         await pilot.press("down", "p")  # p practises the highlighted one too
         problem = await problem_screen(pilot)
-        assert problem.session.topic == "linear-algebra/matrices"
+        assert problem.practice.topic == "linear-algebra/matrices"
 
 
 async def test_a_new_learner_sees_friendly_messages_not_empty_plots(drill_app) -> None:

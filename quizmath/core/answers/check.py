@@ -18,7 +18,7 @@ from quizmath.core.answers.lexer import tokenize
 from quizmath.core.answers.names import Resolver, canonical_var
 from quizmath.core.answers.nodes import Node, has_plus_minus
 from quizmath.core.answers.parser import Parser
-from quizmath.core.answers.printer import show
+from quizmath.core.answers.printer import show, show_entries
 from quizmath.core.answers.shape import Shaped, expand_plus_minus, shape
 from quizmath.core.answers.text import normalize
 from quizmath.core.answers.verdict import (
@@ -188,9 +188,12 @@ def _check(
         return Verdict(INVALID, f"the expected answer has a problem: {exc}")
     except Undecided:
         return Verdict(INVALID, "could not check this answer; it was not counted")
+    entries = show_entries(node)
     if outcome.ok:
-        return Verdict(ACCEPT, "Correct.", interpreted)
-    verdict = Verdict(REJECT, outcome.message or "Not correct.", interpreted, outcome.wrong)
+        return Verdict(ACCEPT, "Correct.", interpreted, entries=entries)
+    verdict = Verdict(
+        REJECT, outcome.message or "Not correct.", interpreted, outcome.wrong, entries=entries
+    )
     verdict.rounded = outcome.rounded
     for m in mistakes:
         if _same_as_mistake(m.expected, submitted, sub, kind, judge, scalars, tol, names):

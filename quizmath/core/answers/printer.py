@@ -39,6 +39,18 @@ def show(node: Node, *, as_set: bool = False) -> str:
     return _show(node)[0]
 
 
+def show_entries(node: Node) -> tuple[str | tuple[str, ...], ...] | None:
+    """The entries of a list answer as ``show`` prints them (a row of a matrix, or an entry
+    that is itself a list, as a tuple of its entries); None when ``node`` is not a list."""
+    if isinstance(node, Rows):
+        return tuple(tuple(show(i) for i in row) for row in node.rows)
+    if isinstance(node, Seq | SetLit):
+        return tuple(
+            tuple(show(e) for e in i.items) if isinstance(i, Seq) else show(i) for i in node.items
+        )
+    return None
+
+
 def _plain_number(node: Node) -> bool:
     return isinstance(node, Num) and "e" not in node.text
 

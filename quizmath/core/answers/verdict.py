@@ -21,6 +21,11 @@ ACCEPT = VerdictKind.ACCEPT
 REJECT = VerdictKind.REJECT
 INVALID = VerdictKind.INVALID
 
+# The word a message of each verdict starts with ("Not correct: entry 2 is wrong.").
+WORDS = {ACCEPT: "Correct", REJECT: "Not correct"}
+
+Entry = str | tuple[str, ...]  # one entry as printed; an entry that is a list, entry by entry
+
 
 @dataclass(frozen=True, slots=True)
 class Mistake:
@@ -39,7 +44,9 @@ class Verdict:
     in the order typed) that are not in the expected set. It is empty otherwise.
     ``interpreted`` is empty when the answer could not be read. ``rounded``: rejected only
     because it is a rounded decimal close to the exact value asked (every wrong entry, for a
-    vector or matrix); a UI may choose not to count it as a try.
+    vector or matrix); a UI may choose not to count it as a try. ``entries`` is the answer read
+    as a list, entry by entry as ``interpreted`` prints them (a matrix: a tuple per row), or
+    None when it is not a list (a number, or a scaled list such as ``1/2·[2, 5]``).
     """
 
     verdict: VerdictKind
@@ -51,10 +58,21 @@ class Verdict:
     ms: float = 0.0
     column: int | None = None  # where an invalid answer went wrong, 1-based
     rounded: bool = False
+    entries: tuple[Entry, ...] | None = None
 
     @property
     def accepted(self) -> bool:
         return self.verdict == ACCEPT
+
+    @property
+    def reason(self) -> str:
+        """The message without its verdict word: "entry 2 is wrong." for "Not correct: entry 2
+        is wrong.", "" for "Correct."; an invalid answer's message is all reason."""
+        message = self.message.strip()
+        word = WORDS.get(self.verdict)
+        if word is None or not message.startswith(word):
+            return message
+        return message.removeprefix(word).lstrip(":.").strip()
 
     def to_json(self, id: Any = None) -> dict[str, Any]:
         out: dict[str, Any] = {}

@@ -32,6 +32,11 @@ ENDING_WORDS = {
 }
 
 
+def ending_words(ended: str | None, otherwise: str) -> str:
+    """How a run ended, in words ("time ran out"); ``otherwise`` for a run not over."""
+    return ENDING_WORDS[RunEnding(ended)] if ended else otherwise
+
+
 class JudgementKind(StrEnum):
     """What a drill judgement is: the checker's verdict, or nothing typed at the time-out."""
 

@@ -26,30 +26,26 @@ from __future__ import annotations
 import difflib
 import hashlib
 import random
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from quizmath.core.drill.options import MAX_QUESTIONS, MIN_QUESTIONS
 from quizmath.core.errors import QuizmathError, TemplateError
 from quizmath.core.items import ItemKind
+from quizmath.core.items.problem import Generator, generate
 from quizmath.core.rng import Rng
 from quizmath.core.scheduler import SEED_SPACE
 
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
     from quizmath.core.bank.curriculum import Curriculum
-    from quizmath.core.bank.model import Template
     from quizmath.core.bank.problem import Problem
     from quizmath.core.content import InterviewBank
     from quizmath.core.scheduler import TopicProgress
 
-DEFAULT_QUESTIONS = 10  # what `quizmath drill` and the TUI offer
-DEFAULT_MINUTES = 15.0
 INTERVIEW_EVERY = 4
 WEAK_FLOOR = 0.25  # a mastered topic still comes up now and then (weight 0.25 vs 1.25)
-MAX_QUESTIONS = 100
-
-Generator = Callable[["Template", int], "Problem"]
 
 
 class DrillError(QuizmathError):
@@ -138,10 +134,11 @@ def plan_drill(
     weighted: bool = False,
 ) -> DrillPlan:
     """The drill for this seed (see the module docstring). ``topics`` are topic ids."""
-    if not 1 <= questions <= MAX_QUESTIONS:
-        raise DrillError(f"a drill has 1 to {MAX_QUESTIONS} questions, not {questions}")
-    if generator is None:
-        from quizmath.core.bank.generate import generate as generator
+    if not MIN_QUESTIONS <= questions <= MAX_QUESTIONS:
+        raise DrillError(
+            f"a drill has {MIN_QUESTIONS} to {MAX_QUESTIONS} questions, not {questions}"
+        )
+    generator = generator or generate
     curriculum = bank.curriculum
     wanted = tuple(sorted(set(topics), key=curriculum.order_of))
     by_topic: dict[str, list[str]] = {}

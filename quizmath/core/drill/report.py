@@ -18,13 +18,13 @@ says what it said at the end of the drill:
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from quizmath.core.drill.outcomes import RunStatus
 from quizmath.core.drill.plan import DrillError, share_args
 from quizmath.core.items import Ending, ItemKind
+from quizmath.core.items.types import Sources, item_type
 from quizmath.core.storage import drills as rows
 from quizmath.core.storage.drills import RunRow
 from quizmath.core.storage.store import Storage
@@ -32,9 +32,8 @@ from quizmath.core.storage.times import to_iso
 
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
-    from quizmath.core.bank.model import Template
-    from quizmath.core.bank.problem import Problem
     from quizmath.core.content import InterviewBank
+    from quizmath.core.items.problem import Generator
 
 MISSED = (Ending.WRONG, Ending.SKIPPED, Ending.UNANSWERED)  # the score's other counts
 HISTORY = 10  # earlier drills shown in the comparison
@@ -173,11 +172,10 @@ def build_report(
     bank: Bank,
     interviews: InterviewBank | None = None,
     *,
-    generator: Callable[[Template, int], Problem] | None = None,
+    generator: Generator | None = None,
 ) -> DrillReport:
     """The report of run ``drill_id`` (finished, discarded or still running)."""
-    if generator is None:
-        from quizmath.core.bank.generate import generate as generator
+    sources = Sources(bank, interviews, generator)
     run = storage.read(lambda c: rows.get_run(c, drill_id))
     if run is None:
         raise DrillError(f"there is no drill {drill_id}")
@@ -190,7 +188,7 @@ def build_report(
         topic = topics.get(r.topic)
         usual = _usual(storage, r, run)
         missed = reached and outcome != Ending.CORRECT
-        title, expected, solution = _details(r, bank, interviews, generator, missed)
+        details = item_type(r.kind).details(r.item_id, r.seed, sources, missed)
         items.append(
             ReportItem(
                 r.position,
@@ -198,7 +196,7 @@ def build_report(
                 r.ref,
                 r.topic,
                 topic.title if topic else r.topic,
-                title,
+                details.title,
                 outcome,
                 reached,
                 r.timed_out,
@@ -206,46 +204,17 @@ def build_report(
                 r.ms,
                 usual,
                 r.rating,
-                expected,
-                solution,
+                details.expected,
+                details.solution,
             )
         )
     return DrillReport(run, tuple(items), _topic_scores(items), _compare(storage, run))
 
 
 def _usual(storage: Storage, r: rows.ItemRow, run: RunRow) -> int | None:
-    if r.kind == ItemKind.PROBLEM:
-        times = storage.read(lambda c: rows.usual_problem_ms(c, r.item_id, run.started_at))
-    else:
-        times = storage.read(lambda c: rows.usual_interview_ms(c, r.item_id, run.started_at))
+    kind = item_type(r.kind)
+    times = storage.read(lambda c: kind.usual_ms(c, r.item_id, run.started_at))
     return round(statistics.median(times)) if times else None
-
-
-def _details(
-    r: rows.ItemRow,
-    bank: Bank,
-    interviews: InterviewBank | None,
-    generator: Callable[[Template, int], Problem],
-    missed: bool,
-) -> tuple[str, str | None, str | None]:
-    """(title, expected answer, solution); the last two only for a missed item."""
-    if r.kind == ItemKind.INTERVIEW:
-        q = interviews.get(r.item_id) if interviews else None
-        if q is None:
-            return r.item_id, None, None
-        points = "\n".join(f"- {p}" for p in q.key_points)
-        return q.question, (points if missed else None), (q.answer if missed else None)
-    template = bank.templates.get(r.item_id)
-    if template is None:
-        return r.item_id, None, "(this template is no longer in the bank)" if missed else None
-    if not missed:
-        return template.title, None, None
-    try:
-        assert r.seed is not None
-        p = generator(template, r.seed)
-    except Exception as exc:  # a report must still show the rest
-        return template.title, None, f"(could not generate {r.ref} again: {exc})"
-    return p.title, p.answer_text, p.solution
 
 
 def _topic_scores(items: list[ReportItem]) -> tuple[TopicScore, ...]:

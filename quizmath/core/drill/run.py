@@ -38,9 +38,10 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from quizmath.core.drill.clock import CHECKPOINT_S
 from quizmath.core.drill.outcomes import (
     DrillJudgement,
     ItemResult,
@@ -48,20 +49,21 @@ from quizmath.core.drill.outcomes import (
     RunEnding,
     RunStatus,
 )
-from quizmath.core.drill.plan import DrillError, DrillPlan, Generator, PlanItem, share_args
+from quizmath.core.drill.plan import DrillError, DrillPlan, PlanItem, share_args
 from quizmath.core.drill.run_items import DrillItem, make_item
 from quizmath.core.drill.saving import write_answer
-from quizmath.core.items import Ending, ItemKind
+from quizmath.core.items import Answering, Ending, ItemKind
 from quizmath.core.items.interview import rating_ending, self_rating
-from quizmath.core.items.problem import judge
+from quizmath.core.items.types import Sources, item_type
 from quizmath.core.scheduler import Scheduler
 from quizmath.core.storage import drills as rows
 from quizmath.core.storage.drills import RunRow
 from quizmath.core.storage.store import Storage
 
 if TYPE_CHECKING:
-    from quizmath.core.content import InterviewBank, InterviewQuestion
-    from quizmath.core.items.problem import Checker
+    from quizmath.core.bank.problem import Problem
+    from quizmath.core.content import InterviewBank
+    from quizmath.core.items.problem import Checker, Generator
 
 
 class DrillRun:
@@ -89,6 +91,7 @@ class DrillRun:
         self.ended: RunEnding | None = RunEnding(row.ended) if row.ended else None
         self.revealed = False
         self._shown_at = self._sitting
+        self._saved_at = self._sitting  # when the time used was last saved
         if self._final_ms is None and self.current is None:
             self._end(RunEnding.COMPLETED)  # every item answered, the run never marked over
 
@@ -108,10 +111,8 @@ class DrillRun:
     ) -> DrillRun:
         """Save a new run of ``plan`` and start its clock. ``minutes`` None or 0: untimed."""
         limit_ms = round(minutes * 60_000) if minutes else None
-        items = [
-            make_item(i, spec, scheduler, interviews, plan.problems)
-            for i, spec in enumerate(plan.items)
-        ]
+        sources = Sources(scheduler.bank, interviews, premade=plan.problems)
+        items = [make_item(i, spec, sources) for i, spec in enumerate(plan.items)]
         specs = [(s.kind, s.item_id, s.seed, s.topic) for s in plan.items]
         at = scheduler.now()
 
@@ -144,17 +145,20 @@ class DrillRun:
         interviews: InterviewBank | None = None,
         clock: Callable[[], float] = time.monotonic,
         generator: Generator | None = None,
+        premade: Mapping[str, Problem] | None = None,
     ) -> DrillRun:
         """Continue an unfinished run at its first unanswered item, with the time it had left.
-        Its problems are generated again from their ``id@seed`` (with ``generator``)."""
+        Its problems are generated again from their ``id@seed`` (with ``generator``), unless
+        ``premade`` has them (``id@seed`` → problem, made off the UI thread)."""
         row = storage.read(lambda c: rows.get_run(c, drill_id))
         if row is None:
             raise DrillError(f"there is no drill {drill_id}")
         if row.status != RunStatus.RUNNING:
             raise DrillError(f"drill {drill_id} is {row.status}; only an unfinished one resumes")
+        sources = Sources(scheduler.bank, interviews, generator, premade or {})
         items = []
         for r in storage.read(lambda c: rows.run_items(c, drill_id)):
-            spec = PlanItem(r.kind, r.item_id, r.seed, r.topic)
+            spec = PlanItem(ItemKind(r.kind), r.item_id, r.seed, r.topic)
             item = DrillItem(
                 r.position,
                 spec,
@@ -165,9 +169,7 @@ class DrillRun:
                 timed_out=r.timed_out,
             )
             if not item.done:  # answered items need nothing from the bank
-                item = make_item(
-                    r.position, spec, scheduler, interviews, {}, base=item, generator=generator
-                )
+                item = make_item(r.position, spec, sources, base=item)
             items.append(item)
         return cls(storage, scheduler, checker, row, items, clock=clock)
 
@@ -241,14 +243,12 @@ class DrillRun:
     def judge(self, text: str, *, timeout: bool = False) -> DrillJudgement:
         """Check an answer to the problem on screen. Any thread (no database). With
         ``timeout``, or once the time is up, the judgement is final (see the module doc)."""
-        item = self._require(ItemKind.PROBLEM)
+        item = self._require(Answering.JUDGED)
         ms = self.item_elapsed_ms()
         final = timeout or self.expired()
-        p = item.problem
-        assert p is not None
         if final and not text.strip():
             return DrillJudgement(item.position, text, None, ms, True)
-        verdict = judge(p, text, self.checker)
+        verdict = item_type(item.kind).judge(item.served, text, self.checker)
         return DrillJudgement(item.position, text, verdict, ms, final)
 
     def record(self, j: DrillJudgement) -> ItemResult | None:
@@ -275,17 +275,17 @@ class DrillRun:
         item = self._require()
         return self._save(item, Ending.SKIPPED, "", self.item_elapsed_ms())
 
-    def reveal(self) -> InterviewQuestion:
-        """The interview question on screen, to show its model answer and key points."""
-        item = self._require(ItemKind.INTERVIEW)
-        assert item.question is not None
+    def reveal(self) -> Any:
+        """What the self-rated item on screen serves (an interview question), to show its
+        model answer and key points."""
+        item = self._require(Answering.SELF_RATED)
         self.revealed = True
-        return item.question
+        return item.served
 
     def rate(self, rating: int, notes: str = "") -> ItemResult:
         """Self-rate the interview question on screen (1 Again … 4 Easy)."""
         given = self_rating(rating)
-        item = self._require(ItemKind.INTERVIEW)
+        item = self._require(Answering.SELF_RATED)
         ending = rating_ending(given)
         return self._save(item, ending, notes, self.item_elapsed_ms(), rating=int(given))
 
@@ -295,16 +295,24 @@ class DrillRun:
         item = self.current
         if item is None:
             return None
-        if item.kind == ItemKind.PROBLEM:
+        if item_type(item.kind).answering == Answering.JUDGED:
             return self.record(self.judge(text, timeout=True))
         return self._save(item, None, text, self.item_elapsed_ms(), timed_out=True)
 
     def checkpoint(self) -> None:
-        """Save the time used, so a crash gives back at most the time since (UIs call this
-        every few seconds)."""
+        """Save the time used, so a crash gives back at most the time since."""
         if self._final_ms is None:
             used, at = self.used_ms(), self.scheduler.now()
             self.storage.write(lambda c: rows.set_used(c, self.id, used, at))
+            self._saved_at = self.clock()
+
+    def checkpoint_if_due(self) -> bool:
+        """``checkpoint`` when CHECKPOINT_S have passed since the time used was last saved (a
+        UI calls this on every tick of its clock); True if it saved."""
+        if self._final_ms is None and self.clock() - self._saved_at >= CHECKPOINT_S:
+            self.checkpoint()
+            return True
+        return False
 
     def pause(self) -> None:
         """Leave the drill unfinished (quit): the time used is saved; ``resume`` continues."""
@@ -348,7 +356,7 @@ class DrillRun:
             )
         )
         item.outcome, item.answer, item.ms, item.timed_out = outcome, text, ms, timed_out
-        if item.kind == ItemKind.INTERVIEW:
+        if rating is not None:
             item.rating = rating
         if ending is not None:
             self._final_ms, self.ended = used, ending
@@ -368,10 +376,10 @@ class DrillRun:
         )
         self._final_ms, self.ended = used, ending
 
-    def _require(self, kind: ItemKind | None = None) -> DrillItem:
+    def _require(self, answering: Answering | None = None) -> DrillItem:
         item = self.current
         if item is None:
             raise DrillError("the drill is over")
-        if kind is not None and item.kind != kind:
-            raise DrillError(f"the item on screen is not a{'n' if kind[0] == 'i' else ''} {kind}")
+        if answering is not None and item_type(item.kind).answering != answering:
+            raise DrillError(f"the item on screen is not {answering}")
         return item

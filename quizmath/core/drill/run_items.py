@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from quizmath.core.drill.plan import DrillError, Generator, PlanItem
+from quizmath.core.bank.problem import Problem
+from quizmath.core.content import InterviewQuestion
+from quizmath.core.drill.plan import DrillError, PlanItem
 from quizmath.core.items import Ending, ItemKind
-from quizmath.core.scheduler import Scheduler
+from quizmath.core.items.types import NotAvailable, item_type
 
 if TYPE_CHECKING:
-    from quizmath.core.bank.problem import Problem
-    from quizmath.core.content import InterviewBank, InterviewQuestion
+    from quizmath.core.items.types import Sources
 
 
 @dataclass
@@ -21,12 +21,11 @@ class DrillItem:
 
     position: int  # 0-based
     spec: PlanItem
-    problem: Problem | None = None  # problems still to answer (None once answered, on resume)
-    question: InterviewQuestion | None = None  # interview items
+    served: Any = None  # what is shown (``ItemType.serve``); None once answered, on resume
     outcome: Ending | None = None  # CORRECT, WRONG or SKIPPED; None: not answered
     answer: str = ""
     ms: int | None = None
-    rating: int | None = None  # interview self-rating
+    rating: int | None = None  # a self-rating
     timed_out: bool = False
 
     @property
@@ -42,6 +41,16 @@ class DrillItem:
         return self.spec.topic
 
     @property
+    def problem(self) -> Problem | None:
+        """The problem served, for a problem item."""
+        return self.served if isinstance(self.served, Problem) else None
+
+    @property
+    def question(self) -> InterviewQuestion | None:
+        """The question served, for an interview item."""
+        return self.served if isinstance(self.served, InterviewQuestion) else None
+
+    @property
     def done(self) -> bool:
         return self.outcome is not None or self.timed_out
 
@@ -51,33 +60,13 @@ class DrillItem:
 
 
 def make_item(
-    position: int,
-    spec: PlanItem,
-    scheduler: Scheduler,
-    interviews: InterviewBank | None,
-    problems: Mapping[str, Problem],
-    base: DrillItem | None = None,
-    generator: Generator | None = None,
+    position: int, spec: PlanItem, sources: Sources, base: DrillItem | None = None
 ) -> DrillItem:
-    """A DrillItem with its problem (generated again from ``id@seed`` unless ``problems`` has
-    it) or its interview question."""
+    """A DrillItem with what it serves (a problem is generated again from ``id@seed`` unless
+    ``sources.premade`` has it). Raises DrillError when it cannot be served."""
     item = base or DrillItem(position, spec)
-    if spec.kind == ItemKind.PROBLEM:
-        problem = problems.get(spec.ref)
-        if problem is None:
-            from quizmath.core.errors import QuizmathError
-
-            if generator is None:
-                from quizmath.core.bank.generate import generate as generator
-            try:
-                assert spec.seed is not None
-                problem = generator(scheduler.bank.get(spec.item_id), spec.seed)
-            except QuizmathError as exc:
-                raise DrillError(f"cannot serve {spec.ref} again: {exc}") from None
-        item.problem = problem
-    else:
-        question = interviews.get(spec.item_id) if interviews else None
-        if question is None:
-            raise DrillError(f'the interview question "{spec.item_id}" is not available')
-        item.question = question
+    try:
+        item.served = item_type(spec.kind).serve(spec.item_id, spec.seed, sources)
+    except NotAvailable as exc:
+        raise DrillError(str(exc)) from None
     return item

@@ -33,3 +33,10 @@ class Ending(StrEnum):
     WRONG = "wrong"  # answered, never right
     SKIPPED = "skipped"  # the learner gave up on it
     UNANSWERED = "unanswered"  # shown, or never reached, and not answered
+
+
+class Answering(StrEnum):
+    """How a kind of item is answered, which decides what a flow asks of it."""
+
+    JUDGED = "judged"  # the learner submits an answer; the item's ``judge`` decides (slow)
+    SELF_RATED = "self-rated"  # the learner reveals the model answer, then rates it 1–4

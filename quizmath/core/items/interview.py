@@ -8,9 +8,19 @@ inside a drill's transaction).
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import datetime
 from enum import IntEnum
+from typing import TYPE_CHECKING, Any
 
-from quizmath.core.items import Ending
+from quizmath.core.items import Answering, Ending, ItemKind
+from quizmath.core.items.types import Answer, Details, NotAvailable, Saved, Sources
+from quizmath.core.storage import drills as drill_rows
+
+if TYPE_CHECKING:
+    from quizmath.core.content import InterviewQuestion
+    from quizmath.core.items.problem import Checker
+    from quizmath.core.scheduler import Scheduler
 
 
 class SelfRating(IntEnum):
@@ -42,3 +52,41 @@ def self_rating(value: int) -> SelfRating:
         return SelfRating(int(value))
     except ValueError:
         raise ValueError(f"a self-rating is 1 to 4, not {value!r}") from None
+
+
+class InterviewItem:
+    """The interview kind of item, for the flows (``items.types.ItemType``)."""
+
+    kind = ItemKind.INTERVIEW
+    answering = Answering.SELF_RATED
+
+    def serve(self, item_id: str, seed: int | None, sources: Sources) -> InterviewQuestion:
+        question = sources.interviews.get(item_id) if sources.interviews else None
+        if question is None:
+            raise NotAvailable(f'the interview question "{item_id}" is not available')
+        return question
+
+    def judge(self, served: InterviewQuestion, text: str, checker: Checker) -> Any:
+        raise TypeError("an interview question is self-rated, not judged")
+
+    def save(self, conn: sqlite3.Connection, scheduler: Scheduler, answer: Answer) -> Saved:
+        """A rated question records the self-rating and reviews its card; a skipped or
+        unanswered one records nothing."""
+        if answer.rating is None:
+            return Saved()
+        scheduler.rate_interview_in(conn, answer.item_id, answer.rating, answer.at, answer.ms)
+        return Saved(answer.rating)
+
+    def usual_ms(self, conn: sqlite3.Connection, item_id: str, before: datetime) -> list[int]:
+        return drill_rows.usual_interview_ms(conn, item_id, before)
+
+    def details(self, item_id: str, seed: int | None, sources: Sources, missed: bool) -> Details:
+        """The question; for a missed one, its key points and model answer."""
+        q = sources.interviews.get(item_id) if sources.interviews else None
+        if q is None:
+            return Details(item_id)
+        points = "\n".join(f"- {p}" for p in q.key_points)
+        return Details(q.question, points if missed else None, q.answer if missed else None)
+
+
+ITEM = InterviewItem()

@@ -9,10 +9,24 @@ kind, expected answer, variables, tolerance, mistakes and number of choices); re
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
+from quizmath.core.answers.verdict import VerdictKind
+from quizmath.core.errors import QuizmathError
+from quizmath.core.items import Answering, Ending, ItemKind
+from quizmath.core.items.types import Answer, Details, NotAvailable, Saved, Sources
+from quizmath.core.storage import drills as drill_rows
+from quizmath.core.storage.attempts import Attempt
+
 if TYPE_CHECKING:
+    from quizmath.core.bank.model import Template
     from quizmath.core.bank.problem import Problem
+    from quizmath.core.scheduler import Scheduler
+
+Generator = Callable[["Template", int], "Problem"]  # a template and a seed give a problem
 
 SKIPPED = "skipped"  # the verdict stored with an attempt the learner gave up on
 
@@ -67,6 +81,13 @@ class Checker(Protocol):
     ) -> Any: ...
 
 
+def generate(template: Template, seed: int) -> Problem:
+    """``core.bank.generate.generate``, imported on first use (the template engine is heavy)."""
+    from quizmath.core.bank.generate import generate as make
+
+    return make(template, seed)
+
+
 def judge(problem: Problem, text: str, checker: Checker) -> Any:
     """The checker's verdict on ``text`` as an answer to ``problem`` (slow: any thread)."""
     return checker(
@@ -78,3 +99,75 @@ def judge(problem: Problem, text: str, checker: Checker) -> Any:
         mistakes=problem.mistakes,
         choices=len(problem.choices) if problem.choices else None,
     )
+
+
+# A problem's ending, as the verdict of its attempt.
+_ATTEMPT_VERDICT = {
+    Ending.CORRECT: VerdictKind.ACCEPT,
+    Ending.WRONG: VerdictKind.REJECT,
+    Ending.SKIPPED: SKIPPED,
+}
+
+
+class ProblemItem:
+    """The problem kind of item, for the flows (``items.types.ItemType``)."""
+
+    kind = ItemKind.PROBLEM
+    answering = Answering.JUDGED
+
+    def serve(self, item_id: str, seed: int | None, sources: Sources) -> Problem:
+        ref = f"{item_id}@{seed}"
+        problem = sources.premade.get(ref)
+        if problem is not None:
+            return problem
+        if seed is None:
+            raise NotAvailable(f"cannot serve {item_id}: a problem needs a seed")
+        try:
+            return (sources.generator or generate)(sources.bank.get(item_id), seed)
+        except QuizmathError as exc:
+            raise NotAvailable(f"cannot serve {ref} again: {exc}") from None
+
+    def judge(self, served: Problem, text: str, checker: Checker) -> Any:
+        return judge(served, text, checker)
+
+    def save(self, conn: sqlite3.Connection, scheduler: Scheduler, answer: Answer) -> Saved:
+        """An answered or skipped problem is an attempt (mode "drill") that reviews the
+        template's card; one unanswered at the time-out records nothing."""
+        if answer.outcome is None:
+            return Saved()
+        attempt = Attempt(
+            answer.item_id,
+            answer.seed or 0,
+            answer.text,
+            _ATTEMPT_VERDICT[answer.outcome],
+            answer.ms,
+            mode="drill",
+            drill_id=answer.drill_id,
+            at=answer.at,
+        )
+        recorded = scheduler.record_attempt_in(conn, attempt, review=True)
+        rating = int(recorded.rating) if recorded.rating is not None else None
+        return Saved(rating, recorded.attempt_id)
+
+    def usual_ms(self, conn: sqlite3.Connection, item_id: str, before: datetime) -> list[int]:
+        return drill_rows.usual_problem_ms(conn, item_id, before)
+
+    def details(self, item_id: str, seed: int | None, sources: Sources, missed: bool) -> Details:
+        """The template's title; for a missed problem, generated again from ``id@seed``, its
+        answer and worked solution."""
+        template = sources.bank.templates.get(item_id)
+        if template is None:
+            gone = "(this template is no longer in the bank)"
+            return Details(item_id, None, gone if missed else None)
+        if not missed:
+            return Details(template.title)
+        ref = f"{item_id}@{seed}"
+        try:
+            assert seed is not None
+            p = (sources.generator or generate)(template, seed)
+        except Exception as exc:  # a report must still show the rest
+            return Details(template.title, None, f"(could not generate {ref} again: {exc})")
+        return Details(p.title, p.answer_text, p.solution)
+
+
+ITEM = ProblemItem()

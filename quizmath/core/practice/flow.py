@@ -1,17 +1,26 @@
 """The practice flow: one problem at a time, shared by the TUI and plain mode (no UI code).
 
-One problem at a time: ``next_problem()`` shows one (the scheduler's pick, a fixed ``id@seed``,
-or a topic's), ``hint()`` and ``show_solution()`` are counted, and an answer is handled in two
-steps so a UI can check off its own thread:
+``next_problem()`` shows one (the scheduler's pick, a fixed ``id@seed``, or a topic's);
+``hint()`` and ``show_solution()`` are counted; an answer is handled in two steps so a UI can
+check off its own thread:
 
 - ``judge(text)`` runs the checker (slow, any thread, no database);
-- ``record(judgement)`` saves it (fast, on the thread that opened the storage).
+- ``record(judgement)`` saves it (fast, on the thread that opened the storage) and returns the
+  ``Outcome`` a front end renders.
 
-``submit(text)`` does both. An "invalid" verdict is returned and never recorded; the learner
-simply tries again. "accept" ends the problem; after "reject" the learner may answer again
-(recorded as a further try, which does not review the card again; see ``scheduler``) or
-``skip()``. A skip is recorded with verdict "skipped" and rated Again: the learner did not know.
-Time taken runs from when the problem was shown to when the answer was submitted.
+``submit(text)`` does both. The rules, all here:
+
+- An unreadable answer (or one that could not be checked in time) is never recorded; the
+  learner types it again.
+- A right answer ends the problem. After a wrong one the learner may answer again (recorded as
+  a further try, which does not review the card again; see ``scheduler``), ask for a hint or
+  the solution, or ``skip()``; after MAX_WRONG wrong answers the problem is over (the front end
+  shows the worked solution).
+- A skip is recorded with verdict "skipped" and rated Again: the learner did not know. Nothing
+  is recorded once the problem is over.
+- Hints and the solution are counted: a right answer after hints is rated Hard, after the
+  solution Again; the solution may be read at any time, even once the problem is over.
+- Time taken runs from when the problem was shown to when the answer was submitted.
 """
 
 from __future__ import annotations
@@ -19,21 +28,21 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from quizmath.core.answers.verdict import VerdictKind
 from quizmath.core.bank.problem import Problem, parse_ref
 from quizmath.core.errors import QuizmathError, TemplateError
 from quizmath.core.items import Ending
-from quizmath.core.items.problem import SKIPPED, Checker, judge
-from quizmath.core.practice.outcomes import PracticeTally
-from quizmath.core.practice.rules import MAX_WRONG  # noqa: F401 - the flow's rule (stage 2)
+from quizmath.core.items.problem import SKIPPED, Checker, Generator, generate, judge
+from quizmath.core.practice.outcomes import Hint, Outcome, PracticeTally, Status
+from quizmath.core.practice.rules import MAX_WRONG
 from quizmath.core.scheduler import Recorded, Scheduler
 from quizmath.core.storage.attempts import Attempt
 
 if TYPE_CHECKING:
+    from quizmath.core.answers.verdict import Verdict
     from quizmath.core.bank.bank import Bank
-    from quizmath.core.bank.model import Template
 
 MAX_PICKS = 20  # templates that fail to generate are passed over, this many at most
 
@@ -51,12 +60,27 @@ class Shown:
     hints: int = 0
     solution_viewed: bool = False
     tries: int = 0  # answers recorded (accepted, rejected or skipped)
-    outcome: Ending | None = None  # CORRECT or SKIPPED once finished
+    outcome: Ending | None = None  # CORRECT, SKIPPED, or WRONG out of tries, once over
     first_try: bool = False  # accepted at the first try, without hints or the solution
 
     @property
     def done(self) -> bool:
+        """The problem is over: nothing more is recorded for it."""
         return self.outcome is not None
+
+    @property
+    def answered(self) -> bool:
+        """An answer was recorded: the learner may move on without skipping."""
+        return self.tries > 0
+
+    @property
+    def hints_left(self) -> int:
+        return len(self.problem.hints) - self.hints
+
+    @property
+    def tries_left(self) -> int:
+        """Wrong answers the learner may still give (0 once the problem is over)."""
+        return 0 if self.done else MAX_WRONG - self.tries
 
     @property
     def ending(self) -> Ending:
@@ -66,11 +90,11 @@ class Shown:
 
 @dataclass(frozen=True)
 class Judgement:
-    """A checked answer, ready to record (see ``Session.record``)."""
+    """A checked answer, ready to record (see ``Practice.record``)."""
 
     shown: Shown
     text: str
-    verdict: Any  # quizmath.core.answers.Verdict
+    verdict: Verdict
     ms: int
     hints: int
     solution_viewed: bool
@@ -81,6 +105,8 @@ class Judgement:
 
 
 class Practice:
+    """A practice session: the problems shown, in order, and the one on screen."""
+
     def __init__(
         self,
         bank: Bank,
@@ -91,7 +117,7 @@ class Practice:
         topic: str | None = None,
         template: str | None = None,
         clock: Callable[[], float] = time.monotonic,
-        generator: Callable[[Template, int], Problem] | None = None,
+        generator: Generator | None = None,
     ) -> None:
         """``topic`` limits the scheduler's picks to one topic id; ``template`` (``id`` or
         ``id@seed``) serves only that template: the given seed first, then fresh ones."""
@@ -101,9 +127,7 @@ class Practice:
         self.mode = mode
         self.topic = topic
         self.clock = clock
-        if generator is None:
-            from quizmath.core.bank.generate import generate as generator
-        self.generator = generator
+        self.generator: Generator = generator or generate
         self.fixed: tuple[str, int | None] | None = parse_ref(template) if template else None
         if self.fixed is not None:
             bank.get(self.fixed[0])  # fail now, with "did you mean", if it is not there
@@ -161,18 +185,18 @@ class Practice:
         self.current = None
         return self.tally
 
-    def hint(self) -> str | None:
+    def hint(self) -> Hint | None:
         """The next hint (counted), or None when there are no more."""
         shown = self._require()
-        if shown.hints >= len(shown.problem.hints):
+        total = len(shown.problem.hints)
+        if shown.hints >= total:
             return None
         shown.hints += 1
-        return shown.problem.hints[shown.hints - 1]
+        return Hint(shown.problem.hints[shown.hints - 1], shown.hints, total)
 
     @property
     def hints_left(self) -> int:
-        shown = self._require()
-        return len(shown.problem.hints) - shown.hints
+        return self._require().hints_left
 
     def show_solution(self) -> str:
         """The worked solution; a later correct answer is then rated Again."""
@@ -189,43 +213,80 @@ class Practice:
         verdict = judge(shown.problem, text, self.checker)
         return Judgement(shown, text, verdict, ms, shown.hints, shown.solution_viewed)
 
-    def record(self, judgement: Judgement) -> Recorded | None:
-        """Save a judged answer (on the storage's thread). Invalid answers, and answers to a
-        problem already finished, are not recorded."""
+    def record(self, judgement: Judgement) -> Outcome:
+        """Save a judged answer (on the storage's thread) and say what became of it. Answers
+        that could not be read or checked, and answers to a problem already over, are not
+        recorded (``Outcome.recorded`` is None)."""
         shown = judgement.shown
-        if judgement.kind not in (VerdictKind.ACCEPT, VerdictKind.REJECT) or shown.done:
-            return None
-        recorded = self._save(
+        status = Status.of(judgement.verdict)
+        recorded = None
+        if status in (Status.CORRECT, Status.WRONG) and not shown.done:
+            recorded = self._save(
+                shown,
+                judgement.text,
+                judgement.kind,
+                judgement.ms,
+                judgement.hints,
+                judgement.solution_viewed,
+            )
+            if status == Status.CORRECT:
+                shown.outcome = Ending.CORRECT
+                shown.first_try = shown.tries == 1 and not (
+                    judgement.hints or judgement.solution_viewed
+                )
+            elif shown.tries >= MAX_WRONG:
+                shown.outcome = Ending.WRONG  # out of tries
+        return self._outcome(
             shown,
+            status,
+            judgement.verdict,
             judgement.text,
-            judgement.kind,
             judgement.ms,
             judgement.hints,
             judgement.solution_viewed,
+            recorded,
         )
-        if judgement.kind == VerdictKind.ACCEPT:
-            shown.outcome = Ending.CORRECT
-            shown.first_try = shown.tries == 1 and not (
-                judgement.hints or judgement.solution_viewed
-            )
-        return recorded
 
-    def submit(self, text: str) -> Any:
-        """``judge`` then ``record``, on one thread (plain mode). Returns the Verdict."""
-        judgement = self.judge(text)
-        self.record(judgement)
-        return judgement.verdict
+    def submit(self, text: str) -> Outcome:
+        """``judge`` then ``record``, on one thread (plain mode)."""
+        return self.record(self.judge(text))
 
-    def skip(self) -> Recorded | None:
+    def skip(self) -> Outcome | None:
         """Give up on the problem on screen: recorded as "skipped" (rated Again when it is the
-        first answer). Does nothing once the problem is finished."""
+        first answer). None, and nothing recorded, once the problem is over."""
         shown = self._require()
         if shown.done:
             return None
         ms = self._elapsed_ms(shown)
-        recorded = self._save(shown, "", SKIPPED, ms, shown.hints, shown.solution_viewed)
+        hints, solution = shown.hints, shown.solution_viewed
+        recorded = self._save(shown, "", SKIPPED, ms, hints, solution)
         shown.outcome = Ending.SKIPPED
-        return recorded
+        return self._outcome(shown, Status.SKIPPED, None, "", ms, hints, solution, recorded)
+
+    def _outcome(
+        self,
+        shown: Shown,
+        status: Status,
+        verdict: Verdict | None,
+        text: str,
+        ms: int,
+        hints: int,
+        solution_viewed: bool,
+        recorded: Recorded | None,
+    ) -> Outcome:
+        return Outcome(
+            status,
+            shown.problem,
+            verdict,
+            text,
+            ms,
+            shown.tries,
+            shown.tries_left,
+            shown.done,
+            hints,
+            solution_viewed,
+            recorded,
+        )
 
     def _save(
         self, shown: Shown, text: str, verdict: str, ms: int, hints: int, solution_viewed: bool

@@ -1,12 +1,79 @@
-"""What the practice flow returns: the tally of a practice session."""
+"""What the practice flow returns: the outcome of an answer, a hint, the session's tally.
+
+Front ends render these and decide nothing: whether the learner may try again, how many tries
+are left, whether the problem is over and why, which known mistake the answer matches and which
+entries are wrong are all here, as data.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol
 
+from quizmath.core.answers.verdict import INVALID, REJECT
 from quizmath.core.items import Ending
+
+if TYPE_CHECKING:
+    from quizmath.core.answers.verdict import Verdict
+    from quizmath.core.bank.problem import Problem
+    from quizmath.core.scheduler import Recorded
+
+
+class Status(StrEnum):
+    """What became of an answer (or a skip)."""
+
+    CORRECT = "correct"  # accepted: the problem is over
+    WRONG = "wrong"  # rejected: try again while tries are left, else the problem is over
+    INVALID = "invalid"  # could not be read: not counted, type it again
+    UNCHECKED = "unchecked"  # could not be checked in time: not counted, type it again
+    SKIPPED = "skipped"  # given up: recorded, the problem is over
+
+    @classmethod
+    def of(cls, verdict: Verdict) -> Status:
+        if verdict.verdict == INVALID:
+            return cls.UNCHECKED if verdict.timed_out else cls.INVALID
+        return cls.WRONG if verdict.verdict == REJECT else cls.CORRECT
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """An answer to the problem on screen, judged and (when it counts) recorded."""
+
+    status: Status
+    problem: Problem
+    verdict: Verdict | None  # the checker's (reason, reading, entries, mistake); None: skipped
+    text: str  # as typed ("" for a skip)
+    ms: int  # from when the problem was shown
+    tries: int  # answers recorded for this problem, this one included
+    tries_left: int  # wrong answers the learner may still give before the solution is shown
+    finished: bool  # the problem is over: right, skipped, or out of tries
+    hints: int  # hints seen before this answer
+    solution_viewed: bool  # the solution was seen before this answer
+    recorded: Recorded | None  # None: nothing saved (not counted, or the problem was over)
+
+    @property
+    def out_of_tries(self) -> bool:
+        """The last wrong answer allowed: the worked solution and the answer follow."""
+        return self.status == Status.WRONG and self.finished
+
+    @property
+    def counted(self) -> bool:
+        return self.recorded is not None
+
+
+@dataclass(frozen=True)
+class Hint:
+    """A hint, counted when it was asked for."""
+
+    text: str
+    number: int  # 1-based
+    total: int
+
+    @property
+    def left(self) -> int:
+        return self.total - self.number
 
 
 class Finished(Protocol):

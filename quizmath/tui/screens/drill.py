@@ -6,7 +6,8 @@ the text in the box is submitted as it stands and the drill ends.
 
 Time comes from the injected ``Services.drill_clock`` through ``DrillRun``; a TICK_S interval
 only repaints the clocks, notices the deadline and checkpoints the time used every
-CHECKPOINT_S of drill time (a crash or a kill loses at most that). Leaving (Escape, ctrl+q)
+CHECKPOINT_S of drill time (``DrillRun.checkpoint_if_due``: a crash or a kill loses at most
+that). Leaving (Escape, ctrl+q)
 pauses the drill: every answer is already saved and the next start offers to finish it.
 
 Keys work while typing (the answer box and notes swallow printable keys): Enter submits, ctrl+g
@@ -30,8 +31,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 from textual.worker import get_current_worker
 
+from quizmath.core.drill.outcomes import JudgementKind, RunEnding
+from quizmath.core.items import Answering, ItemKind
+from quizmath.core.items.types import item_type
 from quizmath.tui.messages import ProgressChanged
-from quizmath.tui.screens.interview import LEVELS
 from quizmath.tui.widgets.answer_box import AnswerBox, printable
 from quizmath.tui.widgets.drill_bar import DrillBar
 from quizmath.tui.widgets.drill_problem import DrillProblem
@@ -46,7 +49,14 @@ if TYPE_CHECKING:
     from quizmath.tui.services import DrillOptions
 
 TICK_S = 0.2
-CHECKPOINT_S = 5.0
+
+# One widget per kind of item: ``show(served, number=…, topic_title=…)``, ``focus_input()``,
+# ``scroll_page(direction)``; a judged kind's widget holds an AnswerBox, a self-rated kind's a
+# notes box and a RatingBar.
+VIEWS: dict[ItemKind, type[DrillProblem | InterviewItem]] = {
+    ItemKind.PROBLEM: DrillProblem,
+    ItemKind.INTERVIEW: InterviewItem,
+}
 
 
 class DrillScreen(Screen[int | None]):
@@ -91,7 +101,6 @@ class DrillScreen(Screen[int | None]):
         self.run: DrillRun | None = None
         self.checking = False
         self.timing_out = False
-        self._checkpointed = 0.0
 
     @property
     def quiz(self) -> QuizApp:
@@ -113,14 +122,14 @@ class DrillScreen(Screen[int | None]):
         yield Header()
         yield DrillBar(id="drill-bar")
         yield Static("", id="drill-wait", markup=False)
-        yield DrillProblem(id="drill-problem")
-        yield InterviewItem(id="drill-interview")
+        for kind, view in VIEWS.items():
+            yield view(id=f"drill-{kind}")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Drill" if self.resume_id is None else f"Drill {self.resume_id}"
-        self.problem.display = False
-        self.interview.display = False
+        for view in self._views():
+            view.display = False
         what = "Preparing the drill…" if self.resume_id is None else "Picking up the drill…"
         self.query_one("#drill-wait", Static).update(Content.styled(what, "italic $text-muted"))
         self.bar.show_message("The clock starts when the first question is on screen.")
@@ -156,7 +165,6 @@ class DrillScreen(Screen[int | None]):
         self.run = run
         self.sub_title = f"Drill {run.id} · seed {run.seed}"
         self.query_one("#drill-wait").display = False
-        self._checkpointed = run.clock()
         self.set_interval(TICK_S, self._tick)
         self._show_current()
         self._tick()
@@ -188,16 +196,22 @@ class DrillScreen(Screen[int | None]):
         title = topic.title if topic else item.topic
         number = f"{item.position + 1} of {run.total}"
         self.bar.show_item(item.position + 1, run.total, title)
-        self.problem.display = item.problem is not None
-        self.interview.display = item.question is not None
-        if item.problem is not None:
-            self.problem.show(item.problem, number=number, topic_title=title)
-        elif item.question is not None:
-            q = item.question
-            level = LEVELS.get(q.difficulty, str(q.difficulty))
-            self.interview.show(q, meta=f"Interview question {number} · {title} · {level}")
-            self.interview.notes.focus()
+        view = self._view(item.kind)
+        for other in self._views():
+            other.display = other is view
+        view.show(item.served, number=number, topic_title=title)
+        view.focus_input()
         self.refresh_bindings()
+
+    def _views(self) -> list[DrillProblem | InterviewItem]:
+        return [self._view(kind) for kind in VIEWS]
+
+    def _view(self, kind: ItemKind) -> DrillProblem | InterviewItem:
+        return self.query_one(f"#drill-{kind}", VIEWS[kind])
+
+    def _judged(self) -> bool:
+        item = self.run.current if self.run is not None else None
+        return item is not None and item_type(item.kind).answering == Answering.JUDGED
 
     # -- the clock -----------------------------------------------------------------------
 
@@ -210,17 +224,10 @@ class DrillScreen(Screen[int | None]):
             if not self.checking and not self.timing_out:
                 self._time_out()
             return
-        now = run.clock()
-        if now - self._checkpointed >= CHECKPOINT_S:
-            self._checkpointed = now
-            self._checkpoint()
-
-    def _checkpoint(self) -> None:
         from quizmath.core.storage import StorageError
 
         try:
-            assert self.run is not None
-            self.run.checkpoint()
+            run.checkpoint_if_due()
         except StorageError as exc:
             self.notify(f"Time not saved: {exc}", severity="error", markup=False)
 
@@ -233,7 +240,7 @@ class DrillScreen(Screen[int | None]):
         item = run.current
         if item is None:
             self._end()
-        elif item.kind == "problem":
+        elif self._judged():
             self.checking = True
             self.problem.note("Time is up: checking your answer as it stands…", "$error")
             self._check(item.position, self.problem.value, True)
@@ -246,7 +253,7 @@ class DrillScreen(Screen[int | None]):
     def _submitted(self, message: AnswerBox.Submitted) -> None:
         run = self.run
         item = run.current if run is not None else None
-        if item is None or item.kind != "problem" or self.checking or self.timing_out:
+        if item is None or not self._judged() or self.checking or self.timing_out:
             return
         if not message.text.strip():
             self.problem.note("Type an answer, or ctrl+g to skip this question.")
@@ -282,7 +289,7 @@ class DrillScreen(Screen[int | None]):
                 self.problem.note("Could not check that; press Enter again.", "$error")
             return
         result = self._saved(lambda: run.record(j), show=False)
-        if result is None and j.kind == "invalid":
+        if result is None and j.kind == JudgementKind.INVALID:
             self.problem.unreadable(j.verdict)
         elif result is not None:
             self._after(result)
@@ -313,7 +320,7 @@ class DrillScreen(Screen[int | None]):
     def _end(self) -> None:
         run = self.run
         assert run is not None
-        if run.ended == "timeout":  # (a finished drill needs no word: the report follows)
+        if run.ended == RunEnding.TIMEOUT:  # (a finished drill needs no word: the report follows)
             self.notify("Time is up: the drill is over.", title="Drill", severity="warning")
         self.dismiss(run.id)
 
@@ -328,14 +335,14 @@ class DrillScreen(Screen[int | None]):
             if action == "skip":
                 return None if self.checking else True
             if action == "reveal":
-                if item.kind != "interview":
+                if self._judged():
                     return False  # hidden: problems have no solution until the report
                 return None if self.interview.revealed else True
             if action == "rate":
-                return item.kind == "interview" and self.interview.revealed
+                return not self._judged() and self.interview.revealed
             if action == "choice":
                 return item.problem is not None and item.problem.kind == "choice"
-            return item.kind == "problem"
+            return self._judged()
         return True
 
     def action_skip(self) -> None:
@@ -364,28 +371,25 @@ class DrillScreen(Screen[int | None]):
         self._saved(lambda: run.rate(message.rating, notes))
 
     def action_focus_answer(self) -> None:
-        run = self.run
-        item = run.current if run is not None else None
-        if item is not None and item.kind == "problem":
-            self.problem.box.input.focus()
-        elif item is not None:
-            self.interview.notes.focus()
+        item = self.run.current if self.run is not None else None
+        if item is not None:
+            self._view(item.kind).focus_input()
 
     def action_format_help(self) -> None:
-        from quizmath.core.items.problem import answer_help
+        from quizmath.core.items.problem import format_help
 
         item = self.run.current if self.run is not None else None
         if item is not None and item.problem is not None:
-            p = item.problem
-            self.notify(answer_help(p.kind) or p.format_note, title="How to type the answer",
-                        timeout=12, markup=False)  # fmt: skip
+            text = format_help(item.problem)
+            self.notify(text, title="How to type the answer", timeout=12, markup=False)
 
     def action_choice(self, delta: int) -> None:
         self.problem.box.cycle_choice(delta)
 
     def action_scroll(self, direction: int) -> None:
-        view = self.interview if self.interview.display else self.problem
-        view.scroll_page(direction)
+        item = self.run.current if self.run is not None else None
+        if item is not None:
+            self._view(item.kind).scroll_page(direction)
 
     def action_back(self) -> None:
         """Escape: out of the answer or notes box first; then leave (the drill is kept)."""

@@ -12,13 +12,17 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from quizmath.core.drill.clock import format_clock, local_time
-from quizmath.core.drill.outcomes import ENDING_WORDS
+from quizmath.core.drill.outcomes import RunEnding, ending_words
 from quizmath.tui.widgets.fitted_table import FittedTable
 
 if TYPE_CHECKING:
     from quizmath.tui.app import QuizApp
 
-STATUS_STYLE = {"completed": "$success", "timeout": "$warning", "discarded": "$text-muted"}
+STATUS_STYLE = {
+    RunEnding.COMPLETED: "$success",
+    RunEnding.TIMEOUT: "$warning",
+    RunEnding.DISCARDED: "$text-muted",
+}
 
 
 class DrillHistoryScreen(Screen[None]):
@@ -56,7 +60,7 @@ class DrillHistoryScreen(Screen[None]):
                 f"{run.percent:3.0f}%",
                 format_clock(run.used_ms),
                 Content.styled(
-                    ENDING_WORDS.get(run.ended or "", run.status),
+                    ending_words(run.ended, run.status),
                     STATUS_STYLE.get(run.ended or "", ""),
                 ),
                 str(run.seed),

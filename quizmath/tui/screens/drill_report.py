@@ -23,8 +23,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from quizmath.core.drill.clock import format_clock, local_time
-from quizmath.core.drill.outcomes import ENDING_WORDS
-from quizmath.core.drill.report import TREND_OVER
+from quizmath.core.drill.outcomes import ending_words
+from quizmath.core.drill.report import MISSED, TREND_OVER
+from quizmath.core.items import Ending, ItemKind
 from quizmath.tui.widgets.answer_box import printable
 from quizmath.tui.widgets.fitted_table import FittedTable
 from quizmath.tui.widgets.prompt_view import PromptView
@@ -34,10 +35,10 @@ if TYPE_CHECKING:
     from quizmath.tui.app import QuizApp
 
 OUTCOME = {
-    "correct": ("✓ right", "$success"),
-    "wrong": ("✗ wrong", "$error"),
-    "skipped": ("↷ skipped", "$warning"),
-    "unanswered": ("– unanswered", "$warning"),
+    Ending.CORRECT: ("✓ right", "$success"),
+    Ending.WRONG: ("✗ wrong", "$error"),
+    Ending.SKIPPED: ("↷ skipped", "$warning"),
+    Ending.UNANSWERED: ("– unanswered", "$warning"),
 }
 BAR = 10
 TITLE_WIDTH = 30
@@ -133,7 +134,7 @@ class DrillReportScreen(Screen[None]):
             )
             return
         run = r.run
-        status = ENDING_WORDS.get(run.ended or "", "unfinished")
+        status = ending_words(run.ended, "unfinished")
         self.query_one("#report-head", Static).update(
             Content.assemble(
                 (f"Drill {run.id}", "bold $primary"),
@@ -158,7 +159,7 @@ class DrillReportScreen(Screen[None]):
         for i in r.items:
             word, style = OUTCOME.get(i.outcome, (i.outcome, ""))
             note = " ⏱" if i.timed_out and i.reached else ""
-            title = i.title if i.kind == "problem" else f"Interview: {i.title}"
+            title = i.title if i.kind == ItemKind.PROBLEM else f"Interview: {i.title}"
             rows.append(
                 [
                     str(i.position + 1),
@@ -205,7 +206,7 @@ class DrillReportScreen(Screen[None]):
         item = self._selected()
         if item is None:
             return
-        if item.kind == "problem":
+        if item.kind == ItemKind.PROBLEM:
             self.quiz.replay(item.ref)
             return
         from quizmath.tui.screens.interview import InterviewScreen
@@ -214,7 +215,7 @@ class DrillReportScreen(Screen[None]):
         if app.interviews is None or app.scheduler is None or not app.interviews.get(item.ref):
             self.notify("That interview question is not available.", severity="warning")
             return
-        app.push_screen(InterviewScreen(app.interviews, app.scheduler, first=item.ref))
+        app.push_screen(InterviewScreen(app.interview_practice(), first=item.ref))
 
     @on(DataTable.RowSelected, "#report-items")
     def _row_selected(self) -> None:
@@ -237,7 +238,7 @@ def score_line(r: DrillReport) -> Content:
         Content("   "),
         bar(r.percent / 100, "$success"),
     ]
-    counts = [f"{r.count(k)} {k}" for k in ("wrong", "skipped", "unanswered") if r.count(k)]
+    counts = [f"{r.count(k)} {k}" for k in MISSED if r.count(k)]
     if counts:
         parts.append(Content.styled("   " + ", ".join(counts), "$text-muted"))
     limit = f" of {format_clock(run.limit_ms)}" if run.limit_ms is not None else " (untimed)"
@@ -268,17 +269,17 @@ def missed_widgets(i: ReportItem) -> list[Static]:
         (f"   {i.ref}", "$text-muted"),
     )
     out: list[Static] = [Static(head, classes="missed-head")]
-    what = "Your notes" if i.kind == "interview" else "Your answer"
-    if i.outcome == "skipped":
+    what = "Your notes" if i.kind == ItemKind.INTERVIEW else "Your answer"
+    if i.outcome == Ending.SKIPPED:
         given = Content.styled("Skipped.", "$warning")
     elif i.answer.strip():
         given = Content.assemble((f"{what}: ", "$text-muted"), printable(i.answer.strip()))
     else:
         given = Content.styled("Not answered.", "$warning")
-    if i.kind == "interview" and i.rating is not None:
+    if i.kind == ItemKind.INTERVIEW and i.rating is not None:
         given = Content.assemble(given, (f"   (rated {i.rating} of 4)", "$text-muted"))
     out.append(Static(given, classes="missed-line"))
-    if i.kind == "problem" and i.expected:
+    if i.kind == ItemKind.PROBLEM and i.expected:
         out.append(
             Static(
                 Content.assemble(("Answer: ", "$text-muted"), (printable(i.expected), "bold")),
@@ -286,13 +287,13 @@ def missed_widgets(i: ReportItem) -> list[Static]:
             )
         )
     if i.solution:
-        label = "Model answer" if i.kind == "interview" else "Worked solution"
+        label = "Model answer" if i.kind == ItemKind.INTERVIEW else "Worked solution"
         out.append(Static(Content.styled(label, "$text-muted"), classes="missed-line"))
         out.append(PromptView(i.solution, id=None))
-    if i.kind == "interview" and i.expected:
+    if i.kind == ItemKind.INTERVIEW and i.expected:
         out.append(Static(Content.styled("Key points", "$text-muted"), classes="missed-line"))
         out.append(PromptView(i.expected))
-    if i.kind == "problem":
+    if i.kind == ItemKind.PROBLEM:
         replay = f"Replay: p on its row above, or quizmath practice --template {i.ref}"
         out.append(Static(Content.styled(replay, "$text-muted"), classes="missed-line"))
     return out

@@ -1,7 +1,8 @@
 """Set up a drill: questions, minutes, topics (optional) and a seed (optional), or just Enter
 for the defaults. The share line says what someone else runs to get the same drill.
 
-The plan itself is made by the drill screen (in a worker); this screen only validates.
+The plan itself is made by the drill screen (in a worker); this screen reads the fields with
+the core's ``read_options`` and says what is wrong in its own words.
 """
 
 from __future__ import annotations
@@ -17,38 +18,38 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from quizmath.core.drill.plan import DEFAULT_MINUTES, DEFAULT_QUESTIONS, MAX_QUESTIONS, share_args
-from quizmath.tui.services import DrillOptions
+from quizmath.core.drill.options import (
+    DEFAULT_MINUTES,
+    DEFAULT_QUESTIONS,
+    MAX_MINUTES,
+    MAX_QUESTIONS,
+    MAX_SEED_DIGITS,
+    MIN_QUESTIONS,
+    DrillOptions,
+    Fault,
+    Field,
+    OptionError,
+    read_options,
+)
+from quizmath.core.drill.plan import share_args
 
 if TYPE_CHECKING:
     from quizmath.tui.app import QuizApp
 
-MAX_MINUTES = 24 * 60
-MAX_SEED_DIGITS = 18
+# What a refused field says, in the setup screen's words (the bounds are the core's).
+FAULTS = {
+    (Field.QUESTIONS, Fault.NOT_A_NUMBER): f"Questions: a whole number, 1 to {MAX_QUESTIONS}.",
+    (Field.QUESTIONS, Fault.OUT_OF_RANGE): f"Questions: {MIN_QUESTIONS} to {MAX_QUESTIONS}.",
+    (Field.MINUTES, Fault.NOT_A_NUMBER): "Minutes: a number (0 for no time limit).",
+    (Field.MINUTES, Fault.OUT_OF_RANGE): f"Minutes: 0 (untimed) to {MAX_MINUTES}.",
+    (Field.SEED, Fault.NOT_A_NUMBER): (
+        f"Seed: a whole number of up to {MAX_SEED_DIGITS} digits, or empty."
+    ),
+}
 
 
-class SetupError(ValueError):
-    """A field does not hold a usable value; the message says which and why."""
-
-
-def parse_options(questions: str, minutes: str, seed: str, topics: tuple[str, ...]) -> DrillOptions:
-    """The drill the fields ask for (empty fields: the defaults). Raises SetupError."""
-    try:
-        n = int(questions) if questions.strip() else DEFAULT_QUESTIONS
-    except ValueError:
-        raise SetupError("Questions: a whole number, 1 to 100.") from None
-    if not 1 <= n <= MAX_QUESTIONS:
-        raise SetupError(f"Questions: 1 to {MAX_QUESTIONS}.")
-    try:
-        m = float(minutes) if minutes.strip() else DEFAULT_MINUTES
-    except ValueError:
-        raise SetupError("Minutes: a number (0 for no time limit).") from None
-    if not 0 <= m <= MAX_MINUTES:
-        raise SetupError(f"Minutes: 0 (untimed) to {MAX_MINUTES}.")
-    text = seed.strip()
-    if text and (not text.isdigit() or len(text) > MAX_SEED_DIGITS):
-        raise SetupError("Seed: a whole number of up to 18 digits, or empty.")
-    return DrillOptions(minutes=m, questions=n, topics=topics, seed=int(text) if text else None)
+def fault_text(error: OptionError) -> str:
+    return FAULTS.get((error.field, error.fault), str(error))
 
 
 class DrillSetupScreen(Screen[None]):
@@ -130,7 +131,7 @@ class DrillSetupScreen(Screen[None]):
 
     def _fields(self) -> DrillOptions:
         value = {i.id: i.value for i in self.query(Input)}
-        return parse_options(value["questions"], value["minutes"], value["seed"], self._topics())
+        return read_options(value["questions"], value["minutes"], value["seed"], self._topics())
 
     @on(Input.Changed)
     @on(SelectionList.SelectedChanged)
@@ -139,8 +140,8 @@ class DrillSetupScreen(Screen[None]):
         error = self.query_one("#setup-error", Static)
         try:
             o = self._fields()
-        except SetupError as exc:
-            error.update(Content.styled(str(exc), "$error"))
+        except OptionError as exc:
+            error.update(Content.styled(fault_text(exc), "$error"))
             share.update("")
             return
         error.update("")
@@ -163,8 +164,8 @@ class DrillSetupScreen(Screen[None]):
     def _start(self) -> None:
         try:
             options = self._fields()
-        except SetupError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+        except OptionError as exc:
+            self.notify(fault_text(exc), severity="error", markup=False)
             return
         self.quiz.start_drill(options)
 

@@ -8,7 +8,6 @@ then goes back home.
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -20,14 +19,17 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
 
+from quizmath.core.items.interview import LEVELS
+from quizmath.core.practice.interview import QuestionState
 from quizmath.tui.messages import ProgressChanged
+from quizmath.tui.widgets.interview_item import answer_markdown
 from quizmath.tui.widgets.rating_bar import RatingBar
 
 if TYPE_CHECKING:
-    from quizmath.core.content import InterviewBank, InterviewQuestion
-    from quizmath.core.scheduler import Scheduler
+    from quizmath.core.content import InterviewQuestion
+    from quizmath.core.practice.interview import InterviewPractice
 
-LEVELS = {1: "easy", 2: "medium", 3: "hard"}
+STATES = {QuestionState.DUE: "review due", QuestionState.NEW: "new", QuestionState.REVIEW: "review"}
 
 
 def until(due: datetime | None, now: datetime) -> str:
@@ -40,15 +42,6 @@ def until(due: datetime | None, now: datetime) -> str:
             n = round(seconds / size)
             return f"in {n} {unit}{'s' if n != 1 else ''}"
     return "in under a minute"
-
-
-def answer_markdown(q: InterviewQuestion) -> str:
-    parts = ["## Model answer", "", q.answer, "", "## Key points", ""]
-    parts += [f"- {point}" for point in q.key_points]
-    if q.follow_ups:
-        parts += ["", "## Follow-up questions", ""]
-        parts += [f"- {f}" for f in q.follow_ups]
-    return "\n".join(parts)
 
 
 class InterviewScreen(Screen[None]):
@@ -64,17 +57,10 @@ class InterviewScreen(Screen[None]):
         Binding("4", "rate(4)", "Easy", show=False),
     ]
 
-    def __init__(
-        self, interviews: InterviewBank, scheduler: Scheduler, *, first: str | None = None
-    ) -> None:
+    def __init__(self, practice: InterviewPractice, *, first: str | None = None) -> None:
         super().__init__()
-        self.interviews = interviews
-        self.scheduler = scheduler
+        self.practice = practice
         self.first = first
-        self.question: InterviewQuestion | None = None
-        self.revealed = False
-        self.rated: int | None = None
-        self.shown_at = 0.0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,23 +85,18 @@ class InterviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Interview Q&A"
-        first = self.interviews.get(self.first) if self.first else None
-        self.show(first or self._next())
+        self.show(self.practice.show(self.first))
 
-    def _next(self) -> InterviewQuestion | None:
-        return self.scheduler.next_interview(self.interviews.questions.values())
+    @property
+    def question(self) -> InterviewQuestion | None:
+        return self.practice.current
 
     def show(self, q: InterviewQuestion | None) -> None:
-        self.question = q
-        self.revealed = False
-        self.rated = None
-        self.shown_at = time.monotonic()
         if q is None:
             self.query_one("#qa-question", Static).update("No interview questions.")
             return
-        due = {x.id for x in self.scheduler.due_interviews([q])}
-        state = "review due" if due else ("new" if q.id not in self._seen() else "review")
-        topic = self.scheduler.bank.curriculum.topic(q.topic)
+        state = STATES[self.practice.state(q)]
+        topic = self.practice.scheduler.bank.curriculum.topic(q.topic)
         self.query_one("#qa-meta", Static).update(
             f"{topic.title if topic else q.topic} · {LEVELS.get(q.difficulty, q.difficulty)}"
             f" · {state}"
@@ -130,21 +111,17 @@ class InterviewScreen(Screen[None]):
         self.query_one("#qa").scroll_home(animate=False)
         self.refresh_bindings()
 
-    def _seen(self) -> set[str]:
-        return set(self.scheduler.storage.interview_cards())
-
     def check_action(self, action: str, parameters: tuple[Any, ...]) -> bool | None:
         if action == "reveal":
-            return None if self.question is None or self.revealed else True
+            return True if self.practice.can_reveal else None
         if action == "rate":
-            return self.revealed and self.rated is None
+            return self.practice.can_rate
         return True
 
     async def action_reveal(self) -> None:
-        q = self.question
-        if q is None or self.revealed:
+        q = self.practice.reveal()
+        if q is None:
             return
-        self.revealed = True
         answer = self.query_one("#qa-answer", Markdown)
         await answer.update(answer_markdown(q))
         answer.display = True
@@ -165,22 +142,21 @@ class InterviewScreen(Screen[None]):
 
     @on(RatingBar.Rated)
     def _rated(self, message: RatingBar.Rated) -> None:
-        q = self.question
-        if q is None or not self.revealed or self.rated is not None:
+        if not self.practice.can_rate:
             return
         from quizmath.core.storage import StorageError
 
-        ms = round((time.monotonic() - self.shown_at) * 1000)
         try:
-            recorded = self.scheduler.rate_interview(q.id, message.rating, duration_ms=ms)
+            rated = self.practice.rate(message.rating)
         except StorageError as exc:
             self.notify(f"Rating not saved: {exc}", severity="error", markup=False)
             return
-        self.rated = message.rating
-        when = until(recorded.due, self.scheduler.now())
+        if rated is None:
+            return
+        when = until(rated.due, rated.at)
         self.query_one("#qa-result", Static).update(
             Content.assemble(
-                (f"Rated {message.name}", "bold $success"),
+                (f"Rated {rated.rating.label}", "bold $success"),
                 (f" — this question comes back {when}. " if when else ". ", ""),
                 ("ctrl+n: next question", "$text-muted"),
             )
@@ -189,13 +165,7 @@ class InterviewScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_next(self) -> None:
-        nxt = self._next()
-        if nxt is not None and self.question is not None and nxt.id == self.question.id:
-            # Just rated "Again" and nothing else is due: take the next one in order.
-            ordered = self.interviews.ordered()
-            i = next((k for k, x in enumerate(ordered) if x.id == nxt.id), -1)
-            nxt = ordered[(i + 1) % len(ordered)]
-        self.show(nxt)
+        self.show(self.practice.next_question())
 
     def action_back(self) -> None:
         if isinstance(self.focused, TextArea):

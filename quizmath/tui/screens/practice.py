@@ -8,8 +8,8 @@ Keys work while typing (the answer box swallows printable keys): ctrl+t hint ("t
 reveal the worked solution, ctrl+o open the concept page, ctrl+g give up (skip), ctrl+n next.
 Escape leaves the box; then h, s, c, g, n do the same and Escape again goes back home.
 
-At start-up the first problem may arrive before its session (``premade``, see
-``quizmath.tui.prefetch``): it is shown at once, and the session is ``adopt``ed a moment later;
+At start-up the first problem may arrive before its practice (``premade``, see
+``quizmath.tui.prefetch``): it is shown at once, and the practice is ``adopt``ed a moment later;
 an answer typed in between is checked then.
 """
 
@@ -27,14 +27,15 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from quizmath.core.practice.outcomes import Status
 from quizmath.tui.messages import ProblemPainted, ProgressChanged
 from quizmath.tui.widgets.answer_box import AnswerBox
 from quizmath.tui.widgets.problem_sheet import ProblemSheet
-from quizmath.tui.widgets.verdict_panel import help_used
 
 if TYPE_CHECKING:
     from quizmath.core.bank.problem import Problem
     from quizmath.core.practice.flow import Judgement, Practice
+    from quizmath.core.practice.outcomes import Outcome
     from quizmath.tui.app import QuizApp
     from quizmath.tui.prefetch import Prefetched
 
@@ -84,23 +85,22 @@ class PracticeScreen(Screen[None]):
 
     def __init__(
         self,
-        session: Practice | None,
+        practice: Practice | None,
         *,
         count: int | None = None,
         title: str = "",
         premade: Prefetched | None = None,
     ) -> None:
         super().__init__()
-        self.session = session  # None until adopted (see the module docstring)
+        self.practice = practice  # None until adopted (see the module docstring)
         self.premade = premade
         self.count = count
         self.title_text = title or "Practice"
         self.problem: Problem | None = None
         self.loading = False
         self.checking = False
-        self.finished = False  # right, skipped, or MAX_WRONG wrong answers
-        self.wrong = 0
-        self._pending: str | None = None  # an answer typed before the session arrived
+        self.failed = False  # the problem could not be made or cannot be checked
+        self._pending: str | None = None  # an answer typed before the practice arrived
         self._texts_ready = False  # hints, solution and mistakes rendered (off this thread)
         self._token = 0
         self.painted = False  # its first problem (or error) is on screen
@@ -122,6 +122,18 @@ class PracticeScreen(Screen[None]):
     def hints_shown(self) -> int:
         return self.sheet.hints_shown
 
+    @property
+    def finished(self) -> bool:
+        """The problem is over (right, skipped, out of tries), or cannot be practised."""
+        shown = self.practice.current if self.practice is not None else None
+        return self.failed or (shown is not None and shown.done)
+
+    @property
+    def answered(self) -> bool:
+        """An answer to the problem on screen was recorded (the learner may move on)."""
+        shown = self.practice.current if self.practice is not None else None
+        return shown is not None and shown.answered
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield ProblemSheet(id="sheet")
@@ -131,8 +143,8 @@ class PracticeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.title_text
         first = self.premade.problem if self.premade else None
-        if self.session is not None:
-            first = self.session.problem  # made before the first frame (start-up)
+        if self.practice is not None:
+            first = self.practice.problem  # made before the first frame (start-up)
         if first is not None:
             self._token += 1
             self.post_message(self.Ready(self._token, first))
@@ -143,16 +155,17 @@ class PracticeScreen(Screen[None]):
         if self.problem is not None:
             self.box.input.focus()
 
-    def adopt(self, session: Practice) -> None:
-        """The session for the problem already on screen has arrived."""
-        self.session = session
+    def adopt(self, practice: Practice) -> None:
+        """The practice for the problem already on screen has arrived."""
+        self.practice = practice
         self.refresh_bindings()
         pending, self._pending = self._pending, None
         if pending is not None:
             self._start_check(pending)
 
-    def session_failed(self, error: str) -> None:
+    def practice_failed(self, error: str) -> None:
         self.notify(f"Cannot practise: {error}", severity="error", markup=False)
+        self.failed = True
         self._finish("This problem cannot be checked: Escape goes home.")
 
     # -- showing a problem ---------------------------------------------------------------
@@ -166,11 +179,11 @@ class PracticeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="generate")
     def _generate(self, token: int) -> None:
-        """Generation may be slow (the engine, sometimes sympy); the session's scheduler calls
+        """Generation may be slow (the engine, sometimes sympy); the practice's scheduler calls
         hop back to the UI thread (see ``quizmath.tui.ui_thread``)."""
-        assert self.session is not None
+        assert self.practice is not None
         try:
-            problem = self.session.next_problem()
+            problem = self.practice.next_problem()
         except Exception as exc:  # QuizmathError, or a bug: say so, keep the app up
             self.post_message(self.Ready(token, None, f"{exc}" or type(exc).__name__))
             return
@@ -181,11 +194,10 @@ class PracticeScreen(Screen[None]):
         if message.token != self._token:
             return
         self.loading = False
-        self.finished = False
-        self.wrong = 0
+        self.failed = False
         p = self.problem = message.problem
         if p is None:
-            self.finished = True
+            self.failed = True
             self.sheet.show_error(message.error)
             self.box.note("")
         else:
@@ -201,10 +213,10 @@ class PracticeScreen(Screen[None]):
 
     def _show(self, p: Problem) -> None:
         self.app.clear_notifications()  # e.g. the last problem's "how to type" help
-        served = len(self.session.history) if self.session else 1
+        served = len(self.practice.history) if self.practice else 1
         number = f"{served} of {self.count}" if self.count else str(served)
-        if self.session is not None:
-            topic = self.session.bank.curriculum.topic(p.topic)
+        if self.practice is not None:
+            topic = self.practice.bank.curriculum.topic(p.topic)
             title = topic.title if topic else p.topic
         else:
             title = self.premade.topic_title if self.premade else p.topic
@@ -251,7 +263,7 @@ class PracticeScreen(Screen[None]):
         if not message.text.strip():
             self.box.note(muted("Type an answer first (ctrl+t: a hint)."))
             return
-        if self.session is None:
+        if self.practice is None:
             self._pending = message.text
             self.box.note(Content.styled("Checking in a moment…", "italic $text-muted"))
             return
@@ -267,9 +279,9 @@ class PracticeScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="check")
     def _check(self, text: str, token: int) -> None:
         """The checker (a worker process with a 2 s budget) answers off the UI thread."""
-        assert self.session is not None
+        assert self.practice is not None
         try:
-            judgement = self.session.judge(text)
+            judgement = self.practice.judge(text)
         except Exception as exc:
             self.post_message(self.Checked(token, None, f"{exc}" or type(exc).__name__))
             return
@@ -277,7 +289,7 @@ class PracticeScreen(Screen[None]):
 
     @on(Checked)
     def _checked(self, message: Checked) -> None:
-        if message.token != self._token or self.session is None:
+        if message.token != self._token or self.practice is None:
             return
         self.checking = False
         self.refresh_bindings()
@@ -285,64 +297,54 @@ class PracticeScreen(Screen[None]):
         if judgement is None:
             self.box.note(Content.styled(f"Could not check: {message.error}", "$error"))
             return
-        from quizmath.core.practice.rules import MAX_WRONG  # the same number of tries
         from quizmath.core.storage import StorageError
 
         try:
-            self.session.record(judgement)  # sqlite: on this (the UI) thread
+            outcome = self.practice.record(judgement)  # sqlite: on this (the UI) thread
         except StorageError as exc:
             self.notify(f"Progress not saved: {exc}", severity="error", markup=False)
             self.box.note(Content.styled("Not saved; press Enter to try again.", "$error"))
             return
-        p, verdict = judgement.shown.problem, judgement.verdict
-        panel = self.sheet.verdict
-        panel.show_judgement(
-            verdict,
-            judgement.ms,
-            kind=p.kind,
-            typed=judgement.text,
-            tries=judgement.shown.tries,
-            helped=help_used(judgement.hints, judgement.solution_viewed),
-        )
-        if verdict.verdict == "accept":
+        self._show_outcome(outcome)
+
+    def _show_outcome(self, outcome: Outcome) -> None:
+        p, panel = outcome.problem, self.sheet.verdict
+        panel.show_outcome(outcome)
+        if outcome.status == Status.CORRECT:
             self._finish("Correct. Enter or ctrl+n: next problem")
-        elif verdict.verdict == "reject":
-            self.wrong += 1
-            if self.wrong >= MAX_WRONG:
-                panel.show_given_up(p.answer_text, self.wrong)
-                self.sheet.reveal_solution(p, scroll_to="VerdictPanel")
-                self._finish("Enter or ctrl+n: next problem")
-            else:
-                left = MAX_WRONG - self.wrong
-                self.box.note(
-                    muted(
-                        f"Try again ({left} more), ctrl+t hint, ctrl+r solution, "
-                        "ctrl+g skip, ctrl+n move on"
-                    )
+        elif outcome.out_of_tries:
+            panel.show_given_up(p.answer_text, outcome.tries)
+            self.sheet.reveal_solution(p, scroll_to="VerdictPanel")
+            self._finish("Enter or ctrl+n: next problem")
+        elif outcome.status == Status.WRONG:
+            self.box.note(
+                muted(
+                    f"Try again ({outcome.tries_left} more), ctrl+t hint, ctrl+r solution, "
+                    "ctrl+g skip, ctrl+n move on"
                 )
+            )
         else:
             self.box.note(
                 Content.styled("Not counted: edit your answer and press Enter.", "$warning")
             )
-        if verdict.verdict != "invalid":
+        if outcome.status in (Status.CORRECT, Status.WRONG):
             self.post_message(ProgressChanged())
         panel.scroll_visible(animate=False)
 
     def _finish(self, note: str) -> None:
-        self.finished = True
         self.box.note(muted(note))
         self.refresh_bindings()
 
     # -- actions ---------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[Any, ...]) -> bool | None:
-        busy = self.loading or self.checking or self.session is None
+        busy = self.loading or self.checking or self.practice is None
         if action in ("hint", "solution", "skip"):
             if self.problem is None or busy or (action != "solution" and self.finished):
                 return None
-            assert self.session is not None
+            assert self.practice is not None
             # (Counting hints before they are rendered would render them on this thread.)
-            if action == "hint" and self._texts_ready and self.session.hints_left == 0:
+            if action == "hint" and self._texts_ready and self.practice.hints_left == 0:
                 return None
             if action == "solution" and self.sheet.solution_shown:
                 return None
@@ -350,30 +352,29 @@ class PracticeScreen(Screen[None]):
             return None
         if action == "next":
             # Unanswered: skip is the way on (it is recorded); after a wrong answer, move on.
-            return True if not busy and (self.finished or self.wrong) else None
+            return True if not busy and (self.finished or self.answered) else None
         if action == "choice":
             return self.problem is not None and self.problem.kind == "choice"
         return True
 
     def action_hint(self) -> None:
-        if self.session is None or self.session.problem is None:
+        if self.practice is None or self.practice.problem is None:
             return
-        text = self.session.hint()
-        if text is None:
+        hint = self.practice.hint()
+        if hint is None:
             self.notify("No more hints. ctrl+r shows the worked solution.")
             return
-        total = len(self.session.problem.hints)
-        self.sheet.add_hint(total - self.session.hints_left, total, text)
-        left = self.session.hints_left
+        self.sheet.add_hint(hint.number, hint.total, hint.text)
+        left = hint.left
         self.box.note(
             muted(f"{left} more hint{'s' if left != 1 else ''}" if left else "No more hints")
         )
         self.refresh_bindings()
 
     def action_solution(self) -> None:
-        if self.problem is None or self.session is None:
+        if self.problem is None or self.practice is None:
             return
-        self.session.show_solution()  # counted: a right answer after it is rated Again
+        self.practice.show_solution()  # counted: a right answer after it is rated Again
         self.sheet.reveal_solution(self.problem)
         if not self.finished:
             self.box.note(muted("Type the answer to practise it, or ctrl+g to skip."))
@@ -391,12 +392,12 @@ class PracticeScreen(Screen[None]):
 
     def action_skip(self) -> None:
         p = self.problem
-        if p is None or self.finished or self.session is None:
+        if p is None or self.finished or self.practice is None:
             return
         from quizmath.core.storage import StorageError
 
         try:
-            self.session.skip()
+            self.practice.skip()
         except StorageError as exc:
             self.notify(f"Progress not saved: {exc}", severity="error", markup=False)
             return
@@ -406,9 +407,9 @@ class PracticeScreen(Screen[None]):
         self.post_message(ProgressChanged())
 
     def action_next(self) -> None:
-        if self.check_action("next", ()) is not True or self.session is None:
+        if self.check_action("next", ()) is not True or self.practice is None:
             return
-        if self.count is not None and len(self.session.history) >= self.count:
+        if self.count is not None and len(self.practice.history) >= self.count:
             self._leave(done=True)
             return
         self.load_next()
@@ -424,27 +425,26 @@ class PracticeScreen(Screen[None]):
         self.box.input.focus()
 
     def action_format_help(self) -> None:
-        from quizmath.core.items.problem import answer_help
+        from quizmath.core.items.problem import format_help
 
         p = self.problem
         if p is not None:
-            text = answer_help(p.kind) or p.format_note
-            self.notify(text, title="How to type the answer", timeout=12, markup=False)
+            self.notify(format_help(p), title="How to type the answer", timeout=12, markup=False)
 
     def action_choice(self, delta: int) -> None:
         if self.problem is not None and not self.finished:
             self.box.cycle_choice(delta)
 
     def _leave(self, *, done: bool) -> None:
-        self.end_session(done=done)
+        self.end_practice(done=done)
         self.dismiss()
 
-    def end_session(self, *, done: bool = False) -> None:
-        """Close the session and say how it went (once)."""
-        if self._ended or self.session is None:
+    def end_practice(self, *, done: bool = False) -> None:
+        """Close the practice session and say how it went (once)."""
+        if self._ended or self.practice is None:
             return
         self._ended = True
-        tally = self.session.close()
+        tally = self.practice.close()
         if tally.shown:
             self.notify(tally.summary(), title="Session done" if done else "Practice", markup=False)
         self.post_message(ProgressChanged())

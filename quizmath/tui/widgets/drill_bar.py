@@ -9,14 +9,15 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quizmath.core.drill.clock import format_clock
+from quizmath.core.items import Ending
 from quizmath.tui.widgets.answer_box import printable
 from quizmath.tui.widgets.countdown import Countdown
 
 LAST = {
-    "correct": ("✓ correct", "$success"),
-    "wrong": ("✗ not correct", "$error"),
-    "skipped": ("↷ skipped", "$warning"),
-    "unanswered": ("not answered", "$warning"),
+    Ending.CORRECT: ("✓ correct", "$success"),
+    Ending.WRONG: ("✗ not correct", "$error"),
+    Ending.SKIPPED: ("↷ skipped", "$warning"),
+    Ending.UNANSWERED: ("not answered", "$warning"),
 }
 
 
@@ -47,7 +48,7 @@ class DrillBar(Horizontal):
             )
         )
 
-    def show_last(self, number: int, outcome: str, ms: int) -> None:
+    def show_last(self, number: int, outcome: Ending, ms: int) -> None:
         """How the previous question ended (there is no other feedback during a drill)."""
         word, style = LAST.get(outcome, (outcome, "$warning"))
         self.query_one("#drill-last", Static).update(

@@ -42,12 +42,15 @@ class DrillProblem(Vertical):
         self.box.configure(p.kind, p.vars, p.choices, idle=IDLE)
         self.box.input.focus()
 
+    def focus_input(self) -> None:
+        self.box.input.focus()
+
     def note(self, text: str, style: str = "$text-muted") -> None:
         self.box.note(Content.styled(text, style))
 
     def unreadable(self, verdict: Any) -> None:
         """Unreadable text before the deadline: say why; it stays in the box to be edited."""
-        reason = printable((verdict.message or "").strip()) if verdict is not None else ""
+        reason = printable(verdict.reason) if verdict is not None else ""
         self.box.note(
             Content.assemble(
                 ("⚠ Could not read that — not counted. ", "bold $warning"),

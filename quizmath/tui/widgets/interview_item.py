@@ -13,10 +13,21 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Markdown, Static, TextArea
 
+from quizmath.core.items.interview import LEVELS
 from quizmath.tui.widgets.rating_bar import RatingBar
 
 if TYPE_CHECKING:
     from quizmath.core.content import InterviewQuestion
+
+
+def answer_markdown(q: InterviewQuestion) -> str:
+    parts = ["## Model answer", "", q.answer, "", "## Key points", ""]
+    parts += [f"- {point}" for point in q.key_points]
+    if q.follow_ups:
+        parts += ["", "## Follow-up questions", ""]
+        parts += [f"- {f}" for f in q.follow_ups]
+    return "\n".join(parts)
+
 
 NOTES_PLACEHOLDER = "Type or think your answer (kept with the drill) · ctrl+r: reveal the answer"
 
@@ -43,7 +54,9 @@ class InterviewItem(Vertical):
     def revealed(self) -> bool:
         return bool(self.query_one("#qa-answer").display)
 
-    def show(self, q: InterviewQuestion, *, meta: str) -> None:
+    def show(self, q: InterviewQuestion, *, number: str, topic_title: str) -> None:
+        level = LEVELS.get(q.difficulty, str(q.difficulty))
+        meta = f"Interview question {number} · {topic_title} · {level}"
         self.query_one("#qa-meta", Static).update(meta)
         self.query_one("#qa-question", Static).update(q.question)
         self.notes.text = ""
@@ -52,14 +65,15 @@ class InterviewItem(Vertical):
         self.query_one("#qa", VerticalScroll).scroll_home(animate=False)
 
     async def reveal(self, q: InterviewQuestion) -> None:
-        from quizmath.tui.screens.interview import answer_markdown
-
         answer = self.query_one("#qa-answer", Markdown)
         await answer.update(answer_markdown(q))
         answer.display = True
         self.query_one("#qa-rate").display = True
         self.query_one("#rate-3").focus()
         self.call_after_refresh(answer.scroll_visible, top=True, animate=False)
+
+    def focus_input(self) -> None:
+        self.notes.focus()
 
     def rate(self, value: int) -> None:
         self.query_one(RatingBar).rate(value)

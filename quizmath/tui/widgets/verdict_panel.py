@@ -9,14 +9,25 @@ the learner goes in as plain text, never as markup.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
 from textual.widgets import Static
 
+from quizmath.core.practice.outcomes import Status
 from quizmath.tui.widgets.answer_box import excerpt, printable
 
-_STYLE = {"accept": "$success", "reject": "$error", "invalid": "$warning", "skipped": "$warning"}
+if TYPE_CHECKING:
+    from quizmath.core.answers.verdict import Entry
+    from quizmath.core.practice.outcomes import Outcome
+
+_STYLE = {
+    Status.CORRECT: "$success",
+    Status.WRONG: "$error",
+    Status.INVALID: "$warning",
+    Status.UNCHECKED: "$warning",
+    Status.SKIPPED: "$warning",
+}
 
 
 def seconds(ms: int | float) -> str:
@@ -28,7 +39,7 @@ def seconds(ms: int | float) -> str:
 
 
 class VerdictPanel(Static):
-    """Empty until an answer is judged; its CSS class says which verdict it shows."""
+    """Empty until an answer is judged; its CSS class is the status it shows (``-wrong``)."""
 
     DEFAULT_CSS = """
     VerdictPanel { height: auto; display: none; }
@@ -37,44 +48,48 @@ class VerdictPanel(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
-        self.verdict: str | None = None
+        self.status: Status | None = None
         self._lines: list[Content] = []
 
     def clear(self) -> None:
-        self.verdict = None
+        self.status = None
         self._lines = []
         self.set_classes("")
         self.update("")
 
-    def _show(self, verdict: str, lines: Sequence[Content], *, append: bool = False) -> None:
-        self.verdict = verdict
+    def _show(self, status: Status, lines: Sequence[Content], *, append: bool = False) -> None:
+        self.status = status
         self._lines = [*self._lines, *lines] if append else list(lines)
-        self.set_classes(f"-shown -{verdict}")
+        self.set_classes(f"-shown -{status}")
         self.update(Content("\n").join(self._lines))
 
-    def show_judgement(
-        self, verdict: Any, ms: int, *, kind: str, typed: str, tries: int, helped: str = ""
-    ) -> None:
-        """``verdict`` is a core ``Verdict``; ``ms`` the time the learner took; ``helped`` says
-        what help was used ("hints", "the solution") for the scheduler's rating."""
-        v = verdict.verdict
-        message = printable((verdict.message or "").strip())
-        style = _STYLE.get(v, "$warning")
-        if v == "accept":
-            head = Content.assemble(("✓ Correct", f"bold {style}"), _after(message, "Correct"))
-            took = f"   in {seconds(ms)}" + (f", try {tries}" if tries > 1 else "")
+    def show_outcome(self, outcome: Outcome) -> None:
+        """An answer as the practice flow judged it: the verdict and its reason, the time taken
+        (and the try and the help used, for a right answer), how the answer was read, the known
+        mistake it matches, and the learner's vector or matrix with its wrong entries marked."""
+        verdict = outcome.verdict
+        assert verdict is not None
+        status = outcome.status
+        style = _STYLE[status]
+        reason = printable(verdict.reason)
+        if status == Status.CORRECT:
+            head = Content.assemble(("✓ Correct", f"bold {style}"), _dash(reason))
+            took = f"   in {seconds(outcome.ms)}"
+            if outcome.tries > 1:
+                took += f", try {outcome.tries}"
+            helped = help_used(outcome.hints, outcome.solution_viewed)
             if helped:
                 took += f", after {helped}"
             lines = [Content.assemble(head, (took, "$text-muted"))]
-        elif v == "reject":
-            head = Content.assemble(("✗ Not correct", f"bold {style}"), _after(message, "Not"))
-            lines = [Content.assemble(head, (f"   in {seconds(ms)}", "$text-muted"))]
-        elif verdict.timed_out:
+        elif status == Status.WRONG:
+            head = Content.assemble(("✗ Not correct", f"bold {style}"), _dash(reason))
+            lines = [Content.assemble(head, (f"   in {seconds(outcome.ms)}", "$text-muted"))]
+        elif status == Status.UNCHECKED:
             lines = [Content.assemble(("⚠ Could not check that in time", f"bold {style}"))]
             lines.append(Content("Not counted. Try writing it more simply."))
         else:
             lines = [Content.assemble(("⚠ Could not read that — not counted", f"bold {style}"))]
-            lines.append(Content.assemble(message, *excerpt(typed, verdict.column)))
+            lines.append(Content.assemble(reason, *excerpt(outcome.text, verdict.column)))
         if verdict.interpreted:
             read = printable(verdict.interpreted)
             lines.append(Content.assemble(("Read as  ", "$text-muted"), (read, "bold")))
@@ -82,19 +97,17 @@ class VerdictPanel(Static):
             lines.append(
                 Content.assemble(("Common mistake: ", f"bold {style}"), printable(verdict.mistake))
             )
-        marked = mark_entries(
-            printable(verdict.interpreted), list(verdict.wrong_entries or []), kind
-        )
+        marked = mark_entries(verdict.entries, list(verdict.wrong_entries), outcome.problem.kind)
         if marked is not None:
             lines.append(Content.assemble(("Wrong entries:  ", "$text-muted"), marked))
-        self._show(v, lines)
+        self._show(status, lines)
 
     def show_skipped(self, answer: str) -> None:
         lines = [
             Content.assemble(("↷ Skipped", "bold $warning"), ("  (counted as not known)", "")),
             Content.assemble(("The answer was  ", "$text-muted"), (printable(answer), "bold")),
         ]
-        self._show("skipped", lines)
+        self._show(Status.SKIPPED, lines)
 
     def show_given_up(self, answer: str, wrong: int) -> None:
         """After the last wrong try: added under that try's verdict."""
@@ -102,7 +115,7 @@ class VerdictPanel(Static):
             Content.assemble((f"That was {wrong} tries; the worked solution is below.", "bold")),
             Content.assemble(("The answer was  ", "$text-muted"), (printable(answer), "bold")),
         ]
-        self._show("reject", lines, append=True)
+        self._show(Status.WRONG, lines, append=True)
 
 
 def help_used(hints: int, solution_viewed: bool) -> str:
@@ -114,59 +127,37 @@ def help_used(hints: int, solution_viewed: bool) -> str:
     return ""
 
 
-def _after(message: str, word: str) -> Content:
-    """The checker's message minus its leading verdict word ("Not correct: entry 2 …")."""
-    if message.startswith(word):
-        message = message.split(":", 1)[1].strip() if ":" in message else ""
-    message = message.rstrip(".")
-    return Content(f" — {message}" if message else "")
+def _dash(reason: str) -> Content:
+    """The reason after the verdict word: "✗ Not correct — entry 2 is wrong"."""
+    reason = reason.rstrip(".")
+    return Content(f" — {reason}" if reason else "")
 
 
-def split_entries(text: str) -> list[str] | None:
-    """``[a, b, c]`` → ["a", "b", "c"], splitting at top-level commas; None otherwise."""
-    text = text.strip()
-    if len(text) < 2 or text[0] not in "[{" or text[-1] != {"[": "]", "{": "}"}[text[0]]:
-        return None
-    depth, start, parts = 0, 1, []
-    for i, ch in enumerate(text[1:-1], start=1):
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-            if depth < 0:
-                return None  # "[1], [2]": not one bracketed list
-        elif ch == "," and depth == 0:
-            parts.append(text[start:i].strip())
-            start = i + 1
-    parts.append(text[start:-1].strip())
-    return parts if all(parts) else None
-
-
-def mark_entries(interpreted: str, wrong: list[Any], kind: str) -> Content | None:
-    """The learner's vector or matrix with its wrong entries highlighted (when the printed form
-    is a plain list: a scaled form like ``1/2·[2, 5]`` has other entries than it shows)."""
-    if not wrong or not interpreted or kind not in ("vector", "vector-up-to-scale", "matrix"):
+def mark_entries(entries: Sequence[Entry] | None, wrong: list[Any], kind: str) -> Content | None:
+    """The learner's vector or matrix with its wrong entries highlighted (only when the answer
+    was a plain list: a scaled form like ``1/2·[2, 5]`` has other entries than it shows)."""
+    if not wrong or not entries or kind not in ("vector", "vector-up-to-scale", "matrix"):
         return None
     if kind == "matrix":
-        rows = split_entries(interpreted)
-        cells = [split_entries(r) for r in rows] if rows else None
-        if not cells or any(c is None for c in cells):
+        rows = [row for row in entries if isinstance(row, tuple)]
+        if len(rows) != len(entries) or not all(rows):
             return None
         bad = {tuple(w) for w in wrong if isinstance(w, tuple | list) and len(w) == 2}
-        width = max(len(c) for row in cells for c in row if row)  # type: ignore[union-attr]
+        cells = [[printable(c) for c in row] for row in rows]
+        width = max(len(c) for row in cells for c in row)
         out: list[Content | tuple[str, str] | str] = []
         for r, row in enumerate(cells):
             out.append("\n                " if r else "")
-            for c, cell in enumerate(row or []):
+            for c, cell in enumerate(row):
                 style = "reverse bold $error" if (r, c) in bad else ""
                 out.extend([(cell.rjust(width), style), "  "])
         return Content.assemble(*out)
-    entries = split_entries(interpreted)
-    if entries is None:
-        return None
     bad_i = {int(w) for w in wrong if isinstance(w, int)}
     out = ["["]
     for i, entry in enumerate(entries):
-        out.extend([", " if i else "", (entry, "reverse bold $error" if i in bad_i else "")])
+        text = entry if isinstance(entry, str) else "[" + ", ".join(entry) + "]"
+        out.extend(
+            [", " if i else "", (printable(text), "reverse bold $error" if i in bad_i else "")]
+        )
     out.append("]")
     return Content.assemble(*out)

@@ -1,0 +1,83 @@
+"""A problem in plain text: its prompt and choices, and what to say of an answer.
+
+Verdict first (quickest to hear), then how the input was read, then why: the known mistake it
+matches and which entries are wrong (counted from 1, the way a person counts). Words, not
+symbols, so a screen reader says them well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from quizmath.core.items.problem import format_help
+from quizmath.core.practice.outcomes import Status
+from quizmath.plain.output import GREEN, RED, YELLOW, Output
+
+if TYPE_CHECKING:
+    from quizmath.core.answers.verdict import Verdict
+    from quizmath.core.bank.problem import Problem
+
+DRILL_COMMANDS = "Type your answer, or: skip, help, quit (the drill is kept to resume later)."
+WORDS = {Status.CORRECT: ("Correct", GREEN), Status.WRONG: ("Not correct", RED)}
+NOT_COUNTED = {
+    Status.INVALID: "Could not read that; not counted.",
+    Status.UNCHECKED: "Could not check that in time; not counted.",
+}
+
+
+def body_lines(p: Problem) -> list[str]:
+    """The prompt, the choices (A, B, C …) and the answer-format line."""
+    lines = [p.prompt]
+    if p.choices:
+        lines.append("")
+        lines += [f"  {chr(65 + i)}) {choice}" for i, choice in enumerate(p.choices)]
+    return [*lines, "", p.format_note]
+
+
+def verdict_lines(status: Status, v: Verdict, problem: Problem, out: Output) -> list[str]:
+    """What to say of a judged answer (``status`` as the practice flow decides it)."""
+    lines = []
+    if status in WORDS:
+        word, colour = WORDS[status]
+        lines.append(out.paint(f"{word}: {v.reason}" if v.reason else f"{word}.", colour))
+    else:
+        lines.append(out.paint(NOT_COUNTED.get(status, NOT_COUNTED[Status.INVALID]), YELLOW))
+        if v.reason:
+            lines.append(v.reason)
+    if v.interpreted:
+        lines.append(f"Read as: {v.interpreted}")
+    if v.mistake:
+        lines.append(f"A common mistake: {v.mistake}")
+    if v.wrong_entries and not v.reason:  # the reason names the entries when it can
+        lines.append(wrong_entries_line(v.wrong_entries, problem))
+    return lines
+
+
+def wrong_entries_line(entries: Sequence[Any], problem: Problem | None) -> str:
+    """The checker's 0-based positions, said the way a person counts (from 1)."""
+    if not entries:
+        return ""
+    if all(isinstance(e, tuple | list) and len(e) == 2 for e in entries):
+        cells = [f"row {r + 1} column {c + 1}" for r, c in entries]
+        return "Wrong entries: " + "; ".join(cells) + "."
+    positions = ", ".join(str(int(e) + 1) for e in entries)
+    if problem is not None and problem.kind == "set":
+        return f"Not in the answer: value(s) {positions} of yours (counting from 1)."
+    return f"Wrong entries: {positions} (counting from 1)."
+
+
+class ProblemRenderer:
+    def drill_lines(self, served: Problem) -> list[str]:
+        return [
+            f"{served.title} — difficulty {served.difficulty}",
+            "",
+            *body_lines(served),
+            DRILL_COMMANDS,
+        ]
+
+    def help_lines(self, served: Problem) -> list[str]:
+        return [DRILL_COMMANDS, format_help(served)]
+
+
+RENDERER = ProblemRenderer()
