@@ -88,11 +88,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command is None:
         try:
-            from quizmath.tui.launch import run_tui
+            from quizmath.commands.full_screen import open_app
+            from quizmath.tui.services import StartSpec
         except ModuleNotFoundError:
             parser.print_help()
             return 0
-        return run_tui(args)
+        return open_app(
+            StartSpec(), program="quizmath", plain="quizmath practice --plain", db=args.db
+        )
     module = importlib.import_module(_module(args.command))
     try:
         return int(module.run(args) or 0)

@@ -52,10 +52,11 @@ def test_every_core_module_imports_without_a_ui_library() -> None:
 
 
 PAINT = """
-import argparse, json, sys
+import json, sys
 from pathlib import Path
-from quizmath.tui import launch
+from quizmath.commands.full_screen import open_app
 from quizmath.tui.app import QuizApp
+from quizmath.tui.services import StartSpec
 
 seen = {{}}
 
@@ -76,10 +77,10 @@ def ready(self):  # after the first frame
         self.exit(0)
 QuizApp.on_ready = ready
 
-args = argparse.Namespace(**{args!r})
-if getattr(args, "bank", None):
-    args.bank = [Path(b) for b in args.bank]
-launch.run_tui(args)
+args = {args!r}
+bank = [Path(b) for b in args.get("bank") or []] or None
+start = StartSpec(topic=args.get("topic"), template=args.get("template"), count=args.get("count"))
+open_app(start, program="quizmath", plain="-", db=args["db"], bank_paths=bank)
 print(json.dumps(seen))
 """
 

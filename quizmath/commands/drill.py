@@ -171,16 +171,46 @@ def run(args: argparse.Namespace) -> int:
         return run_report(args)
     if not args.plain:
         try:
-            from quizmath.tui.launch import run_drill_tui  # type: ignore[attr-defined]
-        except ImportError:
+            return open_full_screen(args)
+        except ModuleNotFoundError as exc:
+            if exc.name not in ("quizmath.tui.launch", "quizmath.tui"):
+                raise
             print(
                 f"{PROG}: note: the full-screen drill is not available in this build; "
                 "running it line by line (--plain).",
                 file=sys.stderr,
             )
-        else:
-            return int(run_drill_tui(args) or 0)
     return run_plain(args)
+
+
+def open_full_screen(args: argparse.Namespace) -> int:
+    """``quizmath drill`` full screen: the drill its options ask for, over home (an unfinished
+    drill is offered first; ``--resume``/``--discard`` say what to do with it). Topics are
+    checked before the app starts, so a mistyped one is reported on the terminal; the bank
+    loads after the first paint, while the drill screen says it is preparing."""
+    from quizmath.commands.full_screen import open_app
+    from quizmath.core.bank.bank import default_curriculum
+    from quizmath.core.drill.options import DrillOptions
+    from quizmath.core.drill.plan import resolve_topics
+    from quizmath.core.errors import QuizmathError
+    from quizmath.tui.services import StartSpec
+
+    try:
+        topics = resolve_topics(default_curriculum(), (args.topics or "").split(","))
+    except QuizmathError as exc:
+        return _fail(str(exc))
+    options = DrillOptions(
+        minutes=args.minutes, questions=args.questions, topics=topics, seed=args.seed
+    )
+    start = StartSpec(drill=options, resume=args.resume, discard=args.discard)
+    return open_app(
+        start,
+        program=PROG,
+        plain="quizmath drill --plain",
+        db=getattr(args, "db", None),
+        bank_paths=args.bank,
+        interview_paths=args.interviews,
+    )
 
 
 def _fail(message: str, code: int = 2) -> int:

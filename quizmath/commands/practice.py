@@ -82,7 +82,7 @@ def _positive(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     if not args.plain:
         try:
-            from quizmath.tui.launch import run_tui
+            return open_full_screen(args)
         except ModuleNotFoundError as exc:
             if exc.name not in ("quizmath.tui.launch", "quizmath.tui"):
                 raise
@@ -92,8 +92,22 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-        return int(run_tui(args) or 0)
     return run_plain(args)
+
+
+def open_full_screen(args: argparse.Namespace) -> int:
+    """The app, straight on practice (``--topic``, ``--template``, ``--count``)."""
+    from quizmath.commands.full_screen import open_app
+    from quizmath.tui.services import StartSpec
+
+    start = StartSpec(topic=args.topic, template=args.template, count=args.count)
+    return open_app(
+        start,
+        program="quizmath",
+        plain="quizmath practice --plain",
+        db=getattr(args, "db", None),
+        bank_paths=args.bank,
+    )
 
 
 # -- setting up ------------------------------------------------------------------------------

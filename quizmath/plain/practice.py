@@ -144,6 +144,8 @@ class PlainPractice:
             return True
         if outcome.status == Status.WRONG:
             self.say("Try again, or type hint, solution or skip.")
+        elif outcome.status == Status.ROUNDED:
+            self.say("Not counted; type the exact values.")
         return False
 
     def hint(self) -> None:

@@ -1,40 +1,55 @@
 """The quizmath app: screens over injected services; the core does the work.
 
+The app holds the services and what has loaded, routes app-wide messages, and owns two
+collaborators that open screens: ``practice`` (``PracticeController``) and ``drills``
+(``DrillController``). Screens call their public methods or post messages.
+
 Start-up order (the first screen must paint fast): the app paints home, or the first problem
 when opened on practice, and only then loads the full bank and starts the checking service, in
-workers. Heavy libraries (sympy, numpy) are never imported on the UI thread.
+workers. Heavy libraries (sympy, numpy) are never imported on the UI thread. When the bank has
+loaded, every open screen gets a ``ContentReady`` message (a screen opened later finds
+``loaded``); nothing polls for it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 
-from quizmath.tui.drills import DrillsMixin
-from quizmath.tui.messages import BankFailed, BankLoaded, ProblemPainted, ProgressChanged
+from quizmath.tui.checking import AppChecker
+from quizmath.tui.drill_controller import DrillController
+from quizmath.tui.messages import (
+    BankFailed,
+    BankLoaded,
+    ContentFailed,
+    ContentReady,
+    Loaded,
+    ProblemPainted,
+    ProgressChanged,
+)
+from quizmath.tui.practice_controller import PracticeController
 from quizmath.tui.services import Services, StartSpec
 from quizmath.tui.theme import QUIZMATH_THEME, THEME_NAME
-from quizmath.tui.ui_thread import OnUIThread
+from quizmath.tui.ui_thread import on_ui_thread
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
     from quizmath.core.bank.bank import Bank
-    from quizmath.core.bank.problem import Problem
     from quizmath.core.content import ConceptPage, InterviewBank
-    from quizmath.core.practice.flow import Practice
-    from quizmath.core.practice.interview import InterviewPractice
     from quizmath.core.scheduler import Scheduler
     from quizmath.tui.prefetch import Prefetched
     from quizmath.tui.screens.home import HomeScreen
+    from quizmath.tui.screens.practice import PracticeScreen
 
 
 def _quiz_commands() -> type[Provider]:
@@ -44,9 +59,8 @@ def _quiz_commands() -> type[Provider]:
     return QuizCommands
 
 
-class QuizApp(DrillsMixin, App[int]):
-    """``QuizApp(services, start)``; see ``quizmath.tui.launch`` for the real wiring.
-    Drills, reports and stats are opened by ``DrillsMixin`` (``quizmath.tui.drills``)."""
+class QuizApp(App[int]):
+    """``QuizApp(services, start)``; ``quizmath.tui.launch.run_app`` is the real wiring."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: survives subclassing
     TITLE = "quizmath"
@@ -77,11 +91,28 @@ class QuizApp(DrillsMixin, App[int]):
         self.scheduler: Scheduler | None = None
         self.interviews: InterviewBank | None = None
         self.bank_error: str | None = None
-        self._checker: Any = None
-        self._checker_lock = threading.Lock()
-        self._background_started = False
         self.first_frame_done = False
+        self._background_started = False
         self._ui_thread = threading.get_ident()  # the app is built on the thread that runs it
+        self.checker = AppChecker(services.checker_factory, self._checker_fell_back)
+        self.practice = PracticeController(
+            services,
+            self,
+            self,
+            self.checker,
+            self.notify,
+            lambda scheduler: on_ui_thread(scheduler, self),
+        )
+        self.drills = DrillController(
+            services, self, lambda: self.loaded, self.checker, self.notify
+        )
+
+    @property
+    def loaded(self) -> Loaded | None:
+        """The full bank, the interview questions and the scheduler, once they are all here."""
+        if self.bank is None or self.interviews is None or self.scheduler is None:
+            return None
+        return Loaded(self.bank, self.interviews, self.scheduler)
 
     def get_default_screen(self) -> Screen[Any]:
         # Opened on practice, home is built when practice ends: the first frame is lighter.
@@ -91,12 +122,14 @@ class QuizApp(DrillsMixin, App[int]):
 
         return HomeScreen()
 
-    def _home(self) -> HomeScreen | None:
-        from quizmath.tui.screens.home import HomeScreen
+    # -- navigation (the controllers' Navigator) --------------------------------------------
 
-        return next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
+    def push(self, screen: Screen[Any], callback: Callable[[Any], None] | None = None) -> None:
+        self.push_screen(screen, callback)
 
-    def push_owned(self, screen: Any, callback: Any = None) -> None:
+    def push_owned(
+        self, screen: Screen[Any], callback: Callable[[Any], None] | None = None
+    ) -> None:
         """Push ``screen`` from the app's own message loop, so the app receives its result.
 
         Textual hands a screen's result to the message pump that called ``push_screen``. When
@@ -106,27 +139,72 @@ class QuizApp(DrillsMixin, App[int]):
         """
         self.call_later(self.push_screen, screen, callback)
 
-    def _ensure_home(self, _result: object = None) -> None:
+    def back_to_home(self) -> None:
+        """Close what is open above home (the palette can start practice from anywhere)."""
+        if len(self.screen_stack) <= 1:
+            return  # start-up: nothing to close (and no need to import home yet)
+        from quizmath.tui.screens.home import HomeScreen
+        from quizmath.tui.screens.practice import PracticeScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            screen = self.screen
+            if isinstance(screen, PracticeScreen):
+                screen.end_practice()
+            self.pop_screen()
+
+    def ensure_home(self, _result: object = None) -> None:
+        """Open home if it is not open (practice opened straight from the command line)."""
         if self._home() is None:
             from quizmath.tui.screens.home import HomeScreen
 
             self.push_screen(HomeScreen())
 
+    def _home(self) -> HomeScreen | None:
+        from quizmath.tui.screens.home import HomeScreen
+
+        return next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
+
+    def open_concept(self, page: ConceptPage | str) -> None:
+        from quizmath.core.errors import TemplateError
+        from quizmath.tui.screens.concept import ConceptScreen
+
+        if isinstance(page, str):
+            try:
+                page = self.services.concept(page)
+            except TemplateError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+        self.push_screen(ConceptScreen(page))
+
+    def open_concept_index(self) -> None:
+        from quizmath.tui.screens.concept_index import ConceptIndexScreen
+
+        self.push_screen(ConceptIndexScreen(self.services.concept_pages()))
+
+    def open_stats(self) -> None:
+        from quizmath.tui.screens.stats import StatsScreen
+
+        self.back_to_home()
+        self.push_screen(StatsScreen())
+
     # -- start-up ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        if self.start.drill is not None:
-            self.start_cli_drill()  # over home (``quizmath drill``)
-        elif self.start.practice:
+        start = self.start
+        if start.drill is not None:  # ``quizmath drill``, over home
+            self.drills.start_from_command_line(
+                start.drill, resume=start.resume, discard=start.discard
+            )
+        elif start.practice:
             bank = self.services.prestarted_bank
             if self.first is not None:
-                self._open_premade(self.first)
+                self.practice.open_premade(self.first, template=start.template, count=start.count)
             elif bank is not None:
-                self.open_practice(
+                self.practice.open(
                     bank=bank,
-                    topic=self.start.topic,
-                    template=self.start.template,
-                    count=self.start.count,
+                    topic=start.topic,
+                    template=start.template,
+                    count=start.count,
                     first_now=True,
                 )
 
@@ -163,7 +241,7 @@ class QuizApp(DrillsMixin, App[int]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="warm-up")
     def _warm_up(self) -> None:
         """Start the checking service (a process) and import the live preview's parser."""
-        self.checker()
+        self.checker.start()
         from quizmath.core.answers import interpret
 
         interpret("1", "integer")
@@ -181,14 +259,22 @@ class QuizApp(DrillsMixin, App[int]):
     @on(BankLoaded)
     def _bank_loaded(self, message: BankLoaded) -> None:
         self._set_bank(message.bank, message.interviews)
+        loaded = self.loaded
+        if loaded is not None:
+            self._tell_screens(lambda: ContentReady(loaded))
 
     @on(BankFailed)
     def _bank_failed(self, message: BankFailed) -> None:
         self.bank_error = message.error
-        for screen in self._premade_screens():
-            screen.practice_failed(message.error)
+        self._tell_screens(lambda: ContentFailed(message.error))
         self.notify(f"Could not load the question bank: {message.error}", severity="error")
         self._refresh_home()
+
+    def _tell_screens(self, make: Callable[[], Message]) -> None:
+        """Send an app-wide event to every open screen, a message each (screens opened later
+        read ``loaded`` or ``bank_error`` when they mount)."""
+        for screen in self.screen_stack:
+            screen.post_message(make())
 
     def _set_bank(self, bank: Bank, interviews: InterviewBank | None) -> None:
         if self.bank is not bank:
@@ -196,24 +282,12 @@ class QuizApp(DrillsMixin, App[int]):
             self.scheduler = self.services.scheduler(bank)
         if interviews is not None:
             self.interviews = interviews
-        self._adopt_premade()
+        for screen in self._premade_screens():
+            self.practice.adopt(screen, self.start.template)
         self._refresh_home()
 
-    def _refresh_home(self) -> None:
-        home = self._home()
-        if home is not None:
-            home.reload()
-
-    # -- a first problem made before the app (see quizmath.tui.prefetch) -------------------
-
-    def _open_premade(self, first: Prefetched) -> None:
-        from quizmath.tui.screens.practice import PracticeScreen
-
-        title = self._practice_title(None, None, self.start.template)
-        screen = PracticeScreen(None, count=self.start.count, title=title, premade=first)
-        self.push_screen(screen, self._ensure_home)
-
-    def _premade_screens(self) -> list[Any]:
+    def _premade_screens(self) -> list[PracticeScreen]:
+        """Screens showing the prefetched problem, still waiting for their practice."""
         from quizmath.tui.screens.practice import PracticeScreen
 
         return [
@@ -222,35 +296,16 @@ class QuizApp(DrillsMixin, App[int]):
             if isinstance(s, PracticeScreen) and s.practice is None and s.premade is not None
         ]
 
-    def _adopt_premade(self) -> None:
-        """Give the screen showing the prefetched problem its session (same problem)."""
-        from quizmath.core.errors import QuizmathError
-
-        if self.bank is None:
-            return
-        for screen in self._premade_screens():
-            try:
-                session = self.new_session(
-                    self.bank, template=self.start.template, premade=screen.premade.problem
-                )
-                session.next_problem()  # the prefetched problem itself
-            except QuizmathError as exc:
-                screen.practice_failed(str(exc))
-            else:
-                screen.adopt(session)
+    def _refresh_home(self) -> None:
+        home = self._home()
+        if home is not None:
+            home.reload()
 
     @on(ProgressChanged)
     def _progress_changed(self) -> None:
         self._refresh_home()
 
-    # -- checking (runs in check workers) -------------------------------------------------
-
-    def checker(self) -> Any:
-        """The answer checker, created on first use (any thread)."""
-        with self._checker_lock:
-            if self._checker is None:
-                self._checker = self.services.checker_factory(self._checker_fell_back)
-            return self._checker
+    # -- checking ----------------------------------------------------------------------------
 
     def _checker_fell_back(self, reason: str) -> None:
         """The checking service could not start (any thread): say so once."""
@@ -260,149 +315,5 @@ class QuizApp(DrillsMixin, App[int]):
         else:
             self.call_from_thread(self.notify, message, severity="warning", markup=False)
 
-    def check_answer(self, kind: str, expected: str, submitted: str, **kwargs: Any) -> Any:
-        """What sessions call to check (from worker threads)."""
-        return self.checker()(kind, expected, submitted, **kwargs)
-
-    def _close_checker(self) -> None:
-        with self._checker_lock:
-            checker, self._checker = self._checker, None
-        close = getattr(checker, "close", None)
-        if close is not None:
-            close()
-
     def on_unmount(self) -> None:
-        self._close_checker()
-
-    # -- navigation ----------------------------------------------------------------------------
-
-    def new_session(
-        self,
-        bank: Bank,
-        *,
-        topic: str | None = None,
-        template: str | None = None,
-        premade: Problem | None = None,
-    ) -> Practice:
-        """A practice session; raises QuizmathError (e.g. an unknown template). ``premade``
-        is served instead of generating that same problem again."""
-        from quizmath.core.practice.flow import Practice
-
-        scheduler = self.scheduler if bank is self.bank else None
-        scheduler = scheduler or self.services.scheduler(bank)
-        # next_problem runs in a worker; its scheduler calls hop back to this thread.
-        return Practice(
-            bank,
-            OnUIThread(scheduler, self),  # type: ignore[arg-type]
-            self.check_answer,
-            mode="practice",
-            topic=topic,
-            template=template,
-            clock=self.services.clock,
-            generator=_serving_first(premade) if premade is not None else None,
-        )
-
-    def open_practice(
-        self,
-        *,
-        bank: Bank | None = None,
-        topic: str | None = None,
-        template: str | None = None,
-        count: int | None = None,
-        first_now: bool = False,
-    ) -> None:
-        """Practise: the scheduler's pick ("Continue"), a topic, or one template.
-
-        ``first_now`` (start-up only, before the first frame): make the first problem here,
-        so the first frame shows it; otherwise problems are made in a worker."""
-        from quizmath.core.errors import QuizmathError
-        from quizmath.tui.screens.practice import PracticeScreen
-
-        bank = bank or self.bank
-        if bank is None:
-            self.notify("The question bank is still loading…", severity="warning")
-            return
-        try:
-            session = self.new_session(bank, topic=topic, template=template)
-        except QuizmathError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        if first_now:
-            with contextlib.suppress(QuizmathError):  # else the screen's worker retries
-                session.next_problem()
-        title = self._practice_title(bank, topic, template)
-        self._back_to_home()
-        self.push_owned(PracticeScreen(session, count=count, title=title), self._ensure_home)
-
-    def _back_to_home(self) -> None:
-        """Close what is open above home (the palette can start practice from anywhere)."""
-        if len(self.screen_stack) <= 1:
-            return  # start-up: nothing to close (and no need to import home yet)
-        from quizmath.tui.screens.home import HomeScreen
-        from quizmath.tui.screens.practice import PracticeScreen
-
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
-            screen = self.screen
-            if isinstance(screen, PracticeScreen):
-                screen.end_practice()
-            self.pop_screen()
-
-    def _practice_title(self, bank: Bank | None, topic: str | None, template: str | None) -> str:
-        if topic and bank is not None:
-            found = bank.curriculum.topic(topic)
-            return f"Practice · {found.title if found else topic}"
-        if template:
-            return f"Practice · {template}"
-        return "Practice · Continue"
-
-    def open_concept(self, page: ConceptPage | str) -> None:
-        from quizmath.core.errors import TemplateError
-        from quizmath.tui.screens.concept import ConceptScreen
-
-        if isinstance(page, str):
-            try:
-                page = self.services.concept(page)
-            except TemplateError as exc:
-                self.notify(str(exc), severity="error", markup=False)
-                return
-        self.push_screen(ConceptScreen(page))
-
-    def open_concept_index(self) -> None:
-        from quizmath.tui.screens.concept_index import ConceptIndexScreen
-
-        self.push_screen(ConceptIndexScreen(self.services.concept_pages()))
-
-    def open_interview(self, question_id: str | None = None) -> None:
-        from quizmath.tui.screens.interview import InterviewScreen
-
-        if self.interviews is None or self.scheduler is None:
-            self.notify("The interview questions are still loading…", severity="warning")
-            return
-        if not self.interviews.questions:
-            self.notify("There are no interview questions in the bank.", severity="warning")
-            return
-        self._back_to_home()
-        self.push_screen(
-            InterviewScreen(self.interview_practice(), first=question_id), self._ensure_home
-        )
-
-    def interview_practice(self) -> InterviewPractice:
-        """Interview questions to practise (the bank must be loaded)."""
-        from quizmath.core.practice.interview import InterviewPractice
-
-        assert self.interviews is not None and self.scheduler is not None
-        return InterviewPractice(self.interviews, self.scheduler, clock=self.services.clock)
-
-
-def _serving_first(premade: Problem) -> Any:
-    """A generator for Practice that returns ``premade`` for its own template and seed, once."""
-    from quizmath.core.bank.generate import generate
-
-    waiting = [premade]
-
-    def make(template: Any, seed: int) -> Problem:
-        if waiting and (template.id, seed) == (waiting[0].template_id, waiting[0].seed):
-            return waiting.pop()
-        return generate(template, seed)
-
-    return make
+        self.checker.close()

@@ -1,10 +1,13 @@
-"""``run_tui(args)``: open the progress file, then the app (home, or practice straight away).
+"""``run_app(services, start)``: the one way into the full-screen app (``commands`` calls it).
 
-Storage is opened first: if it cannot be used, the error is printed and the UI never starts.
-With ``--template ID@SEED`` the problem is made in a helper process while Textual loads (see
-``quizmath.tui.prefetch``); with ``--template ID`` only that template's file is loaded before
-the first paint (the full bank follows in a worker); ``--topic`` and ``--count`` load the bank
-first, so a mistyped topic is reported on the terminal like in plain mode.
+The caller opens the progress storage (on this thread: SQLite connections are thread-bound) and
+says where the app opens (``StartSpec``). Before the app is built:
+
+- ``--template ID@SEED``: the problem is made in a helper process while Textual loads (see
+  ``quizmath.tui.prefetch``);
+- otherwise, for practice, ``--template ID`` loads just that template's file (the full bank
+  follows in a worker), and ``--topic`` and ``--count`` load the bank first, so a mistyped topic
+  or template is reported on the terminal like in plain mode (exit 2).
 
 ``QUIZMATH_EXIT_AFTER_PAINT=1`` (benchmarks) exits once the first problem is painted and prints
 ``painted <time.monotonic_ns()>`` on stdout.
@@ -12,13 +15,15 @@ first, so a mistyped topic is reported on the terminal like in plain mode.
 
 from __future__ import annotations
 
-import argparse
+import dataclasses
 import os
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizmath.tui.prefetch import Prefetch, PrefetchFailed
-from quizmath.tui.services import StartSpec
+from quizmath.tui.services import Services, StartSpec
 
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
@@ -26,124 +31,67 @@ if TYPE_CHECKING:
 EXIT_AFTER_PAINT = "QUIZMATH_EXIT_AFTER_PAINT"
 
 
-def run_tui(args: argparse.Namespace) -> int:
+def run_app(services: Services, start: StartSpec, *, program: str = "quizmath") -> int:
+    """Run the app until it is quit; the process's exit status. ``start.topic`` may be a topic
+    as typed (an id, its last part); it is resolved here. Errors in what ``start`` asks for are
+    printed as ``<program>: <error>`` and return 2."""
     from quizmath.core.errors import QuizmathError
-    from quizmath.core.storage import Storage, StorageError
 
-    try:
-        storage = Storage.open(getattr(args, "db", None))
-    except StorageError as exc:
-        print(f"quizmath: {exc}", file=sys.stderr)
-        return 1
-    try:
-        first = None
-        prefetch = start_prefetch(args)
-        if prefetch is not None:
-            from quizmath.tui.app import QuizApp  # Textual loads while the helper works
+    first = None
+    prefetch = start_prefetch(start, services.bank_paths)
+    if prefetch is not None:
+        from quizmath.tui.app import QuizApp  # Textual loads while the helper works
 
-            try:
-                first = prefetch.result()
-            except QuizmathError as exc:
-                print(f"quizmath: {exc}", file=sys.stderr)
-                return 2
-            except PrefetchFailed:
-                first = None  # make it here instead
         try:
-            if first is not None:
-                start, bank = StartSpec(template=args.template, count=args.count), None
-            else:
-                start, bank = prepare(args)
+            first = prefetch.result()
         except QuizmathError as exc:
-            print(f"quizmath: {exc}", file=sys.stderr)
+            print(f"{program}: {exc}", file=sys.stderr)
             return 2
-        from quizmath.tui.app import QuizApp
-        from quizmath.tui.services import Services
+        except PrefetchFailed:
+            first = None  # make it here instead
+    if first is None:
+        try:
+            start, bank = prepare(start, services.bank_paths)
+        except QuizmathError as exc:
+            print(f"{program}: {exc}", file=sys.stderr)
+            return 2
+        services = dataclasses.replace(services, prestarted_bank=bank)
+    from quizmath.tui.app import QuizApp
 
-        services = Services(storage, bank_paths=getattr(args, "bank", None), prestarted_bank=bank)
-        exit_after_paint = os.environ.get(EXIT_AFTER_PAINT) == "1"
-        app = QuizApp(services, start, first=first, exit_after_paint=exit_after_paint)
-        code = app.run()
-        if app.exit_after_paint and app.painted_ns is not None:
-            print(f"painted {app.painted_ns}", flush=True)
-        return exit_status(app, code)
-    finally:
-        storage.close()
+    exit_after_paint = os.environ.get(EXIT_AFTER_PAINT) == "1"
+    app = QuizApp(services, start, first=first, exit_after_paint=exit_after_paint)
+    code = app.run()
+    if app.exit_after_paint and app.painted_ns is not None:
+        print(f"painted {app.painted_ns}", flush=True)
+    return exit_status(app, code)
 
 
-def start_prefetch(args: argparse.Namespace) -> Prefetch | None:
+def start_prefetch(start: StartSpec, bank_paths: Sequence[Path] | None) -> Prefetch | None:
     """For ``--template ID@SEED``: make that problem in a helper process meanwhile."""
-    template = getattr(args, "template", None)
-    if not template or getattr(args, "topic", None):
+    if not start.template or start.topic:
         return None
-    return Prefetch.start(template, getattr(args, "bank", None))
+    return Prefetch.start(start.template, list(bank_paths) if bank_paths else None)
 
 
-def prepare(args: argparse.Namespace) -> tuple[StartSpec, Bank | None]:
-    """What to open and, for practice, the bank to practise from. Raises QuizmathError."""
-    template = getattr(args, "template", None)
-    topic = getattr(args, "topic", None)
-    count = getattr(args, "count", None)
-    paths = getattr(args, "bank", None)
-    if not (template or topic or count):
-        return StartSpec(), None  # home: the bank loads after the first paint
+def prepare(start: StartSpec, paths: Sequence[Path] | None) -> tuple[StartSpec, Bank | None]:
+    """What to open, the topic resolved, and for practice the bank to practise from. Raises
+    QuizmathError (an unknown topic or template, with "did you mean")."""
+    if not start.practice:
+        return start, None  # home or a drill: the bank loads after the first paint
     from quizmath.core.bank.bank import Bank, default_curriculum, load_bank, load_one
     from quizmath.core.bank.problem import parse_ref
 
-    if template:
-        template_id, _seed = parse_ref(template)
+    if start.template:
+        template_id, _seed = parse_ref(start.template)
         if not paths:
             # One template: load just its file (fast), not the whole bank.
             one = load_one(template_id)
-            return StartSpec(template=template, count=count), Bank(
-                {one.id: one}, [], default_curriculum()
-            )
-    bank = load_bank(paths)
-    if template:
-        bank.get(parse_ref(template)[0])  # unknown → an error with "did you mean"
-    topic_id = bank.curriculum.resolve_topic(topic) if topic else None
-    return StartSpec(topic=topic_id, template=template, count=count), bank
-
-
-def run_drill_tui(args: argparse.Namespace) -> int:
-    """``quizmath drill`` full screen: the drill its options ask for, over home (an unfinished
-    drill is offered first; ``--resume``/``--discard`` say what to do with it). Topics are
-    checked before the UI starts, so a mistyped one is reported on the terminal; the bank loads
-    after the first paint, while the drill screen says it is preparing."""
-    from quizmath.core.errors import QuizmathError
-    from quizmath.core.storage import Storage, StorageError
-
-    try:
-        topics = drill_topics(getattr(args, "topics", None))
-    except QuizmathError as exc:
-        print(f"quizmath drill: {exc}", file=sys.stderr)
-        return 2
-    try:
-        storage = Storage.open(getattr(args, "db", None))
-    except StorageError as exc:
-        print(f"quizmath drill: {exc}", file=sys.stderr)
-        return 1
-    try:
-        from quizmath.core.drill.options import DrillOptions
-        from quizmath.tui.app import QuizApp
-        from quizmath.tui.services import Services
-
-        options = DrillOptions(
-            minutes=args.minutes, questions=args.questions, topics=topics, seed=args.seed
-        )
-        services = Services(
-            storage,
-            bank_paths=getattr(args, "bank", None),
-            interview_paths=getattr(args, "interviews", None),
-        )
-        start = StartSpec(
-            drill=options,
-            resume=getattr(args, "resume", None),
-            discard=getattr(args, "discard", None),
-        )
-        app = QuizApp(services, start)
-        return exit_status(app, app.run())
-    finally:
-        storage.close()
+            return start, Bank({one.id: one}, [], default_curriculum())
+    bank = load_bank(list(paths) if paths else None)
+    if start.template:
+        bank.get(parse_ref(start.template)[0])  # unknown → an error with "did you mean"
+    topic_id = bank.curriculum.resolve_topic(start.topic) if start.topic else None
+    return dataclasses.replace(start, topic=topic_id), bank
 
 
 def exit_status(app: Any, result: object) -> int:
@@ -152,13 +100,3 @@ def exit_status(app: Any, result: object) -> int:
     if app.return_code:
         return int(app.return_code)
     return result if isinstance(result, int) and not isinstance(result, bool) else 0
-
-
-def drill_topics(text: str | None) -> tuple[str, ...]:
-    """Topic ids from ``--topics a,b`` (ids, slugs or areas); raises DrillError."""
-    if not text:
-        return ()
-    from quizmath.core.bank.bank import default_curriculum
-    from quizmath.core.drill.plan import resolve_topics
-
-    return resolve_topics(default_curriculum(), text.split(","))

@@ -10,6 +10,17 @@ from textual.message import Message
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
     from quizmath.core.content import InterviewBank
+    from quizmath.core.scheduler import Scheduler
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What screens wait for after the first paint: the full bank, the interview questions, and
+    the scheduler over them (made on the UI thread)."""
+
+    bank: Bank
+    interviews: InterviewBank
+    scheduler: Scheduler
 
 
 @dataclass
@@ -23,6 +34,21 @@ class BankLoaded(Message):
 @dataclass
 class BankFailed(Message):
     """Loading the bank failed; ``error`` says why."""
+
+    error: str
+
+
+@dataclass
+class ContentReady(Message, bubble=False):
+    """Sent by the app to every open screen once the bank has arrived (``Loaded``); a screen
+    opened later finds it in ``QuizApp.loaded``."""
+
+    loaded: Loaded
+
+
+@dataclass
+class ContentFailed(Message, bubble=False):
+    """Sent by the app to every open screen when the bank could not be loaded."""
 
     error: str
 

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -30,7 +30,7 @@ class QuizCommands(Provider):
 
     async def startup(self) -> None:
         self._entries: list[Entry] = []
-        app: QuizApp = self.app  # type: ignore[assignment]
+        app = cast("QuizApp", self.app)
         services = getattr(app, "services", None)
         if services is None:
             return
@@ -53,14 +53,16 @@ class QuizCommands(Provider):
 
 def entries(app: QuizApp, pages: list[Any]) -> list[Entry]:
     out = [
-        Entry("Continue practice", app.open_practice, "The scheduler's next problem", True),
+        Entry("Continue practice", app.practice.open, "The scheduler's next problem", True),
         Entry("Concept pages", app.open_concept_index, "Browse every concept page", True),
-        Entry("Drill", app.open_drill_setup, "A timed drill of mixed topics, with a report", True),
-        Entry("Drill history", app.open_drill_history, "Past drills and their reports", True),
+        Entry("Drill", app.drills.open_setup, "A timed drill of mixed topics, with a report", True),
+        Entry("Drill history", app.drills.open_history, "Past drills and their reports", True),
         Entry("Stats", app.open_stats, "Mastery, practice calendar and streak, drills", True),
     ]
     if app.interviews is not None:
-        out.append(Entry("Interview Q&A", app.open_interview, "The next interview question", True))
+        out.append(
+            Entry("Interview Q&A", app.practice.open_interview, "The next interview question", True)
+        )
     bank = app.bank
     if bank is not None:
         for topic in bank.curriculum.topics.values():
@@ -69,7 +71,7 @@ def entries(app: QuizApp, pages: list[Any]) -> list[Entry]:
                 out.append(
                     Entry(
                         f"Practise topic: {topic.title}",
-                        partial(app.open_practice, topic=topic.id),
+                        partial(app.practice.open, topic=topic.id),
                         f"{topic.area_title} · {n} template{'s' if n != 1 else ''}",
                     )
                 )
@@ -77,7 +79,7 @@ def entries(app: QuizApp, pages: list[Any]) -> list[Entry]:
             out.append(
                 Entry(
                     f"Practise template: {template.title} ({template.id})",
-                    partial(app.open_practice, template=template.id),
+                    partial(app.practice.open, template=template.id),
                     template.topic,
                 )
             )
@@ -88,5 +90,7 @@ def entries(app: QuizApp, pages: list[Any]) -> list[Entry]:
             text = " ".join(q.question.split())
             if len(text) > MAX_INTERVIEW_TEXT:
                 text = text[: MAX_INTERVIEW_TEXT - 1] + "…"
-            out.append(Entry(f"Interview: {text}", partial(app.open_interview, q.id), q.topic))
+            out.append(
+                Entry(f"Interview: {text}", partial(app.practice.open_interview, q.id), q.topic)
+            )
     return out

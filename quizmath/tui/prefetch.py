@@ -2,7 +2,7 @@
 
 ``quizmath practice --template ID@SEED`` must paint that problem fast. Making it needs the
 template engine (about as much to import as Textual itself); importing both one after the
-other would double the start-up time. So ``run_tui`` starts ``python -m quizmath.tui.prefetch
+other would double the start-up time. So ``run_app`` starts ``python -m quizmath.tui.prefetch
 ID@SEED`` first, imports Textual meanwhile (on the other core), and reads the problem back as
 JSON: plain data, never code. The app's own session takes over the same problem once the
 engine has loaded in a worker, after the first paint. Any failure to spawn or read falls back

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from textual.app import App
 
@@ -38,3 +38,12 @@ class OnUIThread:
             return app.call_from_thread(value, *args, **kwargs)
 
         return call
+
+
+T = TypeVar("T")
+
+
+def on_ui_thread(target: T, app: App[Any]) -> T:
+    """``target`` wrapped in an OnUIThread, typed as ``target`` itself (it answers the same
+    calls). Call it on the UI thread."""
+    return cast(T, OnUIThread(target, app))

@@ -7,9 +7,11 @@ from pathlib import Path
 from fsrs import Rating
 
 from quizmath.core.answers import check
+from quizmath.core.answers.verdict import REJECT, Verdict
 from quizmath.core.bank.bank import load_bank
-from quizmath.core.practice.flow import Practice
+from quizmath.core.practice.flow import Judgement, Practice
 from quizmath.core.practice.outcomes import Status
+from quizmath.core.practice.rules import MAX_WRONG
 from quizmath.core.scheduler import Scheduler
 from quizmath.core.storage import Storage
 
@@ -49,3 +51,19 @@ def test_continue_over_real_templates(storage: Storage) -> None:
     assert practice.submit(first.typed_answer).status == Status.CORRECT
     second = practice.next_problem()
     assert second.template_id == "testfix.add"
+
+
+def test_a_rounded_answer_where_exact_values_are_asked_uses_no_try(storage: Storage) -> None:
+    # Issue 13 item 10: "close, but exact entries are asked", without using a try.
+    bank = load_bank([FIXTURES])
+    practice = Practice(bank, Scheduler(storage, bank, fuzzing=False), check)
+    problem = practice.next_problem("testfix.dot@3")
+    rounded = Verdict(REJECT, "Not correct: close, but the exact value is asked.", rounded=True)
+    shown = practice.current
+    assert shown is not None
+    judgement = Judgement(shown, "7.999", rounded, 100, 0, False)
+    outcome = practice.record(judgement)
+    assert outcome.status == Status.ROUNDED and not outcome.counted
+    assert outcome.tries_left == MAX_WRONG and not outcome.finished
+    assert storage.attempts() == []
+    assert practice.submit(problem.typed_answer).status == Status.CORRECT

@@ -236,7 +236,7 @@ async def test_discard_keeps_it_in_history_as_discarded(drill_app, db_path, rows
         await wait_until(pilot, lambda: isinstance(app.screen, ResumeDialog))
         await pilot.press("d")
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
-        app.open_drill_history()
+        app.drills.open_history()
         await wait_until(pilot, lambda: isinstance(app.screen, DrillHistoryScreen))
         row = [str(c) for c in app.screen.query_one("#drill-list").get_row_at(0)]
         assert row[0] == "1" and row[5] == "discarded"
@@ -322,12 +322,12 @@ async def test_cli_resume_and_discard_need_no_dialog(drill_app, db_path, rows) -
 def test_drill_command_reports_an_unknown_topic_before_the_ui(tmp_path, capsys) -> None:
     import argparse
 
-    from quizmath.tui.launch import run_drill_tui
+    from quizmath.commands.drill import open_full_screen
 
     args = argparse.Namespace(
         db=str(tmp_path / "p.db"), topics="eigne", minutes=1, questions=2, seed=None
     )
-    assert run_drill_tui(args) == 2
+    assert open_full_screen(args) == 2
     assert 'no topic "eigne"; did you mean eigen' in capsys.readouterr().err
 
 
@@ -359,3 +359,23 @@ async def test_a_drill_started_from_home_ends_on_its_report(drill_app, rows) -> 
         assert report.report is not None and report.report.total == 1
         await pilot.pause(0.3)
         assert app.screen is report
+
+
+async def test_a_bank_that_does_not_load_is_said_on_the_drill_screen(
+    drill_app, monkeypatch
+) -> None:
+    # The drill screen waits for the bank's arrival as a message (ContentReady); a failure
+    # arrives the same way (ContentFailed), and nothing polls.
+    from quizmath.tui.services import Services
+
+    def broken(self: Services) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(Services, "load_bank", broken)
+    app = drill_app(drill=options())
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, DrillScreen))
+        wait = app.screen.query_one("#drill-wait")
+        await wait_until(pilot, lambda: "Cannot start the drill" in text_of(wait))
+        assert "the question bank did not load: RuntimeError: disk on fire" in text_of(wait)
+        assert app.screen.run is None

@@ -1,9 +1,9 @@
-"""``run_tui``: storage is opened first (a clear error, no UI, if it fails); ``quizmath
-practice --topic/--template/--count`` opens the app straight on practice."""
+"""Into the app: ``commands.full_screen.open_app`` (a terminal is required; storage is opened
+first, a clear error and no UI if it fails) and ``tui.launch.run_app`` (``quizmath practice
+--topic/--template/--count`` opens the app straight on practice)."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
@@ -12,54 +12,90 @@ from pathlib import Path
 import pytest
 from conftest import TEMPLATES
 
+from quizmath.commands import full_screen
 from quizmath.core.errors import QuizmathError
-from quizmath.tui.launch import prepare, run_tui
+from quizmath.core.storage import Storage
+from quizmath.tui.launch import prepare, run_app
+from quizmath.tui.services import Services, StartSpec
 
 
-def ns(**kw: object) -> argparse.Namespace:
-    base = {"db": None, "template": None, "topic": None, "count": None, "bank": None}
-    return argparse.Namespace(**{**base, **kw})
-
-
-def test_unusable_database_is_reported_without_starting_the_ui(tmp_path: Path, capsys) -> None:
+def test_unusable_database_is_reported_without_starting_the_ui(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    monkeypatch.setattr(full_screen, "has_terminal", lambda: True)
     folder = tmp_path / "a-folder"
     folder.mkdir()
-    assert run_tui(ns(db=str(folder))) == 1
+    assert full_screen.open_app(StartSpec(), program="quizmath", plain="-", db=str(folder)) == 1
     err = capsys.readouterr().err
     assert "is a directory, not a progress database" in err
 
 
 def test_unknown_topic_is_reported_with_suggestions(tmp_path: Path, capsys) -> None:
-    code = run_tui(ns(db=str(tmp_path / "p.db"), topic="eigne", bank=[TEMPLATES]))
-    assert code == 2
-    assert 'no topic "eigne"; did you mean' in capsys.readouterr().err
+    storage = Storage.open(tmp_path / "p.db")
+    try:
+        services = Services(storage, bank_paths=[TEMPLATES])
+        assert run_app(services, StartSpec(topic="eigne")) == 2
+    finally:
+        storage.close()
+    assert 'quizmath: no topic "eigne"; did you mean' in capsys.readouterr().err
 
 
 def test_home_when_no_practice_is_asked_for() -> None:
-    start, bank = prepare(argparse.Namespace(db=None))  # `quizmath` has no practice options
+    start, bank = prepare(StartSpec(), None)  # `quizmath` has no practice options
     assert not start.practice and bank is None
 
 
 def test_template_opens_practice_on_that_problem() -> None:
-    start, bank = prepare(ns(template="tuifix.dot@3", bank=[TEMPLATES], count=2))
+    start, bank = prepare(StartSpec(template="tuifix.dot@3", count=2), [TEMPLATES])
     assert start.template == "tuifix.dot@3" and start.count == 2
     assert bank is not None and "tuifix.dot" in bank.templates
 
 
 def test_template_from_the_built_in_bank_loads_only_its_file() -> None:
-    start, bank = prepare(ns(template="linalg.eigenvalues-2x2@7"))
+    start, bank = prepare(StartSpec(template="linalg.eigenvalues-2x2@7"), None)
     assert start.template == "linalg.eigenvalues-2x2@7"
     assert bank is not None and list(bank.templates) == ["linalg.eigenvalues-2x2"]
 
 
 def test_topic_by_its_short_name() -> None:
-    start, _bank = prepare(ns(topic="matrices", bank=[TEMPLATES]))
+    start, _bank = prepare(StartSpec(topic="matrices"), [TEMPLATES])
     assert start.topic == "linear-algebra/matrices"
 
 
 def test_unknown_template_is_an_error() -> None:
     with pytest.raises(QuizmathError, match="did you mean"):
-        prepare(ns(template="tuifix.dott", bank=[TEMPLATES]))
+        prepare(StartSpec(template="tuifix.dott"), [TEMPLATES])
+
+
+@pytest.mark.parametrize(
+    ("args", "plain"),
+    [
+        ([], "quizmath practice --plain"),
+        (["practice", "--topic", "matrices"], "quizmath practice --plain"),
+        (["drill", "--discard"], "quizmath drill --plain"),
+    ],
+)
+def test_without_a_terminal_the_app_says_so_and_exits(
+    tmp_path: Path, args: list[str], plain: str
+) -> None:
+    # It used to wait forever for keys it could not read, burning a core (issue 8 item 8).
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
+    for name in ("QUIZMATH_DB", "QUIZMATH_EXIT_AFTER_PAINT"):
+        env.pop(name, None)
+    db = tmp_path / "p.db"
+    out = subprocess.run(
+        [sys.executable, "-m", "quizmath", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,  # a guard against the old hang, not a timing assertion
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
+    assert out.returncode == 2, out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "needs a terminal" in lines[0] and plain in lines[0]
+    assert out.stdout == ""
+    assert not db.exists()  # nothing was opened
 
 
 def test_practice_command_paints_the_first_problem(tmp_path: Path) -> None:

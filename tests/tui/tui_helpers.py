@@ -51,6 +51,6 @@ async def answer(pilot: Pilot[Any], screen: PracticeScreen, text: str) -> None:
     box = screen.query_one("#answer", Input)
     box.value = text
     await pilot.pause()
-    before = screen._token
+    before = screen.checks_done
     await pilot.press("enter")
-    await wait_until(pilot, lambda: screen._token > before and not screen.checking)
+    await wait_until(pilot, lambda: screen.checks_done > before and not screen.checking)

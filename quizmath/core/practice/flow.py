@@ -11,7 +11,8 @@ check off its own thread:
 ``submit(text)`` does both. The rules, all here:
 
 - An unreadable answer (or one that could not be checked in time) is never recorded; the
-  learner types it again.
+  learner types it again. So is an answer wrong only because it is rounded where exact values
+  are asked (``Verdict.rounded``: "close, but exact entries are asked"): it uses no try.
 - A right answer ends the problem. After a wrong one the learner may answer again (recorded as
   a further try, which does not review the card again; see ``scheduler``), ask for a hint or
   the solution, or ``skip()``; after MAX_WRONG wrong answers the problem is over (the front end
@@ -220,7 +221,7 @@ class Practice:
         shown = judgement.shown
         status = Status.of(judgement.verdict)
         recorded = None
-        if status in (Status.CORRECT, Status.WRONG) and not shown.done:
+        if status.counts and not shown.done:
             recorded = self._save(
                 shown,
                 judgement.text,

@@ -28,13 +28,21 @@ class Status(StrEnum):
     WRONG = "wrong"  # rejected: try again while tries are left, else the problem is over
     INVALID = "invalid"  # could not be read: not counted, type it again
     UNCHECKED = "unchecked"  # could not be checked in time: not counted, type it again
+    ROUNDED = "rounded"  # wrong only by rounding where exact values are asked: not counted
     SKIPPED = "skipped"  # given up: recorded, the problem is over
 
     @classmethod
     def of(cls, verdict: Verdict) -> Status:
         if verdict.verdict == INVALID:
             return cls.UNCHECKED if verdict.timed_out else cls.INVALID
-        return cls.WRONG if verdict.verdict == REJECT else cls.CORRECT
+        if verdict.verdict == REJECT:
+            return cls.ROUNDED if getattr(verdict, "rounded", False) else cls.WRONG
+        return cls.CORRECT
+
+    @property
+    def counts(self) -> bool:
+        """An answer with this status is recorded (and uses a try when wrong)."""
+        return self in (Status.CORRECT, Status.WRONG)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,11 @@ if TYPE_CHECKING:
     from quizmath.core.bank.problem import Problem
 
 DRILL_COMMANDS = "Type your answer, or: skip, help, quit (the drill is kept to resume later)."
-WORDS = {Status.CORRECT: ("Correct", GREEN), Status.WRONG: ("Not correct", RED)}
+WORDS = {
+    Status.CORRECT: ("Correct", GREEN),
+    Status.WRONG: ("Not correct", RED),
+    Status.ROUNDED: ("Not correct", YELLOW),
+}
 NOT_COUNTED = {
     Status.INVALID: "Could not read that; not counted.",
     Status.UNCHECKED: "Could not check that in time; not counted.",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -42,5 +42,4 @@ class ConceptIndexScreen(Screen[None]):
     def _open(self, event: OptionList.OptionSelected) -> None:
         page = self.pages.get(event.option.id or "")
         if page is not None:
-            app: QuizApp = self.app  # type: ignore[assignment]
-            app.open_concept(page)
+            cast("QuizApp", self.app).open_concept(page)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -29,12 +29,11 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
-from textual.worker import get_current_worker
 
 from quizmath.core.drill.outcomes import JudgementKind, RunEnding
 from quizmath.core.items import Answering, ItemKind
 from quizmath.core.items.types import item_type
-from quizmath.tui.messages import ProgressChanged
+from quizmath.tui.messages import ContentFailed, ContentReady, ProgressChanged
 from quizmath.tui.widgets.answer_box import AnswerBox, printable
 from quizmath.tui.widgets.drill_bar import DrillBar
 from quizmath.tui.widgets.drill_problem import DrillProblem
@@ -42,11 +41,12 @@ from quizmath.tui.widgets.interview_item import InterviewItem
 from quizmath.tui.widgets.rating_bar import RatingBar
 
 if TYPE_CHECKING:
+    from quizmath.core.drill.options import DrillOptions
     from quizmath.core.drill.outcomes import DrillJudgement, ItemResult
     from quizmath.core.drill.run import DrillRun
     from quizmath.tui.app import QuizApp
-    from quizmath.tui.drill_start import Ready
-    from quizmath.tui.services import DrillOptions
+    from quizmath.tui.drill_controller import DrillController, Ready
+    from quizmath.tui.messages import Loaded
 
 TICK_S = 0.2
 
@@ -92,19 +92,25 @@ class DrillScreen(Screen[int | None]):
         error: str = ""
 
     def __init__(
-        self, *, options: DrillOptions | None = None, resume_id: int | None = None
+        self,
+        drills: DrillController,
+        *,
+        options: DrillOptions | None = None,
+        resume_id: int | None = None,
     ) -> None:
         super().__init__()
         assert (options is None) != (resume_id is None)
+        self.drills = drills
         self.options = options
         self.resume_id = resume_id
         self.run: DrillRun | None = None
+        self.loaded: Loaded | None = None  # the bank, once it is here
         self.checking = False
         self.timing_out = False
 
     @property
     def quiz(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
+        return cast("QuizApp", self.app)
 
     @property
     def bar(self) -> DrillBar:
@@ -133,16 +139,32 @@ class DrillScreen(Screen[int | None]):
         what = "Preparing the drill…" if self.resume_id is None else "Picking up the drill…"
         self.query_one("#drill-wait", Static).update(Content.styled(what, "italic $text-muted"))
         self.bar.show_message("The clock starts when the first question is on screen.")
-        self._prepare()
+        if self.quiz.loaded is not None:
+            self._begin(self.quiz.loaded)
+        elif self.quiz.bank_error:
+            self._failed(f"the question bank did not load: {self.quiz.bank_error}")
 
     # -- preparing (a worker: the plan generates every problem before the clock starts) ---
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="drill-prepare")
-    def _prepare(self) -> None:
-        from quizmath.tui.drill_start import prepare
+    @on(ContentReady)
+    def _content_ready(self, message: ContentReady) -> None:
+        self._begin(message.loaded)
 
+    @on(ContentFailed)
+    def _content_failed(self, message: ContentFailed) -> None:
+        self._failed(f"the question bank did not load: {message.error}")
+
+    def _begin(self, loaded: Loaded) -> None:
+        if self.loaded is None:
+            self.loaded = loaded
+            self._prepare(loaded)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="drill-prepare")
+    def _prepare(self, loaded: Loaded) -> None:
         try:
-            ready = prepare(self.quiz, get_current_worker(), self.options, self.resume_id)
+            ready = self.drills.prepare(
+                loaded, self.options, self.resume_id, self.app.call_from_thread
+            )
         except Exception as exc:  # QuizmathError, or a bug: say so, keep the app up
             self.post_message(self.Prepared(None, str(exc) or type(exc).__name__))
             return
@@ -152,13 +174,12 @@ class DrillScreen(Screen[int | None]):
     def _prepared(self, message: Prepared) -> None:
         from quizmath.core.errors import QuizmathError
         from quizmath.core.storage import StorageError
-        from quizmath.tui.drill_start import open_run
 
-        if message.ready is None:
+        if message.ready is None or self.loaded is None:
             self._failed(message.error)
             return
         try:
-            run = open_run(self.quiz, message.ready, self.options, self.resume_id)
+            run = self.drills.open_run(self.loaded, message.ready, self.options, self.resume_id)
         except (QuizmathError, StorageError) as exc:
             self._failed(str(exc))
             return

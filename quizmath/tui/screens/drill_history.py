@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,6 +17,7 @@ from quizmath.tui.widgets.fitted_table import FittedTable
 
 if TYPE_CHECKING:
     from quizmath.tui.app import QuizApp
+    from quizmath.tui.drill_controller import DrillController
 
 STATUS_STYLE = {
     RunEnding.COMPLETED: "$success",
@@ -26,10 +27,16 @@ STATUS_STYLE = {
 
 
 class DrillHistoryScreen(Screen[None]):
+    """Dependencies: the app's ``DrillController`` (reports, a new drill)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", "Back"),
         Binding("n", "new", "New drill"),
     ]
+
+    def __init__(self, drills: DrillController) -> None:
+        super().__init__()
+        self.drills = drills
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -39,7 +46,7 @@ class DrillHistoryScreen(Screen[None]):
 
     @property
     def quiz(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
+        return cast("QuizApp", self.app)
 
     def on_mount(self) -> None:
         self.sub_title = "Past drills"
@@ -52,7 +59,7 @@ class DrillHistoryScreen(Screen[None]):
         from quizmath.core.drill.runs import drill_history
 
         runs = list(reversed(drill_history(self.quiz.services.storage, include_discarded=True)))
-        rows = [
+        rows: list[list[Content | str]] = [
             [
                 str(run.id),
                 local_time(run.started_at),
@@ -61,7 +68,7 @@ class DrillHistoryScreen(Screen[None]):
                 format_clock(run.used_ms),
                 Content.styled(
                     ending_words(run.ended, run.status),
-                    STATUS_STYLE.get(run.ended or "", ""),
+                    STATUS_STYLE[RunEnding(run.ended)] if run.ended else "",
                 ),
                 str(run.seed),
             ]
@@ -81,13 +88,7 @@ class DrillHistoryScreen(Screen[None]):
     @on(DataTable.RowSelected, "#drill-list")
     def _open(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
-            self.app.push_screen(_report(int(event.row_key.value)))
+            self.drills.open_report(int(event.row_key.value), from_home=False)
 
     def action_new(self) -> None:
-        self.quiz.open_drill_setup()
-
-
-def _report(drill_id: int) -> Screen[None]:
-    from quizmath.tui.screens.drill_report import DrillReportScreen
-
-    return DrillReportScreen(drill_id)
+        self.drills.open_setup()

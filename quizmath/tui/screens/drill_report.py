@@ -10,7 +10,7 @@ problem again by its ``id@seed`` (an interview question: that question), then co
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,19 +20,21 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
-from textual.worker import get_current_worker
 
 from quizmath.core.drill.clock import format_clock, local_time
 from quizmath.core.drill.outcomes import ending_words
 from quizmath.core.drill.report import MISSED, TREND_OVER
 from quizmath.core.items import Ending, ItemKind
+from quizmath.tui.messages import ContentFailed, ContentReady
 from quizmath.tui.widgets.answer_box import printable
 from quizmath.tui.widgets.fitted_table import FittedTable
 from quizmath.tui.widgets.prompt_view import PromptView
 
 if TYPE_CHECKING:
     from quizmath.core.drill.report import DrillReport, ReportItem
+    from quizmath.core.storage import Storage
     from quizmath.tui.app import QuizApp
+    from quizmath.tui.messages import Loaded
 
 OUTCOME = {
     Ending.CORRECT: ("✓ right", "$success"),
@@ -84,10 +86,11 @@ class DrillReportScreen(Screen[None]):
         super().__init__()
         self.drill_id = drill_id
         self.report: DrillReport | None = None
+        self.building = False
 
     @property
     def quiz(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
+        return cast("QuizApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,20 +109,38 @@ class DrillReportScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        from quizmath.tui.ui_thread import OnUIThread
-
         self.sub_title = f"Drill {self.drill_id} · report"
-        # Made here: OnUIThread remembers the thread it is created on as the UI thread.
-        self._build(OnUIThread(self.quiz.services.storage, self.app))
+        if self.quiz.loaded is not None:
+            self._begin(self.quiz.loaded)
+        elif self.quiz.bank_error:
+            self._cannot(self.quiz.bank_error)
+
+    @on(ContentReady)
+    def _content_ready(self, message: ContentReady) -> None:
+        self._begin(message.loaded)
+
+    @on(ContentFailed)
+    def _content_failed(self, message: ContentFailed) -> None:
+        self._cannot(message.error)
+
+    def _begin(self, loaded: Loaded) -> None:
+        if self.building:
+            return
+        from quizmath.tui.ui_thread import on_ui_thread
+
+        self.building = True
+        # Made here: the wrapper remembers the thread it is created on as the UI thread.
+        self._build(loaded, on_ui_thread(self.quiz.services.storage, self.app))
+
+    def _cannot(self, error: str) -> None:
+        self.post_message(self.Built(None, f"the question bank did not load: {error}"))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="report")
-    def _build(self, storage: Any) -> None:
+    def _build(self, loaded: Loaded, storage: Storage) -> None:
         from quizmath.core.drill.report import build_report
-        from quizmath.tui.drills import wait_for_content
 
         try:
-            bank, interviews, _scheduler = wait_for_content(self.quiz, get_current_worker())
-            report = build_report(storage, self.drill_id, bank, interviews)
+            report = build_report(storage, self.drill_id, loaded.bank, loaded.interviews)
         except Exception as exc:  # a report that cannot be built must not take the app down
             self.post_message(self.Built(None, str(exc) or type(exc).__name__))
             return
@@ -207,24 +228,20 @@ class DrillReportScreen(Screen[None]):
         if item is None:
             return
         if item.kind == ItemKind.PROBLEM:
-            self.quiz.replay(item.ref)
+            self.quiz.practice.replay(item.ref)
             return
-        from quizmath.tui.screens.interview import InterviewScreen
-
-        app = self.quiz
-        if app.interviews is None or app.scheduler is None or not app.interviews.get(item.ref):
+        interviews = self.quiz.interviews
+        if interviews is None or not interviews.get(item.ref):
             self.notify("That interview question is not available.", severity="warning")
             return
-        app.push_screen(InterviewScreen(app.interview_practice(), first=item.ref))
+        self.quiz.practice.open_interview(item.ref, from_home=False)
 
     @on(DataTable.RowSelected, "#report-items")
     def _row_selected(self) -> None:
         self.action_replay()
 
     def action_history(self) -> None:
-        from quizmath.tui.screens.drill_history import DrillHistoryScreen
-
-        self.app.push_screen(DrillHistoryScreen())
+        self.quiz.drills.open_history(from_home=False)
 
     def action_page(self, direction: int) -> None:
         scroll = self.query_one("#report", VerticalScroll)

@@ -7,7 +7,7 @@ the core's ``read_options`` and says what is wrong in its own words.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -32,9 +32,12 @@ from quizmath.core.drill.options import (
     read_options,
 )
 from quizmath.core.drill.plan import share_args
+from quizmath.tui.messages import ContentReady
 
 if TYPE_CHECKING:
+    from quizmath.core.bank.bank import Bank
     from quizmath.tui.app import QuizApp
+    from quizmath.tui.drill_controller import DrillController
 
 # What a refused field says, in the setup screen's words (the bounds are the core's).
 FAULTS = {
@@ -53,6 +56,8 @@ def fault_text(error: OptionError) -> str:
 
 
 class DrillSetupScreen(Screen[None]):
+    """Dependencies: the app's ``DrillController`` (start a drill, the drill history)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("ctrl+o", "history", "Past drills"),
@@ -99,23 +104,31 @@ class DrillSetupScreen(Screen[None]):
                 yield SelectionList[str](id="topics", compact=True)
         yield Footer()
 
+    def __init__(self, drills: DrillController) -> None:
+        super().__init__()
+        self.drills = drills
+
     @property
     def quiz(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
+        return cast("QuizApp", self.app)
 
     def on_mount(self) -> None:
         self.sub_title = "New drill"
         # Enter starts with what is shown (the defaults); typing replaces the selected value.
         self.query_one("#questions", Input).focus()
-        self._fill_topics()
+        if self.quiz.bank is not None:
+            self._fill_topics(self.quiz.bank)
+        else:  # still loading after the first paint: ContentReady brings it
+            self.query_one(SelectionList).border_subtitle = "loading…"
         self._share()
 
-    def _fill_topics(self) -> None:
-        bank = self.quiz.bank
+    @on(ContentReady)
+    def _content_ready(self, message: ContentReady) -> None:
+        self._fill_topics(message.loaded.bank)
+
+    def _fill_topics(self, bank: Bank) -> None:
         topics = self.query_one(SelectionList)
-        if bank is None:  # still loading after the first paint: look again shortly
-            topics.border_subtitle = "loading…"
-            self.set_timer(0.2, self._fill_topics)
+        if topics.option_count:
             return
         topics.border_subtitle = ""
         topics.add_options(
@@ -167,10 +180,8 @@ class DrillSetupScreen(Screen[None]):
         except OptionError as exc:
             self.notify(fault_text(exc), severity="error", markup=False)
             return
-        self.quiz.start_drill(options)
+        self.drills.start(options)
 
     @on(Button.Pressed, "#history")
     def action_history(self) -> None:
-        from quizmath.tui.screens.drill_history import DrillHistoryScreen
-
-        self.app.push_screen(DrillHistoryScreen())
+        self.drills.open_history(from_home=False)

@@ -3,7 +3,7 @@ with progress per topic. Every figure comes from the scheduler."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -55,12 +55,12 @@ class HomeScreen(Screen[None]):
 
     @property
     def quiz(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
+        return cast("QuizApp", self.app)
 
     def on_mount(self) -> None:
         self.reload()
         self.query_one(HomeMenu).focus()
-        self.quiz.offer_unfinished_drill()  # once per run of the app, if there is one
+        self.quiz.drills.offer_unfinished()  # once per run of the app, if there is one
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -132,7 +132,7 @@ class HomeScreen(Screen[None]):
         return entries
 
     def _drill_entries(self) -> list[MenuEntry]:
-        from quizmath.tui.drills import drills_detail
+        from quizmath.tui.drill_controller import drills_detail
 
         stats = "mastery, practice calendar and streak, drill history"
         return [
@@ -147,21 +147,21 @@ class HomeScreen(Screen[None]):
     @on(TopicTree.Chosen)
     def _topic_chosen(self, message: TopicTree.Chosen) -> None:
         if message.templates:
-            self.quiz.open_practice(topic=message.topic_id)
+            self.quiz.practice.open(topic=message.topic_id)
         else:
             self._open_topic_concept(message.topic_id)
 
     def action_continue(self) -> None:
-        self.quiz.open_practice()
+        self.quiz.practice.open()
 
     def action_interview(self) -> None:
-        self.quiz.open_interview()
+        self.quiz.practice.open_interview()
 
     def action_concepts(self) -> None:
         self.quiz.open_concept_index()
 
     def action_drills(self) -> None:
-        self.quiz.open_drill_setup()
+        self.quiz.drills.open_setup()
 
     def action_stats(self) -> None:
         self.quiz.open_stats()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -103,12 +103,14 @@ class PracticeScreen(Screen[None]):
         self._pending: str | None = None  # an answer typed before the practice arrived
         self._texts_ready = False  # hints, solution and mistakes rendered (off this thread)
         self._token = 0
+        self.checks_started = 0  # answers sent to the checker (tests wait on these)
+        self.checks_done = 0
         self.painted = False  # its first problem (or error) is on screen
         self._ended = False
 
     @property
     def quiz(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
+        return cast("QuizApp", self.app)
 
     @property
     def sheet(self) -> ProblemSheet:
@@ -270,6 +272,7 @@ class PracticeScreen(Screen[None]):
         self._start_check(message.text)
 
     def _start_check(self, text: str) -> None:
+        self.checks_started += 1
         self.checking = True
         self._token += 1
         self.box.note(Content.styled("Checking…", "italic $text-muted"))
@@ -291,6 +294,7 @@ class PracticeScreen(Screen[None]):
     def _checked(self, message: Checked) -> None:
         if message.token != self._token or self.practice is None:
             return
+        self.checks_done += 1
         self.checking = False
         self.refresh_bindings()
         judgement = message.judgement
@@ -323,11 +327,15 @@ class PracticeScreen(Screen[None]):
                     "ctrl+g skip, ctrl+n move on"
                 )
             )
+        elif outcome.status == Status.ROUNDED:
+            self.box.note(
+                Content.styled("Not counted: type the exact values and press Enter.", "$warning")
+            )
         else:
             self.box.note(
                 Content.styled("Not counted: edit your answer and press Enter.", "$warning")
             )
-        if outcome.status in (Status.CORRECT, Status.WRONG):
+        if outcome.status.counts:
             self.post_message(ProgressChanged())
         panel.scroll_visible(animate=False)
 

@@ -8,7 +8,7 @@ in a worker whose database reads hop to the UI thread (``OnUIThread``). Days are
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,14 +19,18 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
+from quizmath.tui.messages import ContentFailed, ContentReady
 from quizmath.tui.widgets.practice_calendar import PracticeCalendar
 from quizmath.tui.widgets.series_plot import SeriesPlot
 
 if TYPE_CHECKING:
+    from quizmath.core.bank.bank import Bank
+    from quizmath.core.scheduler import Scheduler
     from quizmath.core.stats import Stats
+    from quizmath.core.storage import Storage
     from quizmath.tui.app import QuizApp
+    from quizmath.tui.messages import Loaded
 
 MIN_DAYS = 14  # the daily plots start at the first practice day, but show at least this many
 DRILLS_SHOWN = 20
@@ -60,10 +64,11 @@ class StatsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.stats: Stats | None = None
+        self.computing = False
 
     @property
     def quiz(self) -> QuizApp:
-        return self.app  # type: ignore[return-value]
+        return cast("QuizApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -87,25 +92,42 @@ class StatsScreen(Screen[None]):
         self.sub_title = "Stats"
         self.query_one("#stats-calendar-box").border_title = "Practice days"
         self.query_one("#stats-weak-box").border_title = "Weakest topics · Enter: practise now"
-        self._compute()
+        if self.quiz.loaded is not None:
+            self._begin(self.quiz.loaded)
+        elif self.quiz.bank_error:
+            self._cannot(self.quiz.bank_error)
+
+    @on(ContentReady)
+    def _content_ready(self, message: ContentReady) -> None:
+        self._begin(message.loaded)
+
+    @on(ContentFailed)
+    def _content_failed(self, message: ContentFailed) -> None:
+        self._cannot(message.error)
+
+    def _begin(self, loaded: Loaded) -> None:
+        if self.computing:
+            return
+        from quizmath.tui.ui_thread import on_ui_thread
+
+        self.computing = True
+        # Made here: the wrappers remember the thread they are created on as the UI thread.
+        storage = on_ui_thread(self.quiz.services.storage, self.app)
+        self._compute(loaded.bank, storage, on_ui_thread(loaded.scheduler, self.app))
+
+    def _cannot(self, error: str) -> None:
+        self.post_message(self.Computed(None, f"the question bank did not load: {error}"))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="stats")
-    def _compute(self) -> None:
+    def _compute(self, bank: Bank, storage: Storage, scheduler: Scheduler) -> None:
         from quizmath.core.stats import compute_stats
-        from quizmath.tui.drills import wait_for_content
-        from quizmath.tui.ui_thread import OnUIThread
 
         try:
-            bank, _interviews, scheduler = wait_for_content(self.quiz, get_current_worker())
             services = self.quiz.services
-            # OnUIThread remembers the thread it is made on: make the wrappers there.
-            storage, on_ui = self.app.call_from_thread(
-                lambda: (OnUIThread(services.storage, self.app), OnUIThread(scheduler, self.app))
-            )
             stats = compute_stats(
                 storage,
                 bank,
-                scheduler=on_ui,
+                scheduler=scheduler,
                 now=services.now() if services.now is not None else None,
             )
         except Exception as exc:  # stats that cannot be computed must not take the app down
@@ -189,15 +211,15 @@ class StatsScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#weakest")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.quiz.open_practice(topic=event.option.id)
+            self.quiz.practice.open(topic=event.option.id)
 
     def action_practise(self) -> None:
         topic = self._highlighted_topic()
         if topic is not None:
-            self.quiz.open_practice(topic=topic)
+            self.quiz.practice.open(topic=topic)
 
     def action_drill(self) -> None:
-        self.quiz.open_drill_setup()
+        self.quiz.drills.open_setup()
 
     def action_page(self, direction: int) -> None:
         scroll = self.query_one("#stats", VerticalScroll)

@@ -26,6 +26,7 @@ _STYLE = {
     Status.WRONG: "$error",
     Status.INVALID: "$warning",
     Status.UNCHECKED: "$warning",
+    Status.ROUNDED: "$warning",
     Status.SKIPPED: "$warning",
 }
 
@@ -81,7 +82,7 @@ class VerdictPanel(Static):
             if helped:
                 took += f", after {helped}"
             lines = [Content.assemble(head, (took, "$text-muted"))]
-        elif status == Status.WRONG:
+        elif status in (Status.WRONG, Status.ROUNDED):
             head = Content.assemble(("✗ Not correct", f"bold {style}"), _dash(reason))
             lines = [Content.assemble(head, (f"   in {seconds(outcome.ms)}", "$text-muted"))]
         elif status == Status.UNCHECKED:
