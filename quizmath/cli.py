@@ -15,6 +15,7 @@ from collections.abc import Sequence
 # Order here is the order in --help.
 COMMANDS = (
     "practice",
+    "placement",
     "drill",
     "code",
     "validate",
@@ -22,6 +23,7 @@ COMMANDS = (
     "bank",
     "check",
     "stats",
+    "settings",
     "export",
     "schema",
     "new",

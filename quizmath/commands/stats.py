@@ -60,6 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     from quizmath.core.bank.bank import load_bank
+    from quizmath.core.content import load_interviews
     from quizmath.core.stats import compute_stats
     from quizmath.core.storage import Storage, StorageError
 
@@ -73,7 +74,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     with storage:
         try:
-            stats = compute_stats(storage, load_bank(args.bank), weeks=args.weeks)
+            interviews = load_interviews().questions.values()
+            stats = compute_stats(
+                storage, load_bank(args.bank), weeks=args.weeks, interviews=interviews
+            )
         except StorageError as exc:
             print(f"{PROG}: {exc}", file=sys.stderr)
             return 1
@@ -162,7 +166,47 @@ def stats_text(s: Stats) -> str:
                 else (f"mastery {pct(w.mastery)}, {pct(w.accuracy)} right")
             )
             out.append(f"  {w.topic_id:<40} {w.title} — {how}")
+    out += learning_lines(s)
     return "\n".join(out)
+
+
+def learning_lines(s: Stats) -> list[str]:
+    """Placement, calibration, key points and the target date (issue 14)."""
+    out: list[str] = []
+    if s.settings.until:
+        out += ["", f"Target date: {s.settings.until} (every card is reviewed before it)."]
+    if s.placement:
+        m = s.placement
+        c = m.counts
+        out += [
+            "",
+            f"Placement on {m.finished_at:%Y-%m-%d} ({plural(m.questions, 'question')}): "
+            f"{c['known']} known, {c['shaky']} shaky, {c['new']} new, {c['untested']} not "
+            "tested. Again: quizmath placement --plain",
+        ]
+        for level in ("known", "shaky"):
+            titles = [t.title for t in m.topics if t.level == level]
+            if titles:
+                out.append(f"  {level}: " + "; ".join(titles))
+    cal = s.calibration
+    if cal and cal.answers:
+        out += ["", "Calibration (share right at each confidence):"]
+        for r in cal.rows:
+            out.append(
+                f"  {r.confidence.label:<7} {bar(r.share)} {pct(r.share):>4}  "
+                f"{plural(r.answers, 'answer')}"
+            )
+        if cal.misses_total:
+            out.append(f"  Sure but wrong ({cal.misses_total}; likely misconceptions):")
+            for m_ in cal.misses[:5]:
+                out.append(f"    {m_.ref:<36} {m_.title} — answered {m_.answer}")
+    if s.key_points:
+        out += ["", "Interview key points most often missed:"]
+        for q in s.key_points[:5]:
+            out.append(f"  {q.question_id} ({pct(q.mean_share)} covered on average)")
+            for p in q.most_missed:
+                out.append(f"    missed {p.missed}/{p.scored}: {p.text}")
+    return out
 
 
 def calendar_lines(c: Calendar) -> list[str]:

@@ -9,10 +9,17 @@ Rating an attempt (``rate_attempt``):
   times on that template, and by at least SLOW_MIN_EXTRA_MS (a few seconds more on a quick
   problem is not "much slower"; no earlier correct answer: never slow) → Hard
   right otherwise                                            → Good
+An answer given with a confidence (``core.confidence``): a wrong answer said with high
+confidence is a likely misconception (rated Again, as any wrong answer, and flagged); a right
+answer said with low confidence was a guess as much as knowledge → Hard (unless the rules
+above already give less than Good).
 Only the first answer to a shown problem reviews the card; a second try at the same problem is
 recorded as an attempt but does not review again (the first answer already told fsrs what the
 learner knew, and a retry seconds later would reward guessing). Interview questions take the
 learner's own rating (Again, Hard, Good or Easy).
+
+A target date (``core.target``, the "until" setting) raises desired retention, caps intervals
+and pulls every card's due time before the date.
 
 "Continue" (``Scheduler.pick``): due template cards, most overdue first; then templates never
 seen, in curriculum order; then, when nothing is due or new, the card due soonest.
@@ -35,17 +42,19 @@ import sqlite3
 import statistics
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from fsrs import Card, Rating
 from fsrs import Scheduler as FsrsScheduler
 
+from quizmath.core.confidence import unsure_right
 from quizmath.core.storage import attempts as attempt_rows
 from quizmath.core.storage import cards as card_rows
 from quizmath.core.storage.attempts import Attempt
 from quizmath.core.storage.store import Storage
 from quizmath.core.storage.times import utc_now
+from quizmath.core.target import TARGET_RETENTION, Target
 
 if TYPE_CHECKING:  # the bank pulls in the template engine; the scheduler only reads it
     from quizmath.core.bank.bank import Bank
@@ -64,6 +73,8 @@ def rate_attempt(attempt: Attempt, previous_correct_ms: Sequence[int]) -> Rating
     if not attempt.correct or attempt.solution_viewed:
         return Rating.Again
     if attempt.hints > 0:
+        return Rating.Hard
+    if unsure_right(attempt.confidence, attempt.correct):
         return Rating.Hard
     if previous_correct_ms:
         usual = statistics.median(previous_correct_ms)
@@ -130,6 +141,9 @@ class Question(Protocol):
 Q = TypeVar("Q", bound=Question)
 
 
+_FROM_SETTINGS = date.min  # ``until`` not given: read the stored setting
+
+
 class Scheduler:
     def __init__(
         self,
@@ -140,12 +154,44 @@ class Scheduler:
         desired_retention: float = 0.9,
         now: Callable[[], datetime] = utc_now,
         rng: random.Random | None = None,
+        until: date | None = _FROM_SETTINGS,
     ) -> None:
+        """``until``: a target date (``core.target``); by default the stored setting."""
         self.storage = storage
         self.bank = bank
+        self.fuzzing = fuzzing
         self.fsrs = FsrsScheduler(desired_retention=desired_retention, enable_fuzzing=fuzzing)
         self.now = now  # must return an aware UTC datetime
         self.rng = rng or random.Random()
+        if until is _FROM_SETTINGS:
+            from quizmath.core.settings import load
+
+            until = load(storage).until
+        self.target: Target | None = None
+        self._aimed: dict[int, FsrsScheduler] = {}
+        self.set_until(until)
+
+    def set_until(self, until: date | None) -> None:
+        """Aim reviews at a target date from now on (None: no target)."""
+        self.target = Target(until) if until is not None else None
+
+    def fsrs_at(self, when: datetime) -> FsrsScheduler:
+        """The fsrs scheduler for a review at ``when``: with a target date ahead, higher
+        retention and intervals that end before it (``core.target``)."""
+        cap = self.target.max_interval(when) if self.target else None
+        if cap is None:
+            return self.fsrs
+        if cap not in self._aimed:
+            self._aimed[cap] = FsrsScheduler(
+                desired_retention=max(self.fsrs.desired_retention, TARGET_RETENTION),
+                maximum_interval=cap,
+                enable_fuzzing=self.fuzzing,
+            )
+        return self._aimed[cap]
+
+    def due_at(self, card: Card, now: datetime) -> datetime:
+        """When a card counts as due: its own due time, or earlier with a target date."""
+        return self.target.due(card, now) if self.target else card.due
 
     # -- recording ---------------------------------------------------------------------------
 
@@ -208,7 +254,7 @@ class Scheduler:
         duration_ms: int | None,
     ) -> Card:
         card = card_rows.get_card(conn, key) or card_rows.new_card(key, when)
-        card, _log = self.fsrs.review_card(
+        card, _log = self.fsrs_at(when).review_card(
             card, rating, review_datetime=when, review_duration=duration_ms
         )
         card_rows.put_card(conn, key, card, when)
@@ -237,13 +283,14 @@ class Scheduler:
         ]
         if cards is None:
             cards = self.storage.template_cards()
-        due = sorted((cards[i].due, i) for i in ids if i in cards and cards[i].due <= now)
+        due_at = {i: self.due_at(cards[i], now) for i in ids if i in cards}
+        due = sorted((d, i) for i, d in due_at.items() if d <= now)
         if due:
             return Pick(_prefer_not(avoid, [i for _, i in due]), "due")
         new = [i for i in ids if i not in cards]
         if new:
             return Pick(new[0], "new")
-        soonest = sorted((cards[i].due, i) for i in ids if i in cards)
+        soonest = sorted((d, i) for i, d in due_at.items())
         if soonest:
             return Pick(_prefer_not(avoid, [i for _, i in soonest]), "soonest")
         return None
@@ -268,7 +315,9 @@ class Scheduler:
         if cards is None:
             cards = self.storage.template_cards()
         return sum(
-            1 for tid, card in cards.items() if tid in self.bank.templates and card.due <= now
+            1
+            for tid, card in cards.items()
+            if tid in self.bank.templates and self.due_at(card, now) <= now
         )
 
     def topic_progress(
@@ -309,7 +358,7 @@ class Scheduler:
                     n_attempts,
                     earned / n_attempts if n_attempts else None,
                     mastery(len(ids), retr, recent),
-                    sum(1 for i in ids if i in cards and cards[i].due <= now),
+                    sum(1 for i in ids if i in cards and self.due_at(cards[i], now) <= now),
                 )
             )
         return out
@@ -326,9 +375,9 @@ class Scheduler:
         if cards is None:
             cards = self.storage.interview_cards()
         due = [
-            (cards[q.id].due, q.order, q)
+            (self.due_at(cards[q.id], now), q.order, q)
             for q in questions
-            if q.id in cards and cards[q.id].due <= now
+            if q.id in cards and self.due_at(cards[q.id], now) <= now
         ]
         return [q for _, _, q in sorted(due, key=lambda x: (x[0], x[1]))]
 
@@ -350,7 +399,9 @@ class Scheduler:
         new = sorted((q for q in qs if q.id not in cards), key=lambda q: q.order)
         if new:
             return new[0]
-        seen = sorted((q for q in qs if q.id in cards), key=lambda q: (cards[q.id].due, q.order))
+        seen = sorted(
+            (q for q in qs if q.id in cards), key=lambda q: (self.due_at(cards[q.id], now), q.order)
+        )
         return seen[0] if seen else None
 
 

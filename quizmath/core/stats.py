@@ -19,18 +19,27 @@
 - Weakest topics: practised topics under WEAK_BELOW mastery, lowest first (then lowest
   accuracy), topped up with topics not started yet in curriculum order; each carries its topic
   id so a UI can start practice on it.
+- Learning that adapts (issue 14): the latest placement's map (``core.placement``), the
+  calibration table and confident misses (``core.calibration``), the key points most often
+  missed per interview question (``core.keypoint_stats``), and the settings (a target date).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from quizmath.core.calibration import Calibration, load_calibration
 from quizmath.core.days import ROLLOVER_HOUR, LearnerDays
+from quizmath.core.keypoint_stats import QuestionPoints, missed_points
+from quizmath.core.placement.outcomes import PlacementMap
+from quizmath.core.placement.placement_map import latest_map
+from quizmath.core.settings import Settings
+from quizmath.core.settings import load as load_settings
 from quizmath.core.storage import drills as drill_rows
 from quizmath.core.storage import totals
 from quizmath.core.storage.store import Storage
@@ -38,6 +47,7 @@ from quizmath.core.storage.times import from_iso, to_iso, utc_now
 
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
+    from quizmath.core.content import InterviewQuestion
     from quizmath.core.scheduler import Scheduler
 
 WEEKS = 12
@@ -143,6 +153,10 @@ class Stats:
     streak: Streak
     drills: tuple[DrillPoint, ...]  # oldest first
     weakest: tuple[WeakTopic, ...]
+    placement: PlacementMap | None = None  # the latest; None: never taken
+    calibration: Calibration | None = None
+    key_points: tuple[QuestionPoints, ...] = ()  # weakest question first
+    settings: Settings = field(default_factory=Settings)
 
     def to_json(self) -> dict[str, Any]:
         def day(d: date | None) -> str | None:
@@ -201,6 +215,10 @@ class Stats:
                 {**asdict(w), "mastery": _round(w.mastery), "accuracy": _round(w.accuracy)}
                 for w in self.weakest
             ],
+            "placement": self.placement.to_json() if self.placement else None,
+            "calibration": self.calibration.to_json() if self.calibration else None,
+            "key_points": [q.to_json() for q in self.key_points],
+            "settings": self.settings.to_json(),
         }
 
 
@@ -218,9 +236,11 @@ def compute_stats(
     rollover_hour: int = ROLLOVER_HOUR,
     weeks: int = WEEKS,
     weakest: int = WEAKEST,
+    interviews: Iterable[InterviewQuestion] = (),
 ) -> Stats:
     """Everything above, from the database. ``tz`` None: the system's local time zone;
-    ``rollover_hour``: when a day starts (``quizmath.core.days``)."""
+    ``rollover_hour``: when a day starts (``quizmath.core.days``); ``interviews``: the
+    questions whose key points are counted."""
     if scheduler is None:
         from quizmath.core.scheduler import Scheduler
 
@@ -293,6 +313,10 @@ def compute_stats(
         streaks(answers, today),
         drills,
         weakest_topics(topics, weakest),
+        latest_map(storage, bank.curriculum),
+        load_calibration(storage, bank),
+        missed_points(storage, interviews),
+        load_settings(storage),
     )
 
 

@@ -1,4 +1,8 @@
-"""The curriculum (areas → topics, in teaching order) from ``question_bank/curriculum.yaml``."""
+"""The curriculum (areas → topics, in teaching order) from ``question_bank/curriculum.yaml``.
+
+A topic may name the topics it builds on (``requires:``, see ``core.bank.prerequisites``):
+placement probes a topic only once those were passed.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from quizmath.core.bank.prerequisites import with_prerequisites
 from quizmath.core.bank.yamlsource import LDict, read_yaml_file
 from quizmath.core.errors import QuizmathError, TemplateError
 
@@ -19,6 +24,8 @@ class Topic:
     area: str
     area_title: str
     order: int  # position in the whole curriculum
+    requires: tuple[str, ...] = ()  # ids of the topics it builds on (``prerequisites``)
+    line: int | None = None  # where it is declared in curriculum.yaml
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,11 @@ class Curriculum:
         close = difflib.get_close_matches(text, names, n=4, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else "; `quizmath bank` lists topics"
         raise QuizmathError(f'no topic "{text}"{hint}')
+
+    def requires(self, topic_id: str) -> tuple[str, ...]:
+        """The topics ``topic_id`` builds on directly (ids; () for an unknown topic)."""
+        topic = self.topics.get(topic_id)
+        return topic.requires if topic else ()
 
     def order_of(self, topic_id: str) -> int:
         topic = self.topics.get(topic_id)
@@ -90,8 +102,10 @@ def load_curriculum(path: Path) -> Curriculum:
                     str(area["id"]),
                     str(area["title"]),
                     order,
+                    line=getattr(t, "line", None),
                 )
             )
             order += 1
         areas.append(Area(str(area["id"]), str(area["title"]), tuple(topics)))
-    return Curriculum(tuple(areas))
+    declared = {f"{area['id']}/{t['id']}": t for area in data["areas"] for t in area["topics"]}
+    return with_prerequisites(Curriculum(tuple(areas)), declared, name)

@@ -15,8 +15,9 @@ from quizmath.core.storage.totals import Tally
 from quizmath.core.terminal_text import neutralise
 
 VERDICTS = ("accept", "reject", "skipped")
-MODES = ("practice", "plain", "drill")
+MODES = ("practice", "plain", "drill", "placement")
 MAX_ANSWER_CHARS = 2000  # the checker refuses more than 1000; this only bounds the row
+CONFIDENCES = ("low", "medium", "high")  # core.confidence.Confidence
 
 
 @dataclass(frozen=True)
@@ -36,12 +37,15 @@ class Attempt:
     at: datetime = field(default_factory=utc_now)
     rating: int | None = None  # fsrs rating given (1–4), None when the card was not reviewed
     id: int | None = None
+    confidence: str | None = None  # said before the verdict (one of CONFIDENCES); None: not asked
 
     def __post_init__(self) -> None:
         if self.verdict not in VERDICTS:
             raise ValueError(f"verdict must be one of {VERDICTS}, not {self.verdict!r}")
         if self.mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, not {self.mode!r}")
+        if self.confidence is not None and self.confidence not in CONFIDENCES:
+            raise ValueError(f"confidence is one of {CONFIDENCES}, not {self.confidence!r}")
 
     @property
     def correct(self) -> bool:
@@ -55,31 +59,35 @@ class Attempt:
 
 _COLUMNS = (
     "id, template_id, seed, answer, verdict, ms, hints, solution_viewed, try, mode, "
-    "drill_id, at, rating"
+    "drill_id, at, rating, confidence"
 )
 
 
 def insert_attempt(conn: sqlite3.Connection, a: Attempt, rating: int | None) -> int:
-    cur = conn.execute(
-        "INSERT INTO attempts (template_id, seed, answer, verdict, correct, ms, hints, "
-        "solution_viewed, try, rating, mode, drill_id, at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            a.template_id,
-            a.seed,
-            a.answer[:MAX_ANSWER_CHARS],
-            a.verdict,
-            int(a.correct),
-            max(0, int(a.ms)),
-            a.hints,
-            int(a.solution_viewed),
-            a.try_no,
-            rating,
-            a.mode,
-            a.drill_id,
-            to_iso(a.at),
-        ),
+    columns = (
+        "template_id, seed, answer, verdict, correct, ms, hints, solution_viewed, try, rating, "
+        "mode, drill_id, at"
     )
+    values: tuple[object, ...] = (
+        a.template_id,
+        a.seed,
+        a.answer[:MAX_ANSWER_CHARS],
+        a.verdict,
+        int(a.correct),
+        max(0, int(a.ms)),
+        a.hints,
+        int(a.solution_viewed),
+        a.try_no,
+        rating,
+        a.mode,
+        a.drill_id,
+        to_iso(a.at),
+    )
+    if a.confidence is not None:  # a plain answer is written as before confidence existed
+        columns += ", confidence"
+        values += (a.confidence,)
+    marks = ", ".join("?" * len(values))
+    cur = conn.execute(f"INSERT INTO attempts ({columns}) VALUES ({marks})", values)
     assert cur.lastrowid is not None
     return cur.lastrowid
 
@@ -99,6 +107,7 @@ def _attempt(row: tuple) -> Attempt:  # type: ignore[type-arg]
         drill_id,
         at,
         rating,
+        confidence,
     ) = row
     return Attempt(
         template_id,
@@ -114,6 +123,7 @@ def _attempt(row: tuple) -> Attempt:  # type: ignore[type-arg]
         from_iso(at),
         rating,
         id_,
+        confidence if confidence in CONFIDENCES else None,
     )
 
 

@@ -73,14 +73,31 @@ def insert_review(
 
 
 def insert_self_rating(
-    conn: sqlite3.Connection, interview_id: str, rating: int, at: datetime, duration_ms: int | None
+    conn: sqlite3.Connection,
+    interview_id: str,
+    rating: int,
+    at: datetime,
+    duration_ms: int | None,
+    *,
+    score: float | None = None,
+    points: str | None = None,
 ) -> int:
+    """A self-rating; ``score`` and ``points`` when it was scored by key points (the share
+    covered, and ``core.keypoints.KeyPointScore.encode()``)."""
     cur = conn.execute(
-        "INSERT INTO interview_ratings (interview_id, rating, at, duration_ms) VALUES (?, ?, ?, ?)",
-        (interview_id, int(rating), to_iso(at), duration_ms),
+        "INSERT INTO interview_ratings (interview_id, rating, at, duration_ms, score, points) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (interview_id, int(rating), to_iso(at), duration_ms, score, points),
     )
     assert cur.lastrowid is not None
     return cur.lastrowid
+
+
+def scored_ratings(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(interview id, points) of every self-rating scored by key points, oldest first."""
+    return conn.execute(
+        "SELECT interview_id, points FROM interview_ratings WHERE points IS NOT NULL ORDER BY id"
+    ).fetchall()
 
 
 def reviews(conn: sqlite3.Connection, key: str) -> list[tuple[int, str, int | None]]:

@@ -213,6 +213,48 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         ) WITHOUT ROWID
         """,
     ),
+    # 4: learning that adapts (issue 14). Settings kept with the progress they apply to; the
+    # learner's confidence in an answer, said before the verdict; an interview answer's key
+    # points ticked; placement runs and where each put every topic (see ``placements.py``).
+    (
+        """
+        CREATE TABLE settings (
+            key     TEXT PRIMARY KEY,                   -- 'confidence' | 'until' (settings.py)
+            value   TEXT NOT NULL
+        ) WITHOUT ROWID
+        """,
+        "ALTER TABLE attempts ADD COLUMN confidence TEXT",  # 'low' | 'medium' | 'high' | NULL
+        # The calibration table and the confident misses read this index alone, however long
+        # the history; answers without a confidence are not in it.
+        "CREATE INDEX attempts_by_confidence ON attempts (confidence, verdict, solution_viewed, "
+        "id) WHERE confidence IS NOT NULL",
+        # The share of key points covered (0–1) and which: JSON {"of": n, "covered": [0, 2]};
+        # NULL when the learner rated without ticking points.
+        "ALTER TABLE interview_ratings ADD COLUMN score REAL",
+        "ALTER TABLE interview_ratings ADD COLUMN points TEXT",
+        """
+        CREATE TABLE placements (
+            id          INTEGER PRIMARY KEY,
+            started_at  TEXT    NOT NULL,
+            finished_at TEXT    NOT NULL,
+            questions   INTEGER NOT NULL,           -- questions answered
+            right       INTEGER NOT NULL,
+            complete    INTEGER NOT NULL CHECK (complete IN (0, 1)), -- 0: stopped early
+            seeded      INTEGER NOT NULL            -- template cards seeded as learned
+        )
+        """,
+        """
+        CREATE TABLE placement_topics (
+            placement_id INTEGER NOT NULL REFERENCES placements (id),
+            topic        TEXT    NOT NULL,
+            level        TEXT    NOT NULL,          -- 'known' | 'shaky' | 'new' | 'untested'
+            asked        INTEGER NOT NULL,          -- 0: placed without a question
+            right        INTEGER NOT NULL,
+            below        TEXT,                      -- placed new below this failed topic
+            PRIMARY KEY (placement_id, topic)
+        )
+        """,
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
