@@ -129,8 +129,10 @@ class PlainPlacement:
         elif outcome.status == ProbeStatus.DONT_KNOW:
             self.say(f"Noted. The answer was: {p.answer_text}")
         else:
-            why = "Could not check that in time" if outcome.status == ProbeStatus.UNCHECKED else (
-                "Could not read that"
+            why = (
+                "Could not check that in time"
+                if outcome.status == ProbeStatus.UNCHECKED
+                else ("Could not read that")
             )
             message = (v.message or "").strip() if v is not None else ""
             self.say(f"{why}; not counted. {message}".strip())

@@ -84,11 +84,13 @@ def insert_self_rating(
 ) -> int:
     """A self-rating; ``score`` and ``points`` when it was scored by key points (the share
     covered, and ``core.keypoints.KeyPointScore.encode()``)."""
-    cur = conn.execute(
-        "INSERT INTO interview_ratings (interview_id, rating, at, duration_ms, score, points) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (interview_id, int(rating), to_iso(at), duration_ms, score, points),
-    )
+    columns = "interview_id, rating, at, duration_ms"
+    values: tuple[object, ...] = (interview_id, int(rating), to_iso(at), duration_ms)
+    if points is not None:  # a rating without points is written as before they existed
+        columns += ", score, points"
+        values += (score, points)
+    marks = ", ".join("?" * len(values))
+    cur = conn.execute(f"INSERT INTO interview_ratings ({columns}) VALUES ({marks})", values)
     assert cur.lastrowid is not None
     return cur.lastrowid
 
