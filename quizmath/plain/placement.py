@@ -15,8 +15,11 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from quizmath.core.items.problem import format_help
 from quizmath.core.placement.outcomes import ProbeOutcome, ProbeStatus, TopicPlacement
 from quizmath.core.placement.walk import Level
+from quizmath.plain.items.problem import body_lines
+from quizmath.plain.output import BOLD, GREEN, RED, YELLOW, Output
 
 if TYPE_CHECKING:
     from quizmath.core.placement.flow import Placement
@@ -41,11 +44,9 @@ class PlainPlacement:
     def __init__(self, placement: Placement, inp: TextIO, out: TextIO) -> None:
         self.placement = placement
         self.inp = inp
-        self.out = out
+        self.out = Output(out)
+        self.say = self.out.say
         self.interactive = inp.isatty() if hasattr(inp, "isatty") else False
-
-    def say(self, text: str = "") -> None:
-        print(text, file=self.out, flush=True)
 
     def read(self) -> str | None:
         """One line without its newline; None at end of input."""
@@ -79,16 +80,11 @@ class PlainPlacement:
     def show(self, probe: Probe) -> None:
         p = probe.problem
         again = " (a second question on this topic)" if probe.confirming else ""
-        self.say(f"Question {probe.ask.number} of at most {probe.budget}: {p.ref}")
+        heading = f"Question {probe.ask.number} of at most {probe.budget}: {p.ref}"
+        self.say(self.out.paint(heading, BOLD))
         self.say(f"{probe.topic_title} — {probe.area_title}{again}")
         self.say()
-        self.say(p.prompt)
-        if p.choices:
-            self.say()
-            for i, choice in enumerate(p.choices):
-                self.say(f"  {chr(65 + i)}) {choice}")
-        self.say()
-        self.say(p.format_note)
+        self.out.lines(body_lines(p))
         self.say(COMMANDS_LINE)
 
     def ask(self, probe: Probe) -> bool:
@@ -106,10 +102,8 @@ class PlainPlacement:
                 self.say()
                 return False
             elif command in ("help", "format"):
-                from quizmath.core.items.problem import answer_help
-
                 self.say(COMMANDS_LINE)
-                self.say(answer_help(probe.problem.kind) or probe.problem.format_note)
+                self.say(format_help(probe.problem))
             elif command in DONT_KNOW:
                 self.answered(self.placement.dont_know())
                 return True
@@ -123,19 +117,17 @@ class PlainPlacement:
         p = outcome.probe.problem
         v = outcome.verdict
         if outcome.status == ProbeStatus.RIGHT:
-            self.say("Right.")
+            self.say(self.out.paint("Right.", GREEN))
         elif outcome.status == ProbeStatus.WRONG:
-            self.say(f"Not right. The answer was: {p.answer_text}")
+            self.say(self.out.paint(f"Not right. The answer was: {p.answer_text}", RED))
         elif outcome.status == ProbeStatus.DONT_KNOW:
             self.say(f"Noted. The answer was: {p.answer_text}")
         else:
-            why = (
-                "Could not check that in time"
-                if outcome.status == ProbeStatus.UNCHECKED
-                else ("Could not read that")
-            )
-            message = (v.message or "").strip() if v is not None else ""
-            self.say(f"{why}; not counted. {message}".strip())
+            timed_out = outcome.status == ProbeStatus.UNCHECKED
+            why = "Could not check that in time" if timed_out else "Could not read that"
+            self.say(self.out.paint(f"{why}; not counted.", YELLOW))
+            if v is not None and v.reason:
+                self.say(v.reason)
             return
         if outcome.confirm_next:
             self.say(f"One more question on {outcome.probe.topic_title}.")

@@ -74,7 +74,7 @@ class Placement:
         self.scheduler = scheduler
         self.checker = checker
         if generator is None:
-            from quizmath.core.bank.generate import generate as generator
+            from quizmath.core.items.problem import generate as generator
         self.generator = generator
         self.rng = rng or random.Random()
         self.clock = clock
