@@ -43,6 +43,7 @@ def render(text: str, **env: Any) -> str:
         ("{a}(x + 1)", {"a": -1}, "−(x + 1)"),
         # ... but not in arithmetic with numbers, nor before a word
         ("2·{a}·η", {"a": 1}, "2·1·η"),
+        ("x − η·{a}x", {"a": 1}, "x − η·x"),
         ("{n} items", {"n": 1}, "1 items"),
         # superscripts, not carets
         ("(1/2)^{k}·2^{k - 1}", {"k": 3}, "(1/2)³·2²"),

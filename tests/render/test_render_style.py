@@ -14,6 +14,7 @@ from quizmath.core.render.style import style_problems
         ("∇f = [2x − 1y, −1x − 2y]", "unit-coefficient"),
         ("R₃ ← R₃ − 1·R₂", "unit-coefficient"),
         ("P(μ − 1σ < X < μ)", "unit-coefficient"),
+        ("x ← x − η·1x", "unit-coefficient"),
         ("−6(x + 1)(x + 0)", "zero-term"),
         ("det(M − 0I) = 8", "zero-term"),
         ("the offset x − 0 from the minimum", "zero-term"),

@@ -128,7 +128,13 @@ def fit(value: Any, text: str, before: str, after: str) -> tuple[str, str, int]:
         if root is not None:  # √9 on its own is 3; "√9 = 3" is working and stays
             return root, before[:-1], 0
     variable = _VARIABLE_START.match(after)
-    if variable and before[-1:] not in ("^", "/", "·") and not before[-1:].isdigit():
+    numeric_product = before.endswith("·") and before[-2:-1].isdigit()  # 2·{a}·η stays
+    if (
+        variable
+        and before[-1:] not in ("^", "/")
+        and not before[-1:].isdigit()
+        and not (numeric_product)
+    ):
         before, text = _merge_sign(before, text)
         coefficient = _coefficient(text)
         if coefficient in ("", MINUS):

@@ -31,7 +31,7 @@ RULES = (
     Rule(
         "unit-coefficient",
         # 1x, −1y, 1σ; not "1s" (ones), "1D", a digit of a longer number, or after a slash.
-        re.compile(r"(?<![\w.,/⁰¹²³⁴⁵⁶⁷⁸⁹)^·])[−-]?1·?(?:[a-zA-Zα-ωπ√](?![a-zA-Z]))"),
+        re.compile(r"(?<![\w.,/⁰¹²³⁴⁵⁶⁷⁸⁹)^])(?<!\d·)[−-]?1·?(?:[a-zA-Zα-ωπ√](?![a-zA-Z]))"),
         "a coefficient 1 written out (write x, not 1x; −y, not −1y)",
     ),
     Rule(
