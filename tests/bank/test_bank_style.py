@@ -37,6 +37,9 @@ def texts(p: Problem) -> list[tuple[str, str]]:
     out += [(f"hints[{i}]", h) for i, h in enumerate(p.hints)]
     out += [("mistake", m.feedback) for m in p.mistakes]
     out += [("choice", c) for c in p.choices]
+    if p.plot is not None:
+        out += [("plot", t) for t in (p.plot.title, p.plot.x_label, p.plot.y_label)]
+        out += [("plot", s.label) for s in p.plot.series]
     return out
 
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from quizmath.core.bank.model import Compiled, Template, Text
+from quizmath.core.bank.plot_spec import evaluate_plot
 from quizmath.core.bank.problem import DEFAULT_TOLERANCE, Mistake, Problem, format_note, letter
 from quizmath.core.errors import ConstraintError, ExprError, TemplateError
 from quizmath.core.expr import Budget, Context, evaluate, free_names
@@ -284,6 +285,7 @@ def _common(draw: _Draw) -> dict[str, Any]:
         "calculator": t.calculator,
         "prompt": draw.text(t.prompt),
         "vars": t.answer.vars,
+        "plot": evaluate_plot(t.plot, draw, t.file) if t.plot is not None else None,
     }
 
 

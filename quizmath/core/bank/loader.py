@@ -23,6 +23,7 @@ from quizmath.core.bank.model import (
     TestSpec,
     Text,
 )
+from quizmath.core.bank.plot_spec import load_plot
 from quizmath.core.bank.textfile import read_text_file
 from quizmath.core.bank.yamlsource import MAX_FILE_BYTES, LDict, LList, read_yaml_text
 from quizmath.core.engine.catalog import BUILTINS
@@ -45,7 +46,7 @@ REQUIRED = (
     "tests",
 )
 # mistakes are required, except for multiple choice, where feedback sits on the options.
-OPTIONAL = ("calculator", "symbols", "params", "where", "mistakes", "lint")
+OPTIONAL = ("calculator", "symbols", "params", "where", "mistakes", "lint", "plot")
 # The fields of the nested mappings, (required, optional). The JSON Schema (schema.py) is built
 # from these lists, so a field added here is one the schema knows.
 ANSWER_FIELDS = (("kind",), ("value", "text", "tolerance", "vars", "options"))
@@ -208,6 +209,7 @@ def build_template(
         )
     tests = _tests(f, comp)
     lint = _lint(f)
+    plot = load_plot(data["plot"], f.line("plot"), comp) if f.has("plot") else None
     title, concept = f.text("title"), f.text("concept")
     difficulty, calculator = f.integer("difficulty", 1, 3, 1), f.boolean("calculator")
     if problems.errors or prompt is None or answer is None or solution is None:
@@ -232,6 +234,7 @@ def build_template(
         line=data.line,
         field_lines=dict(data.key_lines),
         lint=lint,
+        plot=plot,
     )
     return template, []
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quizmath.core.kinds import KINDS  # noqa: F401 - re-exported for the loader
 from quizmath.core.render.fill import Segment
+
+if TYPE_CHECKING:
+    from quizmath.core.bank.plot_spec import PlotSpec
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,7 @@ class Template:
     line: int = 1
     field_lines: dict[str, int] = field(default_factory=dict)
     lint: LintSpec | None = None
+    plot: PlotSpec | None = None  # drawn under the prompt
 
     @property
     def area(self) -> str:

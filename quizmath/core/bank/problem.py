@@ -15,6 +15,7 @@ from quizmath.core.bank.examples import (
     vector_example,
 )
 from quizmath.core.errors import QuizmathError
+from quizmath.core.render.plot import Plot
 
 _REF = re.compile(r"^\s*([a-z][a-z0-9.-]*)(?:@(\d{1,18}))?\s*$")
 
@@ -78,6 +79,7 @@ class Problem:
     vars: tuple[str, ...]
     choices: tuple[str, ...]  # option texts in display order, lettered A, B, C …
     format_note: str  # how to write the answer, shown under the prompt
+    plot: Plot | None = field(default=None, compare=False)  # drawn under the prompt
     # Hints, the solution and the mistakes are rendered when first read: serving a problem
     # needs only the prompt, and rendering the rest up front tripled the cost of generation.
     texts: TextSource = field(repr=False, compare=False, default_factory=FixedTexts)

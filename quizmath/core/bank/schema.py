@@ -71,6 +71,7 @@ def _template_types() -> dict[str, dict[str, Schema]]:
     from quizmath.core.bank.loader import ID
     from quizmath.core.bank.model import LINT_CODES
     from quizmath.core.kinds import KINDS
+    from quizmath.core.render.plot import MAX_SERIES, PLOT_KINDS
 
     option = {
         "value": EXPRESSION,
@@ -108,6 +109,29 @@ def _template_types() -> dict[str, dict[str, Schema]]:
         "accept": _one_or_many(SCALAR_TEXT),
         "reject": _one_or_many(SCALAR_TEXT),
     }
+    plot_kind = {"enum": list(PLOT_KINDS), "description": "line, scatter or bar"}
+    plot = {
+        "series": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": MAX_SERIES,
+            "items": {"$ref": "#/definitions/series"},
+        },
+        "title": TEXT,
+        "x_label": TEXT,
+        "y_label": TEXT,
+        "kind": plot_kind,
+        "x_range": {**EXPRESSION, "description": "[low, high] of the x-axis"},
+        "y_range": {**EXPRESSION, "description": "[low, high] of the y-axis"},
+        "x_ticks": {**EXPRESSION, "description": "where the x-axis is labelled"},
+        "y_ticks": {**EXPRESSION, "description": "where the y-axis is labelled"},
+    }
+    series = {
+        "x": {**EXPRESSION, "description": "a list of numbers"},
+        "y": {**EXPRESSION, "description": "a list of numbers, as many as x"},
+        "label": {**TEXT, "description": "shown in the legend"},
+        "kind": plot_kind,
+    }
     lint = {
         "ignore": _one_or_many({"enum": list(LINT_CODES)}, 1),
         "reason": {**TEXT, "description": "why the warning is kept"},
@@ -138,6 +162,7 @@ def _template_types() -> dict[str, dict[str, Schema]]:
         "mistakes": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/mistake"}},
         "tests": {"type": "array", "minItems": 2, "items": {"$ref": "#/definitions/test"}},
         "lint": {"$ref": "#/definitions/lint"},
+        "plot": {"$ref": "#/definitions/plot"},
     }
     return {
         "template": top,
@@ -146,11 +171,13 @@ def _template_types() -> dict[str, dict[str, Schema]]:
         "mistake": mistake,
         "test": test,
         "lint": lint,
+        "plot": plot,
+        "series": series,
     }
 
 
 def _template_fields() -> dict[str, Fields]:
-    from quizmath.core.bank import loader
+    from quizmath.core.bank import loader, plot_spec
 
     return {
         "template": (loader.REQUIRED, loader.OPTIONAL),
@@ -159,6 +186,8 @@ def _template_fields() -> dict[str, Fields]:
         "mistake": loader.MISTAKE_FIELDS,
         "test": loader.TEST_FIELDS,
         "lint": loader.LINT_FIELDS,
+        "plot": plot_spec.PLOT_FIELDS,
+        "series": plot_spec.SERIES_FIELDS,
     }
 
 
