@@ -33,7 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from quizmath.core.bank import model
+from quizmath.core.bank import model, plot_spec
 from quizmath.core.expr import nodes as expr_nodes
 from quizmath.core.render.fill import Slot
 
@@ -54,6 +54,8 @@ _CLASSES: dict[str, type] = {
         model.MistakeSpec,
         model.TestSpec,
         model.LintSpec,
+        plot_spec.PlotSpec,
+        plot_spec.SeriesSpec,
         Slot,
         *(
             c
@@ -102,7 +104,8 @@ def code_fingerprint() -> bytes:
     from quizmath.core.render import fill
 
     h = hashlib.sha256(f"quizmath {__version__} cache {FORMAT}".encode())
-    for module in (loader, fields, model, yamlsource, textfile, parser, lexer, expr_nodes, fill):
+    modules = (loader, fields, model, plot_spec, yamlsource, textfile, parser, lexer, expr_nodes)
+    for module in (*modules, fill):
         h.update(Path(module.__file__ or "").read_bytes())
     h.update(Path(index.__file__ or "").read_bytes())  # the whitelist of functions
     return h.digest()
