@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.widgets import Static
@@ -57,3 +59,40 @@ async def test_no_plot_hides_the_widget_and_a_new_one_shows_it() -> None:
         widget.show(None)
         await pilot.pause()
         assert widget.region.height == 0
+
+
+async def test_the_practice_screen_shows_a_problems_plot(tmp_path: Path) -> None:
+    """A plot template on the practice screen: the plot under the prompt, then the choices."""
+    from tui_helpers import problem_screen
+
+    from quizmath.core.bank.bank import bank_root, load_bank
+    from quizmath.core.storage import Storage
+    from quizmath.tui.app import QuizApp
+    from quizmath.tui.services import Services, StartSpec, in_process_checker
+
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    source = bank_root() / "templates" / "ml" / "fit-diagnosis.yaml"
+    (bank / "fit-diagnosis.yaml").write_bytes(source.read_bytes())
+    storage = Storage.open(tmp_path / "progress.db")
+    start = StartSpec(template="ml.fit-diagnosis@4")
+    services = Services(
+        storage,
+        bank_paths=[bank],
+        interview_paths=[],
+        checker_factory=in_process_checker,
+        fuzzing=False,
+        prestarted_bank=load_bank([bank]),
+    )
+    app = QuizApp(services, start)
+    try:
+        async with app.run_test(size=(80, 40)) as pilot:
+            screen = await problem_screen(pilot)
+            plot = screen.query_one(ProblemPlot)
+            assert plot.plot is screen.problem.plot and plot.region.height > 16
+            prompt, choices = screen.query_one("#prompt"), screen.query_one("#choices")
+            assert prompt.region.y < plot.region.y < choices.region.y
+            legend = str(plot.query_one(".legend", Static).render())
+            assert "training loss" in legend and "validation loss" in legend
+    finally:
+        storage.close()

@@ -7,11 +7,13 @@ symbols, so a screen reader says them well.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from quizmath.core.items.problem import format_help
 from quizmath.core.practice.outcomes import Status
+from quizmath.core.render.wrap import shown_prompt
 from quizmath.plain.output import GREEN, RED, YELLOW, Output
 
 if TYPE_CHECKING:
@@ -30,9 +32,11 @@ NOT_COUNTED = {
 }
 
 
-def body_lines(p: Problem) -> list[str]:
-    """The prompt, the choices (A, B, C …) and the answer-format line."""
-    lines = [p.prompt]
+def body_lines(p: Problem, width: int | None = None) -> list[str]:
+    """The prompt wrapped to the terminal (and its plot, drawn as text), the choices (A, B,
+    C …) and the answer-format line."""
+    width = width or shutil.get_terminal_size().columns
+    lines = shown_prompt(p.prompt, p.plot, width).split("\n")
     if p.choices:
         lines.append("")
         lines += [f"  {chr(65 + i)}) {choice}" for i, choice in enumerate(p.choices)]

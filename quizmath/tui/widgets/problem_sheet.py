@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quizmath.tui.widgets.answer_box import printable
+from quizmath.tui.widgets.problem_plot import ProblemPlot
 from quizmath.tui.widgets.prompt_view import PromptView
 from quizmath.tui.widgets.verdict_panel import VerdictPanel
 
@@ -27,6 +28,7 @@ class ProblemSheet(ScrollableContainer):
         yield Static("", id="meta", markup=False)
         yield Static("", id="problem-title", markup=False)
         yield PromptView(id="prompt")
+        yield ProblemPlot(id="plot")  # hidden unless the problem has a plot
         yield PromptView(id="choices")
         yield Static("", id="format", markup=False)
         yield Vertical(id="hints")
@@ -52,6 +54,7 @@ class ProblemSheet(ScrollableContainer):
         )
         self.query_one("#problem-title", Static).update(p.title)
         self.query_one("#prompt", PromptView).set_text(p.prompt)
+        self.query_one(ProblemPlot).show(p.plot)
         choices = "\n".join(f"{chr(65 + i)})  {c}" for i, c in enumerate(p.choices))
         self.query_one("#choices", PromptView).set_text(choices)
         self.query_one("#choices").display = bool(p.choices)
@@ -64,6 +67,7 @@ class ProblemSheet(ScrollableContainer):
         self.query_one("#prompt", PromptView).set_text(printable(error))
         self.query_one("#choices").display = False
         self.query_one("#format", Static).update("Escape: back home · ctrl+n: try another")
+        self.query_one(ProblemPlot).show(None)
         self._reset()
 
     def _reset(self) -> None:
