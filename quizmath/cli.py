@@ -91,13 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         try:
             from quizmath.commands.full_screen import open_app
-            from quizmath.tui.services import StartSpec
         except ModuleNotFoundError:
             parser.print_help()
             return 0
-        return open_app(
-            StartSpec(), program="quizmath", plain="quizmath practice --plain", db=args.db
-        )
+        return open_app(program="quizmath", plain="quizmath practice --plain", db=args.db)
     module = importlib.import_module(_module(args.command))
     try:
         return int(module.run(args) or 0)

@@ -1,12 +1,15 @@
 """Layering, checked in fresh interpreters:
 
 - no module of ``quizmath.core`` imports a UI library (textual, rich);
+- no module of ``quizmath.commands`` or ``quizmath.plain`` does either, or a heavy library (the
+  layers themselves are import-linter contracts in pyproject.toml: ``lint-imports``);
 - the TUI paints its first screen (home, or a non-symbolic first problem) without importing
   sympy, scipy or numpy: those load later, in workers, when a problem needs them.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import pkgutil
@@ -51,12 +54,30 @@ def test_every_core_module_imports_without_a_ui_library() -> None:
     assert run(code) == []
 
 
+def front_modules(package: str) -> list[str]:
+    module = importlib.import_module(package)
+    return sorted(m.name for m in pkgutil.walk_packages(module.__path__, prefix=f"{package}."))
+
+
+def test_commands_and_plain_mode_import_without_a_ui_library_or_heavy_maths() -> None:
+    # `quizmath --help` and plain mode never load Textual; commands import their heavy
+    # dependencies inside run(), and start the app through commands.full_screen only when asked.
+    modules = front_modules("quizmath.commands") + front_modules("quizmath.plain")
+    assert "quizmath.commands.full_screen" in modules and "quizmath.plain.practice" in modules
+    code = (
+        "import importlib, json, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(json.dumps([m for m in ('textual', 'rich', *%r) if m in sys.modules]))\n" % (HEAVY,)
+    )
+    assert run(code) == []
+
+
 PAINT = """
 import json, sys
 from pathlib import Path
 from quizmath.commands.full_screen import open_app
 from quizmath.tui.app import QuizApp
-from quizmath.tui.services import StartSpec
 
 seen = {{}}
 
@@ -79,8 +100,15 @@ QuizApp.on_ready = ready
 
 args = {args!r}
 bank = [Path(b) for b in args.get("bank") or []] or None
-start = StartSpec(topic=args.get("topic"), template=args.get("template"), count=args.get("count"))
-open_app(start, program="quizmath", plain="-", db=args["db"], bank_paths=bank)
+open_app(
+    topic=args.get("topic"),
+    template=args.get("template"),
+    count=args.get("count"),
+    program="quizmath",
+    plain="-",
+    db=args["db"],
+    bank_paths=bank,
+)
 print(json.dumps(seen))
 """
 

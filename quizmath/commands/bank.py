@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "bank",
         help="list the templates",
@@ -20,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from quizmath.core.bank.bank import load_bank
 
     bank = load_bank()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": t.id,
             "title": t.title,

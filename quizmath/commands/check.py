@@ -56,7 +56,7 @@ def protect_dash_values(argv: list[str]) -> list[str]:
     return out
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "check",
         help="judge answers (one, or a JSON-lines batch)",

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "class-report",
         help="item analysis of a class from its learners' exports",
@@ -78,7 +78,7 @@ def _learner(path: Path, taken: dict[str, Any]) -> str:
     return unique
 
 
-def _mistake_lookup(bank):  # type: ignore[no-untyped-def]
+def _mistake_lookup(bank):
     """(template, seed, answer) → does the answer match a declared mistake (None: unknown
     template)? Each instance is drawn once."""
     from functools import cache
@@ -88,7 +88,7 @@ def _mistake_lookup(bank):  # type: ignore[no-untyped-def]
     from quizmath.core.errors import QuizmathError
 
     @cache
-    def problem(template_id: str, seed: int):  # type: ignore[no-untyped-def]
+    def problem(template_id: str, seed: int):
         template = bank.templates.get(template_id)
         if template is None:
             return None

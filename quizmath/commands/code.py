@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from quizmath.core.exercises.model import Exercise
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "code",
         help="coding exercises: implement it in NumPy, graded on fresh random instances",
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     return _watch(exercise, args, seeds)
 
 
-def _list(bank, as_json: bool) -> int:  # type: ignore[no-untyped-def]
+def _list(bank, as_json: bool) -> int:
     rows = [
         {"id": x.id, "title": x.title, "topic": x.topic, "difficulty": x.difficulty}
         for x in bank.ordered()
@@ -147,7 +147,7 @@ def _watch(exercise: Exercise, args: argparse.Namespace, seeds: tuple[int, ...] 
     return 0
 
 
-def _printer():  # type: ignore[no-untyped-def]
+def _printer():
     def say(*lines: str) -> None:
         for line in lines:
             print(line)
@@ -156,7 +156,7 @@ def _printer():  # type: ignore[no-untyped-def]
     return say
 
 
-def _open_editor(path: Path, say) -> None:  # type: ignore[no-untyped-def]
+def _open_editor(path: Path, say) -> None:
     editor = os.environ.get("EDITOR", "").strip()
     if not editor:
         say("Open the file in your editor; results appear here on every save.")

@@ -51,7 +51,7 @@ time.
 """
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "drill",
         help="a timed drill of mixed problems and interview questions, with a report",
@@ -193,7 +193,6 @@ def open_full_screen(args: argparse.Namespace) -> int:
     from quizmath.core.drill.options import DrillOptions
     from quizmath.core.drill.plan import resolve_topics
     from quizmath.core.errors import QuizmathError
-    from quizmath.tui.services import StartSpec
 
     try:
         topics = resolve_topics(default_curriculum(), (args.topics or "").split(","))
@@ -202,9 +201,10 @@ def open_full_screen(args: argparse.Namespace) -> int:
     options = DrillOptions(
         minutes=args.minutes, questions=args.questions, topics=topics, seed=args.seed
     )
-    start = StartSpec(drill=options, resume=args.resume, discard=args.discard)
     return open_app(
-        start,
+        drill=options,
+        resume=args.resume,
+        discard=args.discard,
         program=PROG,
         plain="quizmath drill --plain",
         db=getattr(args, "db", None),

@@ -22,7 +22,7 @@ PROG = "quizmath export"
 TABLE_CHOICES = ("attempts", "drills", "interview_ratings")  # = quizmath.core.export.TABLES
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export",
         help="write your attempts, drills and interview self-ratings as CSV or JSON",

@@ -9,7 +9,7 @@ from pathlib import Path
 FORMATS = ("moodle", "gift", "anki")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export-bank",
         help="export the bank's problems as Moodle XML, GIFT or an Anki deck",
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write(fmt: str, items, out: Path, skipped: dict[str, int]) -> int:  # type: ignore[no-untyped-def]
+def _write(fmt: str, items, out: Path, skipped: dict[str, int]) -> int:
     if fmt == "moodle":
         from quizmath.core.lms.moodle import write_moodle
 

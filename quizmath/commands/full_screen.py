@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from quizmath.tui.services import StartSpec
+    from quizmath.core.drill.options import DrillOptions
 
 EXIT_AFTER_PAINT = "QUIZMATH_EXIT_AFTER_PAINT"  # = tui.launch.EXIT_AFTER_PAINT (kept light)
 
@@ -31,16 +31,23 @@ def has_terminal() -> bool:
 
 
 def open_app(
-    start: StartSpec,
     *,
     program: str,
     plain: str,
     db: str | None = None,
     bank_paths: Sequence[Path] | None = None,
     interview_paths: Sequence[Path] | None = None,
+    topic: str | None = None,
+    template: str | None = None,
+    count: int | None = None,
+    drill: DrillOptions | None = None,
+    resume: str | None = None,
+    discard: str | None = None,
 ) -> int:
-    """Open the progress storage, then run the app on ``start``. ``plain`` is the command that
-    does the same line by line (said when there is no terminal)."""
+    """Open the progress storage, then run the app: on home; on practice (``topic`` as typed,
+    ``template`` as ``id`` or ``id@seed``, ``count``); or on the ``drill`` (with ``--resume`` or
+    ``--discard``). ``plain`` is the command that does the same line by line (said when there
+    is no terminal)."""
     if not has_terminal():
         print(
             f"{program}: the full-screen app needs a terminal on standard input and output; "
@@ -57,9 +64,10 @@ def open_app(
         return 1
     try:
         from quizmath.tui.launch import run_app
-        from quizmath.tui.services import Services
+        from quizmath.tui.services import Services, StartSpec
 
         services = Services(storage, bank_paths=bank_paths, interview_paths=interview_paths)
+        start = StartSpec(topic, template, count, drill, resume, discard)
         return run_app(services, start, program=program)
     finally:
         storage.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 from quizmath.core.kinds import KINDS
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "new",
         help="write a starter template to edit (it validates as written)",

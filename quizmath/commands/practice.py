@@ -28,7 +28,7 @@ cannot be read is explained and never counted. Output has no colour unless it is
 """
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     from quizmath.core.practice.rules import MAX_WRONG
 
     p = sub.add_parser(
@@ -98,11 +98,11 @@ def run(args: argparse.Namespace) -> int:
 def open_full_screen(args: argparse.Namespace) -> int:
     """The app, straight on practice (``--topic``, ``--template``, ``--count``)."""
     from quizmath.commands.full_screen import open_app
-    from quizmath.tui.services import StartSpec
 
-    start = StartSpec(topic=args.topic, template=args.template, count=args.count)
     return open_app(
-        start,
+        topic=args.topic,
+        template=args.template,
+        count=args.count,
         program="quizmath",
         plain="quizmath practice --plain",
         db=getattr(args, "db", None),

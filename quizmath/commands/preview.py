@@ -8,7 +8,7 @@ import secrets
 import sys
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "preview",
         help="show one problem with answer, hints and solution",

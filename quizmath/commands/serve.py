@@ -10,7 +10,7 @@ import sys
 LOOPBACK_NAMES = ("localhost",)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "serve",
         help="run the app in a web browser (on this computer by default)",

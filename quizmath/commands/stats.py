@@ -22,7 +22,7 @@ BAR_WIDTH = 10
 DAYS_SHOWN = 14
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "stats",
         help="progress statistics: mastery, practice days and streak, drills, weak topics",

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "validate",
         help="check question files: schema, self-tests, many seeds",
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
 
     meter = Progress(len(bank.templates), sys.stderr)
 
-    def progress(template, failures) -> None:  # type: ignore[no-untyped-def]
+    def progress(template, failures) -> None:
         if failures and not args.json:
             meter.clear()
             for f in failures:
@@ -101,8 +101,8 @@ def run(args: argparse.Namespace) -> int:
         data = report.to_json() | ({"exercises": code.to_json()} if code else {})
         print(dumps(data, indent=2))
     else:
-        for w in report.warnings:
-            print(w)
+        for warning in report.warnings:
+            print(warning)
         n, w = len(report.failures), len(report.warnings)
         status = "ok" if n == 0 else f"{n} failure{'s' if n != 1 else ''}"
         if w:

@@ -60,11 +60,11 @@ def report_html(r: ClassReport) -> str:
     if r.topics:
         parts.append("<h2>Weakest topics</h2><table><tr><th>topic</th><th>answers</th>"
                      "<th>right</th><th></th></tr>")  # fmt: skip
-        for t in r.topics:
+        for ts in r.topics:
             parts.append(
-                f"<tr><td>{e(t.topic)}</td><td class=n>{t.responses}</td>"
-                f"<td class=n>{percent(t.facility)}</td>"
-                f'<td><span class="bar" style="width: {t.facility * 10:.1f}em"></span></td></tr>'
+                f"<tr><td>{e(ts.topic)}</td><td class=n>{ts.responses}</td>"
+                f"<td class=n>{percent(ts.facility)}</td>"
+                f'<td><span class="bar" style="width: {ts.facility * 10:.1f}em"></span></td></tr>'
             )
         parts.append("</table>")
     parts.append("</body></html>\n")

@@ -55,8 +55,10 @@ def report_text(r: ClassReport) -> str:
             )
     if r.topics:
         lines += ["", "Weakest topics:"]
-        for t in r.topics[:5]:
-            lines.append(f"  {t.topic:<40} {percent(t.facility):>5} of {t.responses} answers")
+        for topic in r.topics[:5]:
+            lines.append(
+                f"  {topic.topic:<40} {percent(topic.facility):>5} of {topic.responses} answers"
+            )
     return neutralise("\n".join(lines))
 
 

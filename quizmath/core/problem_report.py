@@ -51,7 +51,7 @@ def bank_digest(files: Sequence[Path]) -> str:
     return h.hexdigest()[:12]
 
 
-def read_answers(problem: Problem, attempts: Sequence[Attempt], checker) -> list[ReadAnswer]:  # type: ignore[no-untyped-def]
+def read_answers(problem: Problem, attempts: Sequence[Attempt], checker) -> list[ReadAnswer]:
     from quizmath.core.answers import Mistake
 
     out = []

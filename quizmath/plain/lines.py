@@ -66,12 +66,12 @@ class LineReader:
             else:
                 self._eof = True
         if b"\n" in self._buf:
-            line, self._buf = self._buf.split(b"\n", 1)
+            raw, self._buf = self._buf.split(b"\n", 1)
         elif self._buf:
-            line, self._buf = self._buf, b""
+            raw, self._buf = self._buf, b""
         else:
             return None
-        return line.decode("utf-8", errors="replace").rstrip("\r")
+        return raw.decode("utf-8", errors="replace").rstrip("\r")
 
     def _drop_typed(self) -> None:
         # Half a line typed at a terminal when time ran out would otherwise reach the shell.

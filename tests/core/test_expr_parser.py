@@ -371,3 +371,11 @@ def test_called_functions() -> None:
         "range": 25,
     }
     assert called_functions(parse("x + 1")) == {}
+
+
+@pytest.mark.parametrize("text", ["(1 + )", "[2 * ]", "{1, 3 - }"])
+def test_a_closing_bracket_where_an_operand_belongs_is_refused(text: str) -> None:
+    # The parser returned the error instead of raising it, and the error became an operand
+    # of the tree (found by mypy).
+    with pytest.raises(ExprSyntaxError, match="unmatched"):
+        parse(text)

@@ -25,7 +25,7 @@ def test_unusable_database_is_reported_without_starting_the_ui(
     monkeypatch.setattr(full_screen, "has_terminal", lambda: True)
     folder = tmp_path / "a-folder"
     folder.mkdir()
-    assert full_screen.open_app(StartSpec(), program="quizmath", plain="-", db=str(folder)) == 1
+    assert full_screen.open_app(program="quizmath", plain="-", db=str(folder)) == 1
     err = capsys.readouterr().err
     assert "is a directory, not a progress database" in err
 

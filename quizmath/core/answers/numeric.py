@@ -315,8 +315,9 @@ class Evaluator:
         if name == "abs":
             return abs(x)
         if name in ("max", "min"):
-            reals = [self.real(a) for a in args]
-            if any(r is None for r in reals):
+            maybe = [self.real(a) for a in args]
+            reals = [r for r in maybe if r is not None]
+            if len(reals) != len(maybe):
                 raise Undefined(f"{name} of a complex number")
             return max(reals) if name == "max" else min(reals)
         if name == "factorial":

@@ -50,7 +50,7 @@ class Scalars:
         self.names = names
         self._vars: dict[int, bool] = {}
         self._exact: dict[int, Fraction | None] = {}
-        self._num: dict[tuple[int, int], tuple[Any, int, int]] = {}
+        self._num: dict[tuple[int, int], tuple[Any, int, float]] = {}
         self._keep: list[Node] = []  # keeps ids stable while cached
 
     def exact(self, node: Node, *, expected: bool = False) -> Fraction | None:

@@ -214,7 +214,7 @@ def _decode(obj: dict[str, Any]) -> Any:
     raise CacheMiss
 
 
-class _List(list):  # type: ignore[type-arg]
+class _List(list):
     """A decoded list: unlike a JSON array, it is not turned into a tuple by its parent."""
 
 

@@ -334,7 +334,9 @@ def _choice_options(draw: _Draw, answer: Any) -> list[tuple[str, Any, Text | Non
 
 
 def _choice_problem(draw: _Draw, seed: int, options: list[tuple[str, Any, Text | None]]) -> Problem:
-    order = draw.ctx.rng.shuffled(range(len(options)))
+    rng = draw.ctx.rng
+    assert rng is not None  # generate() always makes its context with one
+    order = rng.shuffled(range(len(options)))
     texts = tuple(options[i][0] for i in order)
     right = letter(order.index(0))
     feedback = tuple(

@@ -141,12 +141,12 @@ def load_template(
 
         key = cache.key_of(text)
         try:
-            template = cache.load(key, file)
+            cached = cache.load(key, file)
         except cache.CacheMiss:
             pass
         else:
-            if topics is None or template.topic in topics:
-                return template, []
+            if topics is None or cached.topic in topics:
+                return cached, []
     try:
         data = read_yaml_text(text, file)
     except TemplateError as exc:
@@ -278,7 +278,8 @@ def _texts(f: Fields, comp: _Compiler, key: str) -> tuple[Text, ...]:
         f.error(key, "needs at least one entry")
     out = []
     for k, item in enumerate(items or []):
-        t = comp.text(item, f"{key}[{k}]", items.item_lines[k], k in items.block_items)
+        line, block = (items.item_lines[k], k in items.block_items) if items else (0, False)
+        t = comp.text(item, f"{key}[{k}]", line, block)
         if t is not None:
             out.append(t)
     return tuple(out)
@@ -352,7 +353,7 @@ def _mistakes(f: Fields, comp: _Compiler) -> tuple[MistakeSpec, ...]:
         f.error("mistakes", "needs at least one typical mistake")
     out = []
     for k, item in enumerate(items or []):
-        field, line = f"mistakes[{k}]", items.item_lines[k]
+        field, line = f"mistakes[{k}]", items.item_lines[k] if items else 0
         if not isinstance(item, LDict):
             f.problems.add(field, "expected value: and feedback: lines", line)
             continue
@@ -379,7 +380,7 @@ def _tests(f: Fields, comp: _Compiler) -> tuple[TestSpec, ...]:
         f.error("tests", "needs at least two self-tests")
     out = []
     for k, item in enumerate(items or []):
-        field, line = f"tests[{k}]", items.item_lines[k]
+        field, line = f"tests[{k}]", items.item_lines[k] if items else 0
         if not isinstance(item, LDict):
             f.problems.add(field, "expected a mapping with params, accept, reject", line)
             continue
@@ -397,8 +398,7 @@ def _tests(f: Fields, comp: _Compiler) -> tuple[TestSpec, ...]:
                 params[name] = raw
         lists = {}
         for key in ("accept", "reject"):
-            seq = t.sequence(key, single_ok=True) or []
-            lists[key] = tuple(str(x) for x in seq)
+            lists[key] = tuple(str(x) for x in t.sequence(key, single_ok=True) or [])
         answer = str(item["answer"]) if item.get("answer") is not None else None
         if not (lists["accept"] or lists["reject"] or answer):
             t.error("accept", "a test needs at least one of answer, accept, reject")

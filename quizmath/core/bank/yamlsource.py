@@ -22,7 +22,7 @@ MAX_NESTING = 40
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class LDict(dict):  # type: ignore[type-arg]
+class LDict(dict):
     """A mapping that remembers the 1-based line of each key and of itself."""
 
     line: int
@@ -30,7 +30,7 @@ class LDict(dict):  # type: ignore[type-arg]
     block_keys: set[str]  # keys whose value is a literal/folded block scalar (| or >)
 
 
-class LList(list):  # type: ignore[type-arg]
+class LList(list):
     """A sequence that remembers the 1-based line of each item and of itself."""
 
     line: int

@@ -48,7 +48,7 @@ def is_float(x: object) -> bool:
 
 
 def has_free_symbols(x: object) -> bool:
-    return is_symbolic(x) and bool(x.free_symbols)  # type: ignore[attr-defined]
+    return is_symbolic(x) and bool(x.free_symbols)
 
 
 def number(x: object, fn: str, what: str = "the argument") -> Scalar:
@@ -66,8 +66,8 @@ def integer(x: object, fn: str, what: str = "the argument") -> int:
         return x
     if isinstance(x, Fraction) and x.denominator == 1:
         return int(x)
-    if is_symbolic(x) and x.is_Integer:  # type: ignore[attr-defined]
-        return int(x)  # type: ignore[call-overload]
+    if is_symbolic(x) and x.is_Integer:
+        return int(x)
     if isinstance(x, float) and x.is_integer() and abs(x) < 2**53:
         return int(x)
     raise ExprEvalError(f"{fn}: {what} must be an integer, got {_show(x)}")
@@ -124,7 +124,7 @@ def symbols_of(x: object, fn: str) -> list[Any]:
     """Variables argument: one symbol, or a vector/list of symbols."""
     items = [x] if is_scalar(x) else scalars(x, fn, "the variables")
     for s in items:
-        if not (is_symbolic(s) and s.is_Symbol):
+        if not (is_symbolic(s) and getattr(s, "is_Symbol", False)):
             raise ExprEvalError(f"{fn}: expected a declared symbol, got {_show(s)}")
     if len(set(items)) != len(items):
         raise ExprEvalError(f"{fn}: a variable is listed twice")
@@ -195,7 +195,7 @@ def _walk(e: Any) -> float:
     return f(_walk(args[0]))
 
 
-_MATH = {
+_MATH: dict[str, Callable[[float], float]] = {
     "exp": math.exp,
     "log": math.log,
     "sin": math.sin,

@@ -275,10 +275,10 @@ def integer_scaled(items: Sequence[Scalar]) -> list[Scalar]:
     ]
     if not contents:
         return list(items)
-    g = Fraction(
+    common = Fraction(
         math.gcd(*(c.numerator for c in contents)), math.lcm(*(c.denominator for c in contents))
     )
-    out = [div(x, canon(g)) for x in items]
+    out = [div(x, canon(common)) for x in items]
     first = next(x for x in out if not is_zero(x))
     negative = first < 0 if is_rational(first) else first.could_extract_minus_sign()
     return [canon(-to_sympy_value(x)) if is_symbolic(x) else -x for x in out] if negative else out

@@ -25,7 +25,8 @@ def horner(coeffs: list[Any], x: Any) -> Any:
     return acc
 
 
-def deflate(coeffs: list[Fraction], r: Fraction) -> list[Fraction]:
+def deflate(coeffs: list[Any], r: Any) -> list[Any]:
+    """The quotient of dividing by (x − r), r a root (ints stay ints, Fractions Fractions)."""
     out = [coeffs[0]]
     for c in coeffs[1:-1]:
         out.append(c + out[-1] * r)
@@ -103,7 +104,7 @@ def integer_roots(q: list[int]) -> tuple[list[int], list[int]] | None:
         for t in (d, -d):
             while len(q) > 1 and horner(q, t) == 0:
                 roots.append(t)
-                q = deflate(q, t)  # type: ignore[arg-type]
+                q = deflate(q, t)
     return roots, q
 
 

@@ -36,14 +36,15 @@ def floats(x: Value, fn: str, what: str) -> Any:
     """A number, vector or matrix as a numpy float array (0-, 1- or 2-dimensional)."""
     import numpy as np
 
+    rows: Any
     if isinstance(x, Mat):
         rows = [[to_float(v, fn) for v in r] for r in x.rows]
     elif isinstance(x, Vec):
-        rows = [to_float(v, fn) for v in x.items]  # type: ignore[assignment]
+        rows = [to_float(v, fn) for v in x.items]
     elif isinstance(x, bool) or not (isinstance(x, int | float) or _is_number(x)):
         raise ExprEvalError(f"{fn}: {what} must be numbers, got {describe(x)}")
     else:
-        rows = to_float(x, fn)  # type: ignore[assignment]
+        rows = to_float(x, fn)
     return np.array(rows, dtype=float)
 
 
@@ -249,7 +250,7 @@ def mlp_loss(x: Value, y: Value, w1: Value, b1: Value, w2: Value, b2: Value) -> 
     """The loss (1/n)Σ(ŷ − y)² of the network ŷ = relu(X·W1 + b1)·W2 + b2, in floats."""
     parts = _mlp_parts((x, y, w1, b1, w2, b2), "mlp_loss")
     with _quiet():
-        return to_float(_value(_mlp_loss(*parts), "mlp_loss"))  # type: ignore[arg-type]
+        return to_float(_value(_mlp_loss(*parts), "mlp_loss"))
 
 
 @builtin("mlp_grads(X, y, W1, b1, W2, b2, relu_mask=true)", "regression")

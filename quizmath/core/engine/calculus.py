@@ -149,19 +149,19 @@ def subs(f: Value, vars: Value, values: Value) -> Value:
 @builtin("grad_at(f, vars, point)", "calculus")
 def grad_at(f: Value, vars: Value, point: Value) -> Vec:
     """The gradient of f evaluated at a point, exact."""
-    return subs(grad(f, vars), vars, point)  # type: ignore[no-any-return]
+    return subs(grad(f, vars), vars, point)
 
 
 @builtin("hessian_at(f, vars, point)", "calculus")
 def hessian_at(f: Value, vars: Value, point: Value) -> Mat:
     """The Hessian of f evaluated at a point, exact."""
-    return subs(hessian(f, vars), vars, point)  # type: ignore[no-any-return]
+    return subs(hessian(f, vars), vars, point)
 
 
 @builtin("jacobian_at(F, vars, point)", "calculus")
 def jacobian_at(f: Value, vars: Value, point: Value) -> Mat:
     """The Jacobian of F evaluated at a point, exact."""
-    return subs(jacobian(f, vars), vars, point)  # type: ignore[no-any-return]
+    return subs(jacobian(f, vars), vars, point)
 
 
 @builtin("directional_derivative(f, vars, point, u)", "calculus")

@@ -127,7 +127,7 @@ def eigvals_list(a: Mat, fn: str = "eigenvalues") -> list[Scalar]:
     if is_triangular(a):
         if n > MAX_TRIANGULAR:
             raise LimitError(f"{fn}: matrices larger than 8×8 are not supported")
-        vals = [a.rows[i][i] for i in range(n)]
+        vals: list[Scalar] = [a.rows[i][i] for i in range(n)]
         return sorted(vals, key=_key)
     if n > MAX_EIGEN:
         raise LimitError(f"{fn}: matrices larger than 4×4 are not supported (unless triangular)")
@@ -144,14 +144,14 @@ def eigvals_list(a: Mat, fn: str = "eigenvalues") -> list[Scalar]:
                 out.append(canon(sp().Float(z.real) + sp().I * sp().Float(z.imag)))
         return sorted(out, key=_key)
     if kind == "q":
-        return sorted(rational_poly_roots(_faddeev(a), fn), key=_key)  # type: ignore[arg-type]
+        return sorted(rational_poly_roots(_faddeev(a), fn), key=_key)
     # Symbolic or irrational entries: factor the characteristic polynomial with sympy and
     # accept only factors of degree ≤ 2, as for rational matrices.
     _check_symbolic_eigen(a, fn)
     s = sp()
     lam = s.Symbol("λ")
     found = s.roots(to_sym(a).charpoly(lam).as_expr(), lam)
-    vals: list[Scalar] = [tidy(r) for r, mult in found.items() for _ in range(mult)]
+    vals = [tidy(r) for r, mult in found.items() for _ in range(mult)]
     if len(vals) != n or any(_has_cube_root(v) for v in vals):
         raise ExprEvalError(f"{fn}: the eigenvalues have no hand-computable closed form")
     if any(v.free_symbols for v in vals if is_symbolic(v)):

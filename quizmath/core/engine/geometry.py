@@ -236,7 +236,7 @@ def rotation(theta: Value) -> Mat:
         q = Fraction(t) % 360 if type(t) in (int, Fraction) else None
         table = {0: (1, 0), 90: (0, 1), 180: (-1, 0), 270: (0, -1)}
         if q in table:  # the axis-aligned rotations need no sympy
-            c, s = table[int(q)]  # type: ignore[index,arg-type]
+            c, s = table[int(q)]
         else:
             sym = sp()
             r = to_sympy_value(t) * sym.pi / 180

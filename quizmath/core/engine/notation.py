@@ -197,7 +197,7 @@ def show_pm(values: Any) -> str:
 def _pm_text(middle: Fraction, radius: Any) -> str:
     """m ± r over one denominator: 1 ± √2, (9 ± 3√5)/2, ±√3."""
     q = middle.denominator
-    r_coeff = radius.as_coeff_Mul()[0] if is_symbolic(radius) else Fraction(radius)
+    r_coeff: Any = radius.as_coeff_Mul()[0] if is_symbolic(radius) else Fraction(radius)
     if is_symbolic(radius):
         q = math.lcm(q, int(r_coeff.q)) if r_coeff.is_Rational else q
     else:

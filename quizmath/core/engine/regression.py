@@ -259,4 +259,4 @@ def logreg_grad(x: Value, y: Value, w: Value) -> Vec:
             raise ExprEvalError(f"logreg_grad: samples have {len(xi)} features, w has {len(wv)}")
         g = binary("*", sub(sigmoid(matmul(wv, xi)), label), xi)
         total = g if total is None else binary("+", total, g)
-    return binary("/", total, len(samples))  # type: ignore[no-any-return]
+    return binary("/", total, len(samples))

@@ -108,7 +108,7 @@ def _judge(
     stdout = safe_text(out.stray, PRINT_LIMIT)
     if load_error is not None:
         err = load_error["error"]
-        failure = Failure(
+        not_loaded = Failure(
             "importing your file",
             (_error_message(err, limits),),
             traceback=safe_text(err.get("traceback", "")),
@@ -120,9 +120,9 @@ def _judge(
         return done(
             status=Status.FAILED,
             cases=cases,
-            failure=failure,
+            failure=not_loaded,
             banned=banned,
-            problem=failure.messages[0],
+            problem=not_loaded.messages[0],
             seeds=seeds,
             stdout=stdout,
         )
@@ -245,7 +245,7 @@ def _check(
     shown_expected: list[tuple[str, str]] = []
     shown_got: list[tuple[str, str]] = []
     for e in inst.expectations:
-        want = expected.get(e.output)
+        want: Any = expected.get(e.output)
         if isinstance(want, Exception):
             notes.append(str(want))
             messages.append(f"{e.output}: the expected value could not be computed")

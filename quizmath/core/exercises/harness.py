@@ -104,7 +104,8 @@ class _PatchOnImport(importlib.abc.MetaPathFinder):
             original(module)
             _patch(module, todo)
 
-        loader.exec_module = exec_module
+        # A method of the loader replaced (mypy refuses that as an assignment).
+        setattr(loader, "exec_module", exec_module)  # noqa: B010
         return spec
 
 

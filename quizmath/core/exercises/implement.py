@@ -29,7 +29,7 @@ def read_implement(f: Fields) -> tuple[Unit, ...]:
         f.error("implement", "name at least one function or class to write")
     units: list[Unit] = []
     for k, item in enumerate(items or []):
-        field, line = f"implement[{k}]", items.item_lines[k]
+        field, line = f"implement[{k}]", items.item_lines[k] if items else 0
         if not isinstance(item, LDict):
             f.problems.add(field, "expected function: or class: with a doc", line)
             continue

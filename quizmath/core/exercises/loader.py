@@ -318,7 +318,7 @@ def _cases(
     items = f.sequence("cases")
     out = []
     for k, item in enumerate(items or []):
-        field, line = f"cases[{k}]", items.item_lines[k]
+        field, line = f"cases[{k}]", items.item_lines[k] if items else 0
         if not isinstance(item, LDict):
             f.problems.add(field, "expected a mapping with name, params, run, expect", line)
             continue
@@ -386,7 +386,7 @@ def _probes(f: Fields, names: _Names, outputs: set[str]) -> tuple[Probe, ...]:
     out: list[Probe] = []
     seen: set[str] = set()
     for k, item in enumerate(items or []):
-        field, line = f"misconceptions[{k}]", items.item_lines[k]
+        field, line = f"misconceptions[{k}]", items.item_lines[k] if items else 0
         if not isinstance(item, LDict):
             f.problems.add(field, "expected a mapping with id, outputs and feedback", line)
             continue
@@ -449,7 +449,9 @@ def _texts(f: Fields, key: str) -> tuple[str, ...]:
     for k, item in enumerate(items or []):
         if not isinstance(item, str) or not item.strip():
             f.problems.add(
-                f"{key}[{k}]", f"expected text, got {kind_of(item)}", items.item_lines[k]
+                f"{key}[{k}]",
+                f"expected text, got {kind_of(item)}",
+                items.item_lines[k] if items else 0,
             )
             continue
         out.append(item.strip())

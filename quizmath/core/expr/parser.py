@@ -309,7 +309,9 @@ class _Parser:
             raise self.fail("decorators are not allowed")
         if kind == OP and value == "=":
             raise self.fail("assignment is not allowed")
-        return self.trailing(token) if kind == OP and value in ")]}" else self.unexpected(token)
+        if kind == OP and value in ")]}":
+            raise self.trailing(token)  # it was returned, and parsed as an operand
+        return self.unexpected(token)
 
     def unexpected(self, token: Token) -> Node:
         raise self.fail(f"unexpected {token.value}", token)

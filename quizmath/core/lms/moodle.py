@@ -93,9 +93,9 @@ def _question(item: Item) -> ET.Element | None:
         ET.SubElement(q, "shuffleanswers").text = "0"  # keep the seed's order, as in quizmath
         ET.SubElement(q, "answernumbering").text = "ABCD"
         for i, text in enumerate(item.choices):
-            right = i == item.right
-            feedback = "Correct." if right else item.choice_feedback.get(i, "")
-            _answer(q, 100 if right else 0, text, feedback, html=True)
+            is_right = i == item.right
+            feedback = "Correct." if is_right else item.choice_feedback.get(i, "")
+            _answer(q, 100 if is_right else 0, text, feedback, html=True)
     elif item.kind in CLOZE:
         rows = entries(item)
         if rows is None:

@@ -140,7 +140,7 @@ def fill(segments: list[Segment], value_of: Callable[[Slot], Any]) -> str:
         if len(rendered) == 1:
             items = lines[-1]
             literal = items and isinstance(items[-1], str) and _literal(segments, k)
-            before = items[-1] if literal else ""
+            before = str(items[-1]) if literal else ""  # literal: the last item is text
             nxt = segments[k + 1] if k + 1 < len(segments) else ""
             after = nxt.split("\n", 1)[0] if isinstance(nxt, str) else ""
             text, new_before, skip = fit(value, rendered[0], before, after)

@@ -92,7 +92,7 @@ def insert_attempt(conn: sqlite3.Connection, a: Attempt, rating: int | None) -> 
     return cur.lastrowid
 
 
-def _attempt(row: tuple) -> Attempt:  # type: ignore[type-arg]
+def _attempt(row: tuple) -> Attempt:
     (
         id_,
         template_id,

@@ -89,7 +89,7 @@ _ITEM = (
 )
 
 
-def _run(row: tuple) -> RunRow:  # type: ignore[type-arg]
+def _run(row: tuple) -> RunRow:
     (
         id_,
         seed,
@@ -128,7 +128,7 @@ def _run(row: tuple) -> RunRow:  # type: ignore[type-arg]
     )
 
 
-def _item(row: tuple) -> ItemRow:  # type: ignore[type-arg]
+def _item(row: tuple) -> ItemRow:
     (
         drill_id,
         position,

@@ -219,7 +219,7 @@ def from_python(obj: object) -> Value:
             return Mat(tuple(from_python(x) for x in r) for r in obj)
         return Vec(from_python(x) for x in obj)
     if is_symbolic(obj):
-        return canon(obj)  # type: ignore[arg-type]
+        return canon(obj)
     raise ExprEvalError(f"unsupported value {describe(obj)}")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import sys
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeGuard
 
 from quizmath.core.errors import ExprEvalError, LimitError
 
@@ -33,8 +33,9 @@ def sympy_module() -> Any:
     return sympy
 
 
-def is_symbolic(x: object) -> bool:
-    """True for sympy objects. Cheap: never imports sympy.
+def is_symbolic(x: object) -> TypeGuard[Any]:
+    """True for sympy objects (typed as Any: sympy has no type information). Cheap: never
+    imports sympy.
 
     While another thread is importing sympy, ``sys.modules`` already holds the half-made
     module without ``Basic``; nothing can be a sympy object yet, so that is False, not an error

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Button
+from textual.widgets.button import ButtonVariant
 
 # fsrs ratings (Again=1 … Easy=4), with the variant that colours each button.
-RATINGS = (
+RATINGS: tuple[tuple[int, str, ButtonVariant], ...] = (
     (1, "Again", "error"),
     (2, "Hard", "warning"),
     (3, "Good", "primary"),
@@ -34,7 +35,7 @@ class RatingBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         for value, name, variant in RATINGS:
-            yield Button(f"{value} {name}", id=f"rate-{value}", variant=variant, compact=True)  # type: ignore[arg-type]
+            yield Button(f"{value} {name}", id=f"rate-{value}", variant=variant, compact=True)
 
     def rate(self, value: int) -> None:
         name = dict((v, n) for v, n, _ in RATINGS)[value]

@@ -108,12 +108,12 @@ class SeriesPlot(Vertical):
         plt.bar(xs, list(values), color=self.colour(colour), width=0.6)
         plt.xlim(-0.5, max(len(xs), MIN_SLOTS) - 0.5)
         ticks = label_positions(len(xs))
-        plt.xticks(ticks, [labels[i] for i in ticks])
+        plt.xticks([float(t) for t in ticks], [labels[i] for i in ticks])
         if percent:
             plt.ylim(0, 100)
-            plt.yticks([0, 50, 100], ["0%", "50%", "100%"])
+            plt.yticks([0.0, 50.0, 100.0], ["0%", "50%", "100%"])
         else:
-            plt.yticks(count_ticks(max(values, default=1)))
+            plt.yticks([float(t) for t in count_ticks(max(values, default=1))])
         plot.refresh()
 
     def line(
@@ -136,5 +136,5 @@ class SeriesPlot(Vertical):
         plt.ylim(0, 100)
         plt.yticks([0, 50, 100], ["0%", "50%", "100%"])
         ticks = label_positions(len(values))
-        plt.xticks(ticks, [labels[i] for i in ticks])
+        plt.xticks([float(t) for t in ticks], [labels[i] for i in ticks])
         plot.refresh()

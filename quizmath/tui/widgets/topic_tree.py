@@ -92,7 +92,9 @@ class TopicTree(Tree[TopicRef | None]):
         cursor = self.cursor_node.data if self.cursor_node is not None else None
         by_id = {p.topic_id: p for p in progress}
         variables = self.app.get_css_variables()
-        colours = {k: variables[k] for k in ("success", "primary", "warning") if k in variables}
+        colours: dict[str, str] = {
+            k: variables[k] for k in ("success", "primary", "warning") if k in variables
+        }
         self._last = (curriculum, list(progress))
         # Guides, cursor and scrollbar take about 8 cells; the stats need STATS_WIDTH.
         self._width = self.scrollable_content_region.width
