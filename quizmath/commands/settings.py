@@ -16,7 +16,7 @@ import sys
 PROG = "quizmath settings"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "settings",
         help="show or change settings: a target date, confidence before feedback",

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quizmath.core.errors import QuizmathError
-from quizmath.core.items.problem import SKIPPED, Checker, judge
+from quizmath.core.items.problem import SKIPPED, Checker, Generator, generate, judge
 from quizmath.core.placement.graph import probe_order, probeable_topics, walk_nodes
 from quizmath.core.placement.outcomes import (
     PlacementResult,
@@ -41,7 +41,6 @@ from quizmath.core.storage.attempts import Attempt
 if TYPE_CHECKING:
     from quizmath.core.answers.verdict import Verdict
     from quizmath.core.bank.bank import Bank
-    from quizmath.core.bank.model import Template
     from quizmath.core.bank.problem import Problem
     from quizmath.core.scheduler import Scheduler
 
@@ -66,16 +65,14 @@ class Placement:
         checker: Checker,
         *,
         budget: int = MAX_QUESTIONS,
-        generator: Callable[[Template, int], Problem] | None = None,
+        generator: Generator | None = None,
         rng: random.Random | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.bank = bank
         self.scheduler = scheduler
         self.checker = checker
-        if generator is None:
-            from quizmath.core.items.problem import generate as generator
-        self.generator = generator
+        self.generator: Generator = generator or generate
         self.rng = rng or random.Random()
         self.clock = clock
         self.walk = Walk(walk_nodes(bank.curriculum, probeable_topics(bank)), budget)
