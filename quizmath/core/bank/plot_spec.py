@@ -93,7 +93,9 @@ def load_plot(data: Any, line: int, comp: Compiler) -> PlotSpec | None:
         f.error("series", f"give 1 to {MAX_SERIES} series, not {len(items)}")
     series = []
     for k, item in enumerate(items or []):
-        spec = _series(item, f"plot.series[{k}]", items.item_lines[k], default, comp)
+        spec = _series(
+            item, f"plot.series[{k}]", items.item_lines[k] if items else 0, default, comp
+        )
         if spec is not None:
             series.append(spec)
     if problems.errors or not series:
