@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
     from quizmath.core.content import InterviewBank
     from quizmath.core.drill.run import DrillRun
+    from quizmath.core.exercises.catalog import ExerciseBank
     from quizmath.core.items.problem import Checker
     from quizmath.core.scheduler import Scheduler
     from quizmath.core.storage import Storage
@@ -44,7 +45,9 @@ in --plain mode, type an answer, or one of:
   help       how to write the answer to this question
   quit       stop now; the drill is kept and the next `quizmath drill` offers to resume it
 Interview questions: type notes if you like, `reveal` (or an empty line) shows the model answer,
-then rate yourself 1-4 (3 Good or 4 Easy count as right). There are no hints in a drill; the
+then rate yourself 1-4 (3 Good or 4 Easy count as right). A coding exercise (--code): edit the file
+it names in your editor, save it, then type `submit`; it counts once it passes, and when the time
+is up the file is graded as it stands. There are no hints in a drill; the
 report at the end has the worked solution of every missed question. When the time is up, the
 line you send next is the last answer judged, and a silent terminal or pipe ends the drill on
 time.
@@ -86,6 +89,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="S",
         type=_seed,
         help="the drill's seed: the same seed and options serve the same questions",
+    )
+    p.add_argument(
+        "--code",
+        action="store_true",
+        help="include coding exercises (one per 10 questions, at least one; last in the drill)",
     )
     which = p.add_mutually_exclusive_group()
     which.add_argument(
@@ -199,7 +207,11 @@ def open_full_screen(args: argparse.Namespace) -> int:
     except QuizmathError as exc:
         return _fail(str(exc))
     options = DrillOptions(
-        minutes=args.minutes, questions=args.questions, topics=topics, seed=args.seed
+        minutes=args.minutes,
+        questions=args.questions,
+        topics=topics,
+        seed=args.seed,
+        code=args.code,
     )
     return open_app(
         drill=options,
@@ -260,7 +272,7 @@ def run_report(args: argparse.Namespace) -> int:
             return _fail(f"--report takes a drill id or 'last', not {args.report!r}")
         try:
             bank, interviews = _content(args, quiet=True)
-            report = build_report(storage, drill_id, bank, interviews)
+            report = build_report(storage, drill_id, bank, interviews, exercises=_exercises())
         except DrillError as exc:
             return _fail(str(exc), 1)
         if args.json:
@@ -268,6 +280,13 @@ def run_report(args: argparse.Namespace) -> int:
         else:
             print(report_text(report))
     return 0
+
+
+def _exercises() -> ExerciseBank:
+    """The built-in coding exercises (``--code``, and a drill or report that has some)."""
+    from quizmath.core.exercises.catalog import load_exercises
+
+    return load_exercises()
 
 
 def _content(args: argparse.Namespace, *, quiet: bool = False) -> tuple[Bank, InterviewBank]:
@@ -335,7 +354,13 @@ def run_plain(
         if settled.action == StartAction.RESUME:
             assert settled.run is not None
             run = DrillRun.resume(
-                storage, scheduler, settled.run.id, checker, interviews=interviews, clock=clock
+                storage,
+                scheduler,
+                settled.run.id,
+                checker,
+                interviews=interviews,
+                clock=clock,
+                exercises=_exercises(),
             )
             drill = PlainDrill(run, reader, out)
             drill.resumed()
@@ -358,7 +383,8 @@ def run_plain(
         from quizmath.core.drill.report import build_report
         from quizmath.plain.drill_report import report_text
 
-        out.say(report_text(build_report(storage, run.id, bank, interviews)))
+        exercises = _exercises() if run.has_code else None
+        out.say(report_text(build_report(storage, run.id, bank, interviews, exercises=exercises)))
         return 0
     except DrillError as exc:
         return _fail(str(exc), 1)
@@ -385,6 +411,7 @@ def _start(
 
     topics = resolve_topics(bank.curriculum, (args.topics or "").split(","))
     weak = args.seed is None and not topics
+    exercises = _exercises() if args.code else None
     plan = make_plan(
         bank,
         interviews,
@@ -392,8 +419,16 @@ def _start(
         seed=args.seed,
         topics=topics,
         progress=scheduler.topic_progress() if weak else None,
+        exercises=exercises.ordered() if exercises is not None else None,
     )
     run = DrillRun.start(
-        storage, scheduler, plan, checker, interviews=interviews, minutes=args.minutes, clock=clock
+        storage,
+        scheduler,
+        plan,
+        checker,
+        interviews=interviews,
+        minutes=args.minutes,
+        clock=clock,
+        exercises=exercises,
     )
     return run, plan.weighted

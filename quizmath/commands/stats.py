@@ -61,6 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from quizmath.core.bank.bank import load_bank
     from quizmath.core.content import load_interviews
+    from quizmath.core.exercises.catalog import load_exercises
     from quizmath.core.stats import compute_stats
     from quizmath.core.storage import Storage, StorageError
 
@@ -76,7 +77,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             interviews = load_interviews().questions.values()
             stats = compute_stats(
-                storage, load_bank(args.bank), weeks=args.weeks, interviews=interviews
+                storage,
+                load_bank(args.bank),
+                weeks=args.weeks,
+                interviews=interviews,
+                exercises=load_exercises(),
             )
         except StorageError as exc:
             print(f"{PROG}: {exc}", file=sys.stderr)
@@ -150,6 +155,15 @@ def stats_text(s: Stats) -> str:
         else:  # as the stats screen shows it: no figure for a topic not started
             detail, figure = "not started", "—"
         out.append(f"    {x.title:<{width}}  {bar(x.mastery)} {figure:>4}  {detail}")
+    if s.exercises:
+        solved = sum(1 for x in s.exercises if x.solved)
+        due = sum(1 for x in s.exercises if x.state == "due")
+        out += [
+            "",
+            f"Coding exercises: {solved} of {len(s.exercises)} solved"
+            + (f", {due} due for review" if due else "")
+            + " (quizmath code lists them).",
+        ]
     if s.drills:
         out += ["", "Drills (oldest first):"]
         for d in s.drills[-10:]:

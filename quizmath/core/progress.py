@@ -80,10 +80,9 @@ class ProgressSnapshot:
                 card_rows.cards_with_prefix(conn, card_rows.TEMPLATE),
                 card_rows.cards_with_prefix(conn, card_rows.INTERVIEW),
                 tallies,
-                {
+                {  # every id with attempts: templates, and exercises (scheduler.exercises)
                     tid: tuple(attempt_rows.recent_by_template(conn, tid, recent))
-                    for tid in bank.templates
-                    if tid in tallies
+                    for tid in tallies
                 },
             )
 

@@ -24,15 +24,21 @@ and pulls every card's due time before the date.
 "Continue" (``Scheduler.pick``): due template cards, most overdue first; then templates never
 seen, in curriculum order; then, when nothing is due or new, the card due soonest.
 
+Coding exercises (``core.items.exercise``) are cards too, keyed and recorded like templates under
+their own ids (an exercise id is never a template id); ``Scheduler.exercises`` says which
+exist and where, so they count in their topic's progress. An exercise's rating is decided by
+its flow (``core.practice.exercise``) and passed to ``record_attempt`` as ``rating``.
+
 Mastery of a topic (``mastery``), a figure in [0, 1]:
   coverage × (0.6 × R + 0.4 × A)
-where coverage = templates seen / templates in the topic, R = mean fsrs retrievability of the
-seen templates' cards a week from now (MASTERY_HORIZON: how likely the learner will still
-remember them; retrievability *now* is ~1 right after any review, even a failed one, so it
-could not tell a topic just failed from one just mastered), and A = accuracy of the
-latest RECENT_ATTEMPTS attempts in the topic (correct without viewing the solution; skips count
-as wrong). Coverage stops one lucky template from making a topic look mastered; R makes mastery
-fade with time unless it is reviewed; A reflects how the learner actually did lately.
+where coverage = items seen / items in the topic (templates and coding exercises), R = mean
+fsrs retrievability of the seen items' cards a week from now (MASTERY_HORIZON: how likely the
+learner will still remember them; retrievability *now* is ~1 right after any review, even a
+failed one, so it could not tell a topic just failed from one just mastered), and A = accuracy
+of the latest RECENT_ATTEMPTS attempts in the topic (correct without viewing the solution;
+skips count as wrong). Coverage stops one lucky template from making a topic look mastered;
+R makes mastery fade with time unless it is reviewed; A reflects how the learner actually did
+lately.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ import statistics
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from fsrs import Card, Rating
@@ -123,10 +130,31 @@ class TopicProgress:
     area_title: str
     templates: int  # in the bank
     seen: int  # templates with at least one review or attempt
-    attempts: int
+    attempts: int  # on its templates and exercises
     accuracy: float | None  # correct without the solution / attempts; None without attempts
-    mastery: float | None  # see ``mastery``; None for a topic with no templates
+    mastery: float | None  # see ``mastery`` (templates and exercises); None: nothing in it
     due: int  # template cards due now
+    exercises: int = 0  # coding exercises in the topic
+    exercises_seen: int = 0  # exercises with at least one review or attempt
+
+
+class ExerciseState(StrEnum):
+    """Where a coding exercise stands for the learner."""
+
+    NEW = "new"  # never attempted
+    TRIED = "tried"  # attempted, never solved without the model solution
+    SOLVED = "solved"  # solved (without the model solution), not due
+    DUE = "due"  # its card is due for review
+
+
+@dataclass(frozen=True)
+class ExerciseProgress:
+    exercise_id: str
+    topic_id: str
+    attempts: int
+    solved: int  # attempts that passed without the model solution
+    due: datetime | None  # when its card is due; None: never reviewed
+    state: ExerciseState
 
 
 class Question(Protocol):
@@ -155,11 +183,14 @@ class Scheduler:
         now: Callable[[], datetime] = utc_now,
         rng: random.Random | None = None,
         until: date | None = _FROM_SETTINGS,
+        exercises: Mapping[str, str] | None = None,
     ) -> None:
         """``until``: a target date (``core.target``); by default the stored setting."""
         self.storage = storage
         self.bank = bank
         self.fuzzing = fuzzing
+        # Coding exercises, id → topic id, in curriculum order (the app sets it once they load).
+        self.exercises: Mapping[str, str] = dict(exercises or {})
         self.fsrs = FsrsScheduler(desired_retention=desired_retention, enable_fuzzing=fuzzing)
         self.now = now  # must return an aware UTC datetime
         self.rng = rng or random.Random()
@@ -195,21 +226,31 @@ class Scheduler:
 
     # -- recording ---------------------------------------------------------------------------
 
-    def record_attempt(self, attempt: Attempt, *, review: bool | None = None) -> Recorded:
+    def record_attempt(
+        self, attempt: Attempt, *, review: bool | None = None, rating: Rating | None = None
+    ) -> Recorded:
         """Record an attempt and (for a first try, unless ``review`` says otherwise) review its
-        template's card, all in one committed transaction."""
-        return self.storage.write(lambda conn: self.record_attempt_in(conn, attempt, review=review))
+        template's card, all in one committed transaction. ``rating``: the rating an item's
+        own rule gave (a coding exercise's), instead of ``rate_attempt``'s."""
+        return self.storage.write(
+            lambda conn: self.record_attempt_in(conn, attempt, review=review, rating=rating)
+        )
 
     def record_attempt_in(
-        self, conn: sqlite3.Connection, attempt: Attempt, *, review: bool | None = None
+        self,
+        conn: sqlite3.Connection,
+        attempt: Attempt,
+        *,
+        review: bool | None = None,
+        rating: Rating | None = None,
     ) -> Recorded:
         """``record_attempt`` inside a transaction of the caller's (a drill saves the attempt,
         the review and its drill item together)."""
         if not (attempt.try_no == 1 if review is None else review):
             return Recorded(attempt_rows.insert_attempt(conn, attempt, None), None, None)
         key = card_rows.template_key(attempt.template_id)
-        previous = attempt_rows.correct_times(conn, attempt.template_id)
-        rating = rate_attempt(attempt, previous)
+        if rating is None:
+            rating = rate_attempt(attempt, attempt_rows.correct_times(conn, attempt.template_id))
         card = self._review(conn, key, rating, attempt.at, attempt.ms)
         attempt_id = attempt_rows.insert_attempt(conn, attempt, int(rating))
         card_rows.insert_review(conn, key, rating, attempt.at, attempt.ms, attempt_id)
@@ -336,31 +377,62 @@ class Scheduler:
         in_topic: dict[str, list[str]] = {}  # ``bank.by_topic`` for every topic, one sort
         for t in self.bank.ordered():
             in_topic.setdefault(t.topic, []).append(t.id)
+        exercises_in: dict[str, list[str]] = {}
+        for exercise_id, topic_id in self.exercises.items():
+            exercises_in.setdefault(topic_id, []).append(exercise_id)
         for topic in self.bank.curriculum.topics.values():
             ids = in_topic.get(topic.id, [])
-            seen = [i for i in ids if i in cards or i in tallies]
-            n_attempts = sum(tallies[i].attempts for i in ids if i in tallies)
-            earned = sum(tallies[i].earned for i in ids if i in tallies)
+            xids = exercises_in.get(topic.id, [])
+            items = ids + xids  # templates and exercises count alike in progress
+            seen = [i for i in items if i in cards or i in tallies]
+            n_attempts = sum(tallies[i].attempts for i in items if i in tallies)
+            earned = sum(tallies[i].earned for i in items if i in tallies)
             retr = [
                 self.fsrs.get_card_retrievability(cards[i], current_datetime=now + MASTERY_HORIZON)
                 if i in cards
                 else 0.0
                 for i in seen
             ]
-            recent = recent_results(ids, RECENT_ATTEMPTS) if n_attempts else []
+            recent = recent_results(items, RECENT_ATTEMPTS) if n_attempts else []
+            seen_x = sum(1 for i in xids if i in cards or i in tallies)
             out.append(
                 TopicProgress(
                     topic.id,
                     topic.title,
                     topic.area_title,
                     len(ids),
-                    len(seen),
+                    len(seen) - seen_x,
                     n_attempts,
                     earned / n_attempts if n_attempts else None,
-                    mastery(len(ids), retr, recent),
+                    mastery(len(items), retr, recent),
                     sum(1 for i in ids if i in cards and self.due_at(cards[i], now) <= now),
+                    len(xids),
+                    seen_x,
                 )
             )
+        return out
+
+    def exercise_progress(self, now: datetime | None = None) -> list[ExerciseProgress]:
+        """Each coding exercise in ``exercises`` (in its order) and where it stands."""
+        if not self.exercises:
+            return []
+        now = now or self.now()
+        cards, tallies = self.storage.template_cards(), self.storage.tallies()
+        out = []
+        for exercise_id, topic_id in self.exercises.items():
+            tally = tallies.get(exercise_id)
+            attempts, solved = (tally.attempts, tally.earned) if tally else (0, 0)
+            card = cards.get(exercise_id)
+            if card is not None and self.due_at(card, now) <= now:
+                state = ExerciseState.DUE
+            elif solved:
+                state = ExerciseState.SOLVED
+            elif attempts or card is not None:
+                state = ExerciseState.TRIED
+            else:
+                state = ExerciseState.NEW
+            due = self.due_at(card, now) if card is not None else None
+            out.append(ExerciseProgress(exercise_id, topic_id, attempts, solved, due, state))
         return out
 
     def due_interviews(

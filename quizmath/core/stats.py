@@ -22,6 +22,9 @@
 - Learning that adapts (issue 14): the latest placement's map (``core.placement``), the
   calibration table and confident misses (``core.calibration``), the key points most often
   missed per interview question (``core.keypoint_stats``), and the settings (a target date).
+- Coding exercises (when given): each one's attempts, times solved and state (new, tried,
+  solved, due), as the scheduler reckons them; they also count in their topic's mastery,
+  attempts and accuracy, and their attempts in the days' totals, like problems.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ from quizmath.core.storage.times import from_iso, to_iso, utc_now
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
     from quizmath.core.content import InterviewQuestion
+    from quizmath.core.exercises.catalog import ExerciseBank
     from quizmath.core.scheduler import Scheduler
 
 WEEKS = 12
@@ -66,6 +70,19 @@ class TopicStat:
     accuracy: float | None
     mastery: float | None
     due: int
+    exercises: int = 0  # coding exercises in the topic
+    exercises_seen: int = 0
+
+
+@dataclass(frozen=True)
+class ExerciseStat:
+    exercise_id: str
+    title: str
+    topic_id: str
+    attempts: int
+    solved: int  # without the model solution
+    state: str  # new | tried | solved | due
+    due: datetime | None  # when its card is due; None: never reviewed
 
 
 @dataclass(frozen=True)
@@ -157,6 +174,7 @@ class Stats:
     calibration: Calibration | None = None
     key_points: tuple[QuestionPoints, ...] = ()  # weakest question first
     settings: Settings = field(default_factory=Settings)
+    exercises: tuple[ExerciseStat, ...] = ()  # curriculum order
 
     def to_json(self) -> dict[str, Any]:
         def day(d: date | None) -> str | None:
@@ -219,6 +237,9 @@ class Stats:
             "calibration": self.calibration.to_json() if self.calibration else None,
             "key_points": [q.to_json() for q in self.key_points],
             "settings": self.settings.to_json(),
+            "exercises": [
+                {**asdict(x), "due": to_iso(x.due) if x.due else None} for x in self.exercises
+            ],
         }
 
 
@@ -237,14 +258,18 @@ def compute_stats(
     weeks: int = WEEKS,
     weakest: int = WEAKEST,
     interviews: Iterable[InterviewQuestion] = (),
+    exercises: ExerciseBank | None = None,
 ) -> Stats:
     """Everything above, from the database. ``tz`` None: the system's local time zone;
     ``rollover_hour``: when a day starts (``quizmath.core.days``); ``interviews``: the
-    questions whose key points are counted."""
+    questions whose key points are counted; ``exercises``: the coding exercises to count
+    (they are set on the scheduler)."""
     if scheduler is None:
         from quizmath.core.scheduler import Scheduler
 
         scheduler = Scheduler(storage, bank, fuzzing=False)
+    if exercises is not None:
+        scheduler.exercises = {x.id: x.topic for x in exercises.ordered()}
     now = now or utc_now()
 
     days = LearnerDays(tz, rollover_hour)
@@ -278,8 +303,23 @@ def compute_stats(
             p.accuracy,
             p.mastery,
             p.due,
+            p.exercises,
+            p.exercises_seen,
         )
         for p in progress
+    )
+    titles = {x.id: x.title for x in exercises.exercises.values()} if exercises else {}
+    coding = tuple(
+        ExerciseStat(
+            x.exercise_id,
+            titles.get(x.exercise_id, x.exercise_id),
+            x.topic_id,
+            x.attempts,
+            x.solved,
+            x.state.value,
+            x.due,
+        )
+        for x in scheduler.exercise_progress(now)
     )
     finished = storage.read(drill_rows.finished_scores)
     drills = tuple(
@@ -317,6 +357,7 @@ def compute_stats(
         load_calibration(storage, bank),
         missed_points(storage, interviews),
         load_settings(storage),
+        coding,
     )
 
 

@@ -21,9 +21,8 @@ from quizmath.core.drill.outcomes import RunEnding
 from quizmath.core.drill.runs import LAST, Choice, StartAction, StartDecision, after_choice
 from quizmath.core.items import Answering, Ending
 from quizmath.core.items.types import item_type
-from quizmath.plain.items import RENDERERS
+from quizmath.plain.items import JUDGED, RENDERERS
 from quizmath.plain.items.interview import RATE_AGAIN, RATINGS, reveal_lines
-from quizmath.plain.items.problem import DRILL_COMMANDS
 from quizmath.plain.lines import TIMEOUT, LineReader
 from quizmath.plain.output import BOLD, GREEN, RED, YELLOW, Output
 
@@ -125,12 +124,14 @@ class PlainDrill:
         self.out.lines(RENDERERS[item.kind].drill_lines(item.served))
 
     def ask(self, item: DrillItem) -> Loop:
-        """One typed answer (unreadable ones are typed again while time remains)."""
+        """One answer (unreadable ones are typed again while time remains); the kind's
+        renderer says what a typed line submits (a coding exercise: the learner's file)."""
         run = self.run
+        renderer = JUDGED[item.kind]
         while True:
             line = self.read()
             if line is TIMEOUT:
-                self.time_up(run.time_out(""))
+                self.time_up(run.time_out(renderer.answer_text(item.served, None)))
                 return Loop.ENDED
             if line is None:
                 return Loop.EOF
@@ -147,14 +148,11 @@ class PlainDrill:
                 self.out.lines(RENDERERS[item.kind].help_lines(item.served))
                 continue
             if not command and not run.expired():
-                self.say(DRILL_COMMANDS)
+                self.say(renderer.prompt_line(item.served))
                 continue
-            judgement, result = run.submit(line)
+            judgement, result = run.submit(renderer.answer_text(item.served, line))
             if result is None:
-                v = judgement.verdict
-                self.say(self.out.paint("Could not read that; not counted. Type it again.", YELLOW))
-                if v is not None and v.reason:
-                    self.say(v.reason)
+                self.out.lines(renderer.not_counted_lines(judgement.verdict, self.out))
                 continue
             text, colour = ENDING_WORD.get(result.outcome, ("Not answered.", YELLOW))
             return self.after(result, self.out.paint(text, colour))

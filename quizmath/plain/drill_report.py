@@ -67,9 +67,12 @@ def report_text(r: DrillReport) -> str:
     return "\n".join(out)
 
 
+ANSWER_WORDS = {ItemKind.INTERVIEW: "Your notes", ItemKind.EXERCISE: "Your file"}
+
+
 def _missed(i: ReportItem) -> list[str]:
     lines = [f"  {i.position + 1}. {i.ref} — {i.title.splitlines()[0] if i.title else ''}"]
-    what = "Your notes" if i.kind == ItemKind.INTERVIEW else "Your answer"
+    what = ANSWER_WORDS.get(i.kind, "Your answer")
     if i.outcome == Ending.SKIPPED:
         lines.append("     Skipped.")
     elif i.answer.strip():
@@ -91,7 +94,10 @@ def _missed(i: ReportItem) -> list[str]:
     if i.solution:
         lines.append("     Solution:")
         lines += _indent(i.solution, 7)
-    lines.append(f"     Replay: quizmath practice --template {i.ref}")
+    if i.kind == ItemKind.EXERCISE:
+        lines.append(f"     Practise it: quizmath code {i.ref.partition('@')[0]}")
+    else:
+        lines.append(f"     Replay: quizmath practice --template {i.ref}")
     return lines
 
 

@@ -287,3 +287,40 @@ def test_stats_command_prints_json(db: Path) -> None:
         timeout=120,
     )
     assert plain.returncode == 0 and "Practice calendar since" in plain.stdout
+
+
+def test_coding_exercises_count_and_stats_json_lists_them(tmp_path: Path) -> None:
+    """An exercise solved on its screen (an attempt in mode "exercise" that reviewed its card)
+    is in ``stats --json``: its own entry, its topic's counts, the day's attempts."""
+    from quizmath.core.exercises.catalog import load_exercises
+
+    path = tmp_path / "p.db"
+    with Storage.open(path) as s:
+        sched = Scheduler(s, make_bank(), fuzzing=False, now=lambda: NOW, rng=random.Random(1))
+        attempt = Attempt("linalg.vector-ops", 0, "f.py", "accept", 60_000, mode="exercise", at=NOW)
+        sched.record_attempt(attempt, review=True)
+        st = compute_stats(s, make_bank(), now=NOW, tz=TZ, exercises=load_exercises())
+    vectors = next(t for t in st.topics if t.topic_id == VECTORS)
+    assert (vectors.exercises, vectors.exercises_seen, vectors.attempts) == (1, 1, 1)
+    assert vectors.mastery is not None and vectors.mastery > 0
+    (solved,) = [x for x in st.exercises if x.attempts]
+    assert (solved.exercise_id, solved.solved, solved.state) == ("linalg.vector-ops", 1, "solved")
+    assert len(st.exercises) >= 16 and st.daily[-1].attempts == 1
+    assert "Coding exercises: 1 of" in stats_text(st)
+    env = {k: v for k, v in os.environ.items() if k != "QUIZMATH_DB"}
+    out = subprocess.run(
+        [sys.executable, "-m", "quizmath", "stats", "--json", "--db", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    entry = next(x for x in data["exercises"] if x["exercise_id"] == "linalg.vector-ops")
+    assert (
+        entry["attempts"] == entry["solved"] == 1 and entry["due"]
+    )  # (due by now: the real clock)
+    topic = next(t for t in data["topics"] if t["topic_id"] == VECTORS)
+    assert topic["exercises"] == 1 and topic["exercises_seen"] == 1

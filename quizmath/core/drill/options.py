@@ -28,6 +28,7 @@ class DrillOptions:
     questions: int = DEFAULT_QUESTIONS
     topics: tuple[str, ...] = ()  # topic ids, already resolved; (): weighted to weak topics
     seed: int | None = None  # None: drawn at random (and recorded)
+    code: bool = False  # include coding exercises (``quizmath drill --code``)
 
 
 class Field(StrEnum):
@@ -82,11 +83,11 @@ def read_seed(text: str) -> int:
 
 
 def read_options(
-    questions: str, minutes: str, seed: str, topics: tuple[str, ...] = ()
+    questions: str, minutes: str, seed: str, topics: tuple[str, ...] = (), code: bool = False
 ) -> DrillOptions:
     """The drill that fields ask for; an empty field means its default (a random seed).
     Raises OptionError for the first field that cannot be used."""
     n = read_questions(questions) if questions.strip() else DEFAULT_QUESTIONS
     m = read_minutes(minutes) if minutes.strip() else DEFAULT_MINUTES
     s = read_seed(seed.strip()) if seed.strip() else None
-    return DrillOptions(minutes=m, questions=n, topics=topics, seed=s)
+    return DrillOptions(minutes=m, questions=n, topics=topics, seed=s, code=code)

@@ -14,6 +14,11 @@ The mix:
   drill, then a seed below ``SEED_SPACE``. A template that fails to generate is passed over;
   generation is deterministic, so that is deterministic too. Every problem is generated here,
   before the clock starts.
+- Coding exercises, only when asked (``quizmath drill --code``): ``exercise_count`` of them
+  (one per EXERCISE_EVERY questions, at least one), drawn from the drill's topics (when the
+  topics were chosen from the learner's weak ones and have none, from every topic), each with a
+  seed that names its drill file; they come last, with the time that is left. The rest of the
+  drill is drawn as without them, from its own streams.
 
 Without a seed (``make_plan``), a random seed is drawn and recorded, and unless topics are given
 the topics are chosen from the learner's weak ones (``weak_topics``: weighted by 1 − mastery).
@@ -28,7 +33,7 @@ import hashlib
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from quizmath.core.drill.options import MAX_QUESTIONS, MIN_QUESTIONS
 from quizmath.core.errors import QuizmathError, TemplateError
@@ -42,9 +47,11 @@ if TYPE_CHECKING:
     from quizmath.core.bank.curriculum import Curriculum
     from quizmath.core.bank.problem import Problem
     from quizmath.core.content import InterviewBank
+    from quizmath.core.exercises.model import Exercise
     from quizmath.core.scheduler import TopicProgress
 
 INTERVIEW_EVERY = 4
+EXERCISE_EVERY = 10
 WEAK_FLOOR = 0.25  # a mastered topic still comes up now and then (weight 0.25 vs 1.25)
 
 
@@ -55,8 +62,8 @@ class DrillError(QuizmathError):
 @dataclass(frozen=True)
 class PlanItem:
     kind: ItemKind
-    item_id: str  # template id or interview question id
-    seed: int | None  # None for an interview question
+    item_id: str  # template id, interview question id or exercise id
+    seed: int | None  # None for an interview question; an exercise's names its drill file
     topic: str
 
     @property
@@ -84,18 +91,29 @@ class DrillPlan:
     @property
     def share_args(self) -> str:
         """The ``quizmath drill`` options that serve this drill again."""
-        return share_args(self.seed, len(self.items), self.topics)
+        return share_args(self.seed, len(self.items), self.topics, has_code(self.items))
 
 
-def share_args(seed: int, questions: int, topics: Sequence[str]) -> str:
+def share_args(seed: int, questions: int, topics: Sequence[str], code: bool = False) -> str:
     parts = [f"--seed {seed}", f"--questions {questions}"]
     if topics:
         parts.append("--topics " + ",".join(topics))
+    if code:
+        parts.append("--code")
     return " ".join(parts)
+
+
+def has_code(items: Iterable[Any]) -> bool:
+    """Some of the items (``PlanItem``s, or anything with a ``kind``) are coding exercises."""
+    return any(item.kind == ItemKind.EXERCISE for item in items)
 
 
 def interview_count(questions: int, available: int) -> int:
     return min(questions // INTERVIEW_EVERY, available)
+
+
+def exercise_count(questions: int, available: int) -> int:
+    return min(max(1, questions // EXERCISE_EVERY), available)
 
 
 def resolve_topics(curriculum: Curriculum, texts: Iterable[str]) -> tuple[str, ...]:
@@ -132,8 +150,10 @@ def plan_drill(
     generator: Generator | None = None,
     seeded: bool = True,
     weighted: bool = False,
+    exercises: Iterable[Exercise] | None = None,
 ) -> DrillPlan:
-    """The drill for this seed (see the module docstring). ``topics`` are topic ids."""
+    """The drill for this seed (see the module docstring). ``topics`` are topic ids;
+    ``exercises``: the coding exercises to draw from (None: a drill without them)."""
     if not MIN_QUESTIONS <= questions <= MAX_QUESTIONS:
         raise DrillError(
             f"a drill has {MIN_QUESTIONS} to {MAX_QUESTIONS} questions, not {questions}"
@@ -157,15 +177,40 @@ def plan_drill(
         for q in (interviews.questions.values() if interviews else ())
         if not wanted or q.topic in wanted
     )
-    n_interview = interview_count(questions, len(pool_q))
+    coding = _draw_exercises(exercises, wanted, weighted, questions, seed)
+    n_interview = interview_count(questions - len(coding), len(pool_q))
     chosen_q = rng_q.sample(pool_q, n_interview) if n_interview else []
-    problems = _draw_problems(bank, by_topic, questions - n_interview, rng, generator)
+    problems = _draw_problems(bank, by_topic, questions - n_interview - len(coding), rng, generator)
     items = [PlanItem(ItemKind.PROBLEM, p.template_id, p.seed, p.topic) for p in problems]
     by_id = interviews.questions if interviews is not None else {}
+    spread = questions - len(coding)
     for k, qid in enumerate(chosen_q):
-        at = (k + 1) * questions // (n_interview + 1)
+        at = (k + 1) * spread // (n_interview + 1)
         items.insert(at, PlanItem(ItemKind.INTERVIEW, qid, None, by_id[qid].topic))
+    items += coding
     return DrillPlan(seed, wanted, tuple(items), seeded, weighted, {p.ref: p for p in problems})
+
+
+def _draw_exercises(
+    exercises: Iterable[Exercise] | None,
+    wanted: tuple[str, ...],
+    weighted: bool,
+    questions: int,
+    seed: int,
+) -> list[PlanItem]:
+    """The coding exercises of a drill that asks for them (see the module docstring)."""
+    if exercises is None:
+        return []
+    every = sorted(exercises, key=lambda x: x.id)
+    pool = [x for x in every if not wanted or x.topic in wanted]
+    if not pool and weighted:
+        pool = every  # the learner did not choose these topics: any exercise will do
+    if not pool:
+        where = f" in {', '.join(wanted)}" if wanted else ""
+        raise DrillError(f"no coding exercises to drill{where}; `quizmath code` lists them")
+    rng = Rng(seed, "drill-exercises")
+    chosen = rng.sample(pool, exercise_count(questions, len(pool)))
+    return [PlanItem(ItemKind.EXERCISE, x.id, rng.below(SEED_SPACE), x.topic) for x in chosen]
 
 
 def _draw_problems(
@@ -233,10 +278,11 @@ def make_plan(
     progress: Sequence[TopicProgress] | None = None,
     rng: random.Random | None = None,
     generator: Generator | None = None,
+    exercises: Iterable[Exercise] | None = None,
 ) -> DrillPlan:
     """The plan for a new drill: ``seed`` given → ``plan_drill`` as is; no seed → a random one,
     and, without ``topics``, topics weighted toward the weak ones in ``progress``
-    (``Scheduler.topic_progress()``)."""
+    (``Scheduler.topic_progress()``). ``exercises``: include coding exercises from these."""
     rng = rng or random.Random()
     seeded = seed is not None
     if seed is None:
@@ -256,4 +302,5 @@ def make_plan(
         generator=generator,
         seeded=seeded,
         weighted=weighted,
+        exercises=exercises,
     )

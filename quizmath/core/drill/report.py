@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from quizmath.core.drill.outcomes import RunStatus
-from quizmath.core.drill.plan import DrillError, share_args
+from quizmath.core.drill.plan import DrillError, has_code, share_args
 from quizmath.core.items import Ending, ItemKind
 from quizmath.core.items.types import Sources, item_type
 from quizmath.core.storage import drills as rows
@@ -33,6 +33,7 @@ from quizmath.core.storage.times import to_iso
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
     from quizmath.core.content import InterviewBank
+    from quizmath.core.exercises.catalog import ExerciseBank
     from quizmath.core.items.problem import Generator
 
 MISSED = (Ending.WRONG, Ending.SKIPPED, Ending.UNANSWERED)  # the score's other counts
@@ -132,7 +133,8 @@ class DrillReport:
 
     @property
     def share_args(self) -> str:
-        return share_args(self.run.seed, self.run.questions, self.run.topics)
+        code = has_code(self.items)
+        return share_args(self.run.seed, self.run.questions, self.run.topics, code)
 
     def to_json(self) -> dict[str, Any]:
         run = self.run
@@ -173,9 +175,11 @@ def build_report(
     interviews: InterviewBank | None = None,
     *,
     generator: Generator | None = None,
+    exercises: ExerciseBank | None = None,
 ) -> DrillReport:
-    """The report of run ``drill_id`` (finished, discarded or still running)."""
-    sources = Sources(bank, interviews, generator)
+    """The report of run ``drill_id`` (finished, discarded or still running); ``exercises``
+    give the titles and model solutions of its coding exercises."""
+    sources = Sources(bank, interviews, generator, exercises=exercises)
     run = storage.read(lambda c: rows.get_run(c, drill_id))
     if run is None:
         raise DrillError(f"there is no drill {drill_id}")

@@ -15,6 +15,10 @@ Answering (one answer per item; no hints, no retries, no solution until the repo
   it (the storage's thread); ``submit`` does both. Unreadable text is not counted and may be
   retyped while time remains. Right → "correct", wrong → "wrong".
 - ``skip()``: "skipped" (scored as missed). A skipped problem is recorded as a skipped attempt.
+- A coding exercise (``quizmath drill --code``): the text is the learner's file as it stands
+  (``items.exercise.submission``); a file that passes is correct, one that does not yet is not
+  counted (its summary is the reason) and the learner keeps editing; at the time-out a failing
+  file is wrong and a file still the starter unanswered (``items.exercise``).
 - An interview question: the learner may type notes, ``reveal()`` shows the model answer, then
   ``rate(1–4)`` self-rates: Good (3) or Easy (4) count as correct, Again or Hard as wrong.
 - Time-out: when ``remaining_ms()`` reaches 0 the UI calls ``time_out(text as it stands)`` (or
@@ -49,7 +53,7 @@ from quizmath.core.drill.outcomes import (
     RunEnding,
     RunStatus,
 )
-from quizmath.core.drill.plan import DrillError, DrillPlan, PlanItem, share_args
+from quizmath.core.drill.plan import DrillError, DrillPlan, PlanItem, has_code, share_args
 from quizmath.core.drill.run_items import DrillItem, make_item
 from quizmath.core.drill.saving import write_answer
 from quizmath.core.items import Answering, Ending, ItemKind
@@ -61,8 +65,11 @@ from quizmath.core.storage.drills import RunRow
 from quizmath.core.storage.store import Storage
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from quizmath.core.bank.problem import Problem
     from quizmath.core.content import InterviewBank
+    from quizmath.core.exercises.catalog import ExerciseBank
     from quizmath.core.items.problem import Checker, Generator
 
 
@@ -108,10 +115,19 @@ class DrillRun:
         interviews: InterviewBank | None = None,
         minutes: float | None = None,
         clock: Callable[[], float] = time.monotonic,
+        exercises: ExerciseBank | None = None,
+        workspace: Path | None = None,
     ) -> DrillRun:
-        """Save a new run of ``plan`` and start its clock. ``minutes`` None or 0: untimed."""
+        """Save a new run of ``plan`` and start its clock. ``minutes`` None or 0: untimed.
+        ``exercises`` and ``workspace``: where the plan's coding exercises are served from."""
         limit_ms = round(minutes * 60_000) if minutes else None
-        sources = Sources(scheduler.bank, interviews, premade=plan.problems)
+        sources = Sources(
+            scheduler.bank,
+            interviews,
+            premade=plan.problems,
+            exercises=exercises,
+            workspace=workspace,
+        )
         items = [make_item(i, spec, sources) for i, spec in enumerate(plan.items)]
         specs = [(s.kind, s.item_id, s.seed, s.topic) for s in plan.items]
         at = scheduler.now()
@@ -146,16 +162,21 @@ class DrillRun:
         clock: Callable[[], float] = time.monotonic,
         generator: Generator | None = None,
         premade: Mapping[str, Problem] | None = None,
+        exercises: ExerciseBank | None = None,
+        workspace: Path | None = None,
     ) -> DrillRun:
         """Continue an unfinished run at its first unanswered item, with the time it had left.
         Its problems are generated again from their ``id@seed`` (with ``generator``), unless
-        ``premade`` has them (``id@seed`` → problem, made off the UI thread)."""
+        ``premade`` has them (``id@seed`` → problem, made off the UI thread); its coding
+        exercises find their drill files (kept as the learner left them)."""
         row = storage.read(lambda c: rows.get_run(c, drill_id))
         if row is None:
             raise DrillError(f"there is no drill {drill_id}")
         if row.status != RunStatus.RUNNING:
             raise DrillError(f"drill {drill_id} is {row.status}; only an unfinished one resumes")
-        sources = Sources(scheduler.bank, interviews, generator, premade or {})
+        sources = Sources(
+            scheduler.bank, interviews, generator, premade or {}, exercises, workspace
+        )
         items = []
         for r in storage.read(lambda c: rows.run_items(c, drill_id)):
             spec = PlanItem(ItemKind(r.kind), r.item_id, r.seed, r.topic)
@@ -190,7 +211,12 @@ class DrillRun:
     @property
     def share_args(self) -> str:
         """The ``quizmath drill`` options that serve this drill to someone else."""
-        return share_args(self.row.seed, len(self.items), self.row.topics)
+        return share_args(self.row.seed, len(self.items), self.row.topics, self.has_code)
+
+    @property
+    def has_code(self) -> bool:
+        """Coding exercises are among the items (``quizmath drill --code``)."""
+        return has_code(self.items)
 
     @property
     def total(self) -> int:

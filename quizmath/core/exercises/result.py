@@ -65,6 +65,20 @@ class GradeResult:
     def passed(self) -> bool:
         return self.status is Status.PASSED
 
+    @property
+    def cases_passed(self) -> int:
+        return sum(c.passed for c in self.cases)
+
+    def summary(self) -> str:
+        """The result in one line: "all 9 cases pass", "3 of 9 cases pass: <what stopped the
+        run>", "could not grade: …"."""
+        if self.status is Status.ERROR:
+            return f"could not grade: {self.problem}"
+        if self.passed:
+            return f"all {len(self.cases)} cases pass"
+        count = f"{self.cases_passed} of {len(self.cases)} cases pass" if self.cases else ""
+        return ": ".join(part for part in (count, self.problem) if part) or "not passing"
+
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.exercise_id,

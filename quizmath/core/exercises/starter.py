@@ -36,6 +36,12 @@ def starter_source(exercise: Exercise) -> str:
     return "\n".join(parts).rstrip("\n") + "\n"
 
 
+def code_source(exercise: Exercise) -> str:
+    """What the learner writes, as the starter declares it: each function or class with its
+    signature and docstring (no header, no imports)."""
+    return "\n\n\n".join(_unit(unit) for unit in exercise.implement) + "\n"
+
+
 def _unit(unit: Unit) -> str:
     if unit.kind == "function":
         return _function(unit.signature, "", method=False)

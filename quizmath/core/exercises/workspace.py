@@ -31,13 +31,14 @@ class Workspace:
     created: bool  # False: the file was there already and is kept as it is
 
 
-def prepare(exercise: Exercise, folder: Path | None = None) -> Workspace:
-    """The learner's file for ``exercise``, written from the starter only if it does not exist.
+def prepare(exercise: Exercise, folder: Path | None = None, name: str | None = None) -> Workspace:
+    """The learner's file for ``exercise`` (``name``, default ``file_name(exercise.id)``),
+    written from the starter only if it does not exist.
 
     Raises OSError when the folder cannot be made or written.
     """
     folder = folder if folder is not None else default_folder()
-    path = folder / file_name(exercise.id)
+    path = folder / (name or file_name(exercise.id))
     folder.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8") as fh:  # "x": never over the learner's work
@@ -45,6 +46,11 @@ def prepare(exercise: Exercise, folder: Path | None = None) -> Workspace:
     except FileExistsError:
         return Workspace(path, False)
     return Workspace(path, True)
+
+
+def untouched(exercise: Exercise, source: str) -> bool:
+    """``source`` is still the starter file as written (nothing of the learner's in it)."""
+    return source.replace("\r\n", "\n").strip() == starter_source(exercise).strip()
 
 
 def read_source(path: Path) -> str:

@@ -1,12 +1,14 @@
 """Items: what a learner is served, one module per kind.
 
 A kind of item says how it is shown (data, never widgets), how input to it is judged, and what
-is recorded. Today there are two kinds:
+is recorded. The kinds:
 
 - ``problem``: a generated problem (``core.bank.problem.Problem``) with one typed answer,
   judged by the answer checker (``items.problem``);
 - ``interview``: an interview question, answered aloud or in notes, then self-rated 1–4
-  against its model answer (``items.interview``).
+  against its model answer (``items.interview``);
+- ``exercise``: a coding exercise, the learner's own file graded in the sandbox on fresh
+  random instances (``items.exercise``).
 
 The flows (``core.practice``, ``core.drill``) serve items and own every rule about tries,
 hints, time and recording; front ends render what the flows return. The closed sets the
@@ -23,6 +25,7 @@ class ItemKind(StrEnum):
 
     PROBLEM = "problem"
     INTERVIEW = "interview"
+    EXERCISE = "exercise"  # a coding exercise: the learner's file, graded in the sandbox
 
 
 class Ending(StrEnum):

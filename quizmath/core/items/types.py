@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from quizmath.core.items import Answering, Ending, ItemKind
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
     from quizmath.core.bank.problem import Problem
     from quizmath.core.content import InterviewBank
+    from quizmath.core.exercises.catalog import ExerciseBank
     from quizmath.core.items.problem import Checker, Generator
     from quizmath.core.scheduler import Scheduler
 
@@ -32,12 +34,15 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Sources:
     """Where items are served from: the bank and the interview questions, how a problem is
-    generated, and problems already made (``id@seed`` → problem) to serve instead."""
+    generated, problems already made (``id@seed`` → problem) to serve instead, and the coding
+    exercises with the folder of the learner's files."""
 
     bank: Bank
     interviews: InterviewBank | None = None
     generator: Generator | None = None  # None: ``items.problem.generate``
     premade: Mapping[str, Problem] = field(default_factory=dict)
+    exercises: ExerciseBank | None = None
+    workspace: Path | None = None  # None: ``exercises.workspace.default_folder()``
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,6 @@ def item_type(kind: str) -> ItemType:
 @cache
 def item_types() -> Mapping[ItemKind, ItemType]:
     """Every kind of item (the kind modules import this one: looked up on first use)."""
-    from quizmath.core.items import interview, problem
+    from quizmath.core.items import exercise, interview, problem
 
-    return {module.ITEM.kind: module.ITEM for module in (problem, interview)}
+    return {module.ITEM.kind: module.ITEM for module in (problem, interview, exercise)}

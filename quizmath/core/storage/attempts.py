@@ -15,7 +15,7 @@ from quizmath.core.storage.totals import Tally
 from quizmath.core.terminal_text import neutralise
 
 VERDICTS = ("accept", "reject", "skipped")
-MODES = ("practice", "plain", "drill", "placement")
+MODES = ("practice", "plain", "drill", "placement", "exercise")  # exercise: its screen
 MAX_ANSWER_CHARS = 2000  # the checker refuses more than 1000; this only bounds the row
 CONFIDENCES = ("low", "medium", "high")  # core.confidence.Confidence
 

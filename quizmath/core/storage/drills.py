@@ -22,7 +22,7 @@ from quizmath.core.terminal_text import neutralise
 STATUSES = ("running", "finished", "discarded")
 ENDINGS = ("completed", "timeout", "discarded")
 OUTCOMES = ("correct", "wrong", "skipped")
-KINDS = ("problem", "interview")
+KINDS = ("problem", "interview", "exercise")  # = core.items.ItemKind (storage is below it)
 MAX_ANSWER_CHARS = 2000
 
 

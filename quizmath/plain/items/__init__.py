@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 
 from quizmath.core.items import ItemKind
-from quizmath.plain.items import interview, problem
+from quizmath.plain.items import exercise, interview, problem
+from quizmath.plain.output import Output
 
 
 class ItemRenderer(Protocol):
@@ -22,7 +23,29 @@ class ItemRenderer(Protocol):
         ...
 
 
+class JudgedRenderer(ItemRenderer, Protocol):
+    """A renderer of a judged kind (``Answering.JUDGED``) also says what a typed line submits."""
+
+    def prompt_line(self, served: Any) -> str:
+        """What to type (said after an empty line)."""
+        ...
+
+    def answer_text(self, served: Any, line: str | None) -> str:
+        """What the typed ``line`` submits (None: the time ran out before anything was typed)."""
+        ...
+
+    def not_counted_lines(self, verdict: Any, out: Output) -> list[str]:
+        """What to say of an answer that was not counted (typed again while time remains)."""
+        ...
+
+
 RENDERERS: Mapping[ItemKind, ItemRenderer] = {
     ItemKind.PROBLEM: problem.RENDERER,
     ItemKind.INTERVIEW: interview.RENDERER,
+    ItemKind.EXERCISE: exercise.RENDERER,
+}
+
+JUDGED: Mapping[ItemKind, JudgedRenderer] = {
+    ItemKind.PROBLEM: problem.RENDERER,
+    ItemKind.EXERCISE: exercise.RENDERER,
 }

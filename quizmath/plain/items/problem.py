@@ -87,5 +87,17 @@ class ProblemRenderer:
     def help_lines(self, served: Problem) -> list[str]:
         return [DRILL_COMMANDS, format_help(served)]
 
+    def prompt_line(self, served: Problem) -> str:
+        return DRILL_COMMANDS
+
+    def answer_text(self, served: Problem, line: str | None) -> str:
+        return line or ""
+
+    def not_counted_lines(self, verdict: Any, out: Output) -> list[str]:
+        lines = [out.paint("Could not read that; not counted. Type it again.", YELLOW)]
+        if verdict is not None and verdict.reason:
+            lines.append(verdict.reason)
+        return lines
+
 
 RENDERER = ProblemRenderer()

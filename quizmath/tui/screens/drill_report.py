@@ -286,7 +286,9 @@ def missed_widgets(i: ReportItem) -> list[Static]:
         (f"   {i.ref}", "$text-muted"),
     )
     out: list[Static] = [Static(head, classes="missed-head")]
-    what = "Your notes" if i.kind == ItemKind.INTERVIEW else "Your answer"
+    what = {ItemKind.INTERVIEW: "Your notes", ItemKind.EXERCISE: "Your file"}.get(
+        i.kind, "Your answer"
+    )
     if i.outcome == Ending.SKIPPED:
         given = Content.styled("Skipped.", "$warning")
     elif i.answer.strip():
@@ -313,6 +315,9 @@ def missed_widgets(i: ReportItem) -> list[Static]:
     if i.kind == ItemKind.PROBLEM:
         replay = f"Replay: p on its row above, or quizmath practice --template {i.ref}"
         out.append(Static(Content.styled(replay, "$text-muted"), classes="missed-line"))
+    elif i.kind == ItemKind.EXERCISE:
+        again = f"Practise it: quizmath code {i.ref.partition('@')[0]}, or from home"
+        out.append(Static(Content.styled(again, "$text-muted"), classes="missed-line"))
     return out
 
 
