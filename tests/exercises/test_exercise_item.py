@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import SOLUTIONS
 
 from quizmath.core.answers.verdict import VerdictKind
 from quizmath.core.bank.bank import Bank, default_curriculum
@@ -20,6 +19,7 @@ from quizmath.core.items.types import Answer, NotAvailable, Sources, item_type
 from quizmath.core.scheduler import Scheduler
 from quizmath.core.storage import Storage
 
+SOLUTIONS = Path(__file__).resolve().parent / "solutions"
 VECTOR_OPS = "linalg.vector-ops"
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
