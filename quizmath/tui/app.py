@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
     from quizmath.core.bank.bank import Bank
     from quizmath.core.content import ConceptPage, InterviewBank
+    from quizmath.core.exercises.catalog import ExerciseBank
     from quizmath.core.scheduler import Scheduler
     from quizmath.tui.prefetch import Prefetched
     from quizmath.tui.screens.home import HomeScreen
@@ -90,6 +91,7 @@ class QuizApp(App[int]):
         self.bank: Bank | None = None  # the full bank, once loaded
         self.scheduler: Scheduler | None = None
         self.interviews: InterviewBank | None = None
+        self.exercises: ExerciseBank | None = None  # the coding exercises, once loaded
         self.bank_error: str | None = None
         self.first_frame_done = False
         self._background_started = False
@@ -112,7 +114,7 @@ class QuizApp(App[int]):
         """The full bank, the interview questions and the scheduler, once they are all here."""
         if self.bank is None or self.interviews is None or self.scheduler is None:
             return None
-        return Loaded(self.bank, self.interviews, self.scheduler)
+        return Loaded(self.bank, self.interviews, self.scheduler, self.exercises)
 
     def get_default_screen(self) -> Screen[Any]:
         # Opened on practice, home is built when practice ends: the first frame is lighter.
@@ -180,6 +182,27 @@ class QuizApp(App[int]):
         from quizmath.tui.screens.concept_index import ConceptIndexScreen
 
         self.push_screen(ConceptIndexScreen(self.services.concept_pages()))
+
+    def open_exercise(self, exercise_id: str) -> None:
+        """The exercise screen for ``exercise_id`` (its file written from the starter if absent)."""
+        from quizmath.core.items.exercise import task
+        from quizmath.core.items.types import NotAvailable
+        from quizmath.core.practice.exercise import ExercisePractice
+        from quizmath.tui.screens.exercise import ExerciseScreen
+
+        exercise = self.exercises.exercises.get(exercise_id) if self.exercises else None
+        if exercise is None or self.scheduler is None:
+            self.notify(f"The exercise {exercise_id} is not available.", severity="warning")
+            return
+        try:
+            served = task(exercise, None, self.services.workspace)
+        except NotAvailable as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        topic = self.scheduler.bank.curriculum.topic(exercise.topic)
+        session = ExercisePractice(served, self.scheduler, clock=self.services.clock)
+        self.back_to_home()
+        self.push_screen(ExerciseScreen(session, topic.title if topic else exercise.topic))
 
     def open_stats(self) -> None:
         from quizmath.tui.screens.stats import StatsScreen
@@ -254,10 +277,15 @@ class QuizApp(App[int]):
         except Exception as exc:  # a broken bank must not take the app down
             self.post_message(BankFailed(f"{type(exc).__name__}: {exc}"))
             return
-        self.post_message(BankLoaded(bank, interviews))
+        try:
+            exercises = self.services.load_exercises()
+        except Exception:  # the rest of the app works without them
+            exercises = None
+        self.post_message(BankLoaded(bank, interviews, exercises))
 
     @on(BankLoaded)
     def _bank_loaded(self, message: BankLoaded) -> None:
+        self.exercises = message.exercises
         self._set_bank(message.bank, message.interviews)
         loaded = self.loaded
         if loaded is not None:
@@ -280,6 +308,9 @@ class QuizApp(App[int]):
         if self.bank is not bank:
             self.bank = bank
             self.scheduler = self.services.scheduler(bank)
+        if self.scheduler is not None and self.exercises is not None:
+            ordered = self.exercises.ordered()  # their cards count in their topics' progress
+            self.scheduler.exercises = {x.id: x.topic for x in ordered}
         if interviews is not None:
             self.interviews = interviews
         for screen in self._premade_screens():

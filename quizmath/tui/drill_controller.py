@@ -224,12 +224,17 @@ class DrillController:
         topics)."""
         if resume_id is not None:
             return Ready(premade=self._regenerate(loaded, resume_id, on_ui))
-        from quizmath.core.drill.plan import make_plan
+        from quizmath.core.drill.plan import DrillError, make_plan
 
         assert options is not None
         progress = None
         if options.seed is None and not options.topics:  # weighted toward weak topics
             progress = on_ui(loaded.scheduler.topic_progress)
+        exercises = None
+        if options.code:
+            if loaded.exercises is None or not loaded.exercises.exercises:
+                raise DrillError("the coding exercises did not load; start it without them")
+            exercises = loaded.exercises.ordered()
         plan = make_plan(
             loaded.bank,
             loaded.interviews,
@@ -238,6 +243,7 @@ class DrillController:
             topics=options.topics,
             progress=progress,
             rng=self.services.rng,
+            exercises=exercises,
         )
         return Ready(plan=plan)
 
@@ -278,6 +284,8 @@ class DrillController:
                 interviews=loaded.interviews,
                 minutes=options.minutes,
                 clock=clock,
+                exercises=loaded.exercises,
+                workspace=self.services.workspace,
             )
         assert resume_id is not None
         return DrillRun.resume(
@@ -288,6 +296,8 @@ class DrillController:
             interviews=loaded.interviews,
             clock=clock,
             premade=ready.premade,
+            exercises=loaded.exercises,
+            workspace=self.services.workspace,
         )
 
 

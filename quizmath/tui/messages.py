@@ -10,6 +10,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
     from quizmath.core.content import InterviewBank
+    from quizmath.core.exercises.catalog import ExerciseBank
     from quizmath.core.scheduler import Scheduler
 
 
@@ -21,6 +22,7 @@ class Loaded:
     bank: Bank
     interviews: InterviewBank
     scheduler: Scheduler
+    exercises: ExerciseBank | None = None  # the coding exercises (None: they did not load)
 
 
 @dataclass
@@ -29,6 +31,7 @@ class BankLoaded(Message):
 
     bank: Bank
     interviews: InterviewBank
+    exercises: ExerciseBank | None = None
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Command palette (ctrl+p): find topics, templates, concept pages and interview questions."""
+"""Command palette (ctrl+p): find topics, templates, coding exercises, concept pages and
+interview questions."""
 
 from __future__ import annotations
 
@@ -81,6 +82,15 @@ def entries(app: QuizApp, pages: list[Any]) -> list[Entry]:
                     f"Practise template: {template.title} ({template.id})",
                     partial(app.practice.open, template=template.id),
                     template.topic,
+                )
+            )
+    if app.exercises is not None:
+        for x in app.exercises.ordered():
+            out.append(
+                Entry(
+                    f"Coding exercise: {x.title} ({x.id})",
+                    partial(app.open_exercise, x.id),
+                    f"{x.topic} · write it in NumPy, graded on every save",
                 )
             )
     for page in pages:

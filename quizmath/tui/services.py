@@ -20,6 +20,7 @@ from quizmath.core.drill.options import DrillOptions
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
     from quizmath.core.content import ConceptPage, InterviewBank
+    from quizmath.core.exercises.catalog import ExerciseBank
     from quizmath.core.scheduler import Scheduler
     from quizmath.core.storage import Storage
 
@@ -76,6 +77,8 @@ class Services:
     clock: Callable[[], float] = time.monotonic  # the session's: time taken per answer
     drill_clock: Callable[[], float] = time.monotonic  # a drill's countdown (tests: settable)
     prestarted_bank: Bank | None = field(default=None, repr=False)  # e.g. one template only
+    exercise_paths: Sequence[Path] | None = None  # None: the built-in exercises; (): none
+    workspace: Path | None = None  # the learner's exercise files; None: the user data dir
 
     # -- loaders (any thread: no storage, no UI) ------------------------------------------
 
@@ -90,6 +93,14 @@ class Services:
         topics = set(bank.curriculum.topics) if bank is not None else None
         paths = list(self.interview_paths) if self.interview_paths else None
         return load_interviews(paths, topics)
+
+    def load_exercises(self) -> ExerciseBank:
+        """The coding exercises (files with errors are left out, as in the bank)."""
+        from quizmath.core.exercises.catalog import ExerciseBank, load_exercises
+
+        if self.exercise_paths is not None and not self.exercise_paths:
+            return ExerciseBank({}, [])
+        return load_exercises(list(self.exercise_paths) if self.exercise_paths else None)
 
     def concept(self, slug: str) -> ConceptPage:
         """A concept page by name; raises TemplateError."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -48,8 +48,9 @@ MakeApp = Callable[..., QuizApp]
 
 
 @pytest.fixture
-def make_app(db_path: Path) -> Iterator[MakeApp]:
-    """``make_app(template="tuifix.dot@3")`` opens on practice; ``make_app()`` on home."""
+def make_app(db_path: Path, tmp_path: Path) -> Iterator[MakeApp]:
+    """``make_app(template="tuifix.dot@3")`` opens on practice; ``make_app()`` on home.
+    Coding exercises only when given (``exercises=[paths]``), their files under tmp_path."""
     opened: list[Storage] = []
 
     def make(
@@ -58,6 +59,7 @@ def make_app(db_path: Path) -> Iterator[MakeApp]:
         template: str | None = None,
         count: int | None = None,
         checker: Callable[..., Any] = in_process_checker,
+        exercises: Sequence[Path] = (),
     ) -> QuizApp:
         from quizmath.core.bank.bank import load_bank
 
@@ -74,6 +76,8 @@ def make_app(db_path: Path) -> Iterator[MakeApp]:
             rng=random.Random(7),
             clock=StepClock(),
             prestarted_bank=load_bank([TEMPLATES]) if start.practice else None,
+            exercise_paths=exercises,
+            workspace=tmp_path / "workspace",
         )
         return QuizApp(services, start)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -62,13 +62,17 @@ MakeDrillApp = Callable[..., QuizApp]
 
 
 @pytest.fixture
-def drill_app(db_path: Path, mono: Mono) -> Iterator[MakeDrillApp]:
+def drill_app(db_path: Path, mono: Mono, tmp_path: Path) -> Iterator[MakeDrillApp]:
     """``drill_app(drill=DrillOptions(...))`` opens like ``quizmath drill``; ``drill_app()``
-    opens on home."""
+    opens on home. Coding exercises only when given (``exercises=[paths]``)."""
     opened: list[Storage] = []
 
     def make(
-        *, drill: DrillOptions | None = None, resume: str | None = None, discard: str | None = None
+        *,
+        drill: DrillOptions | None = None,
+        resume: str | None = None,
+        discard: str | None = None,
+        exercises: Sequence[Path] = (),
     ) -> QuizApp:
         storage = Storage.open(db_path)
         opened.append(storage)
@@ -82,6 +86,8 @@ def drill_app(db_path: Path, mono: Mono) -> Iterator[MakeDrillApp]:
             rng=random.Random(7),
             clock=StepClock(),
             drill_clock=mono,
+            exercise_paths=exercises,
+            workspace=tmp_path / "workspace",
         )
         return QuizApp(services, StartSpec(drill=drill, resume=resume, discard=discard))
 

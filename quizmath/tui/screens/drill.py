@@ -14,6 +14,10 @@ Keys work while typing (the answer box and notes swallow printable keys): Enter 
 skips, ctrl+r reveals an interview question's model answer; after the reveal the rating buttons
 have focus and 1-4 rate. Escape leaves the box; then g, r and a (back to the answer) work, and
 Escape again leaves the drill. There are deliberately no hint or solution keys.
+
+A coding exercise (``quizmath drill --code``) shows its task and the learner's file: each save
+(or Enter) submits the file; one that does not pass yet is not counted and says how far it got,
+one that passes ends the question; e opens the file in $EDITOR.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from quizmath.tui.messages import ContentFailed, ContentReady, ProgressChanged
 from quizmath.tui.widgets.answer_box import AnswerBox, printable
 from quizmath.tui.widgets.drill_bar import DrillBar
 from quizmath.tui.widgets.drill_problem import DrillProblem
+from quizmath.tui.widgets.exercise_item import ExerciseItem
 from quizmath.tui.widgets.interview_item import InterviewItem
 from quizmath.tui.widgets.rating_bar import RatingBar
 
@@ -51,11 +56,16 @@ if TYPE_CHECKING:
 TICK_S = 0.2
 
 # One widget per kind of item: ``show(served, number=…, topic_title=…)``, ``focus_input()``,
-# ``scroll_page(direction)``; a judged kind's widget holds an AnswerBox, a self-rated kind's a
-# notes box and a RatingBar.
-VIEWS: dict[ItemKind, type[DrillProblem | InterviewItem]] = {
+# ``scroll_page(direction)``; a judged kind's widget also has ``value`` (what submitting now
+# sends), ``note(text, style)`` and ``unreadable(verdict)``, and posts its submissions (an
+# AnswerBox's, or a coding exercise's file on a save or Enter); a self-rated kind's widget
+# holds a notes box and a RatingBar.
+View = DrillProblem | InterviewItem | ExerciseItem
+Judged = DrillProblem | ExerciseItem
+VIEWS: dict[ItemKind, type[View]] = {
     ItemKind.PROBLEM: DrillProblem,
     ItemKind.INTERVIEW: InterviewItem,
+    ItemKind.EXERCISE: ExerciseItem,
 }
 
 
@@ -224,11 +234,18 @@ class DrillScreen(Screen[int | None]):
         view.focus_input()
         self.refresh_bindings()
 
-    def _views(self) -> list[DrillProblem | InterviewItem]:
+    def _views(self) -> list[View]:
         return [self._view(kind) for kind in VIEWS]
 
-    def _view(self, kind: ItemKind) -> DrillProblem | InterviewItem:
+    def _view(self, kind: ItemKind) -> View:
         return self.query_one(f"#drill-{kind}", VIEWS[kind])
+
+    def _judged_view(self) -> Judged:
+        """The widget of the judged item on screen (call when ``_judged()``)."""
+        item = self.run.current if self.run is not None else None
+        view = self._view(item.kind) if item is not None else self.problem
+        assert isinstance(view, DrillProblem | ExerciseItem)
+        return view
 
     def _judged(self) -> bool:
         item = self.run.current if self.run is not None else None
@@ -263,8 +280,9 @@ class DrillScreen(Screen[int | None]):
             self._end()
         elif self._judged():
             self.checking = True
-            self.problem.note("Time is up: checking your answer as it stands…", "$error")
-            self._check(item.position, self.problem.value, True)
+            view = self._judged_view()
+            view.note("Time is up: checking your answer as it stands…", "$error")
+            self._check(item.position, view.value, True)
         else:
             self._saved(lambda: run.time_out(self.interview.notes.text))
 
@@ -272,17 +290,25 @@ class DrillScreen(Screen[int | None]):
 
     @on(AnswerBox.Submitted)
     def _submitted(self, message: AnswerBox.Submitted) -> None:
+        self._submit(message.text)
+
+    @on(ExerciseItem.Submitted)
+    def _file_submitted(self, message: ExerciseItem.Submitted) -> None:
+        self._submit(message.text)
+
+    def _submit(self, text: str) -> None:
         run = self.run
         item = run.current if run is not None else None
         if item is None or not self._judged() or self.checking or self.timing_out:
             return
-        if not message.text.strip():
-            self.problem.note("Type an answer, or ctrl+g to skip this question.")
+        view = self._judged_view()
+        if not text.strip():
+            view.note("Type an answer, or ctrl+g to skip this question.")
             return
         self.checking = True
         self.refresh_bindings()
-        self.problem.note("Checking…", "italic $text-muted")
-        self._check(item.position, message.text, False)
+        view.note("Checking…", "italic $text-muted")
+        self._check(item.position, text, False)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="drill-check")
     def _check(self, position: int, text: str, timeout: bool) -> None:
@@ -307,11 +333,11 @@ class DrillScreen(Screen[int | None]):
             if self.timing_out:  # the drill must still end: counted as not answered
                 self._saved(lambda: run.time_out(""))
             else:
-                self.problem.note("Could not check that; press Enter again.", "$error")
+                self._judged_view().note("Could not check that; press Enter again.", "$error")
             return
         result = self._saved(lambda: run.record(j), show=False)
         if result is None and j.kind == JudgementKind.INVALID:
-            self.problem.unreadable(j.verdict)
+            self._judged_view().unreadable(j.verdict)
         elif result is not None:
             self._after(result)
 

@@ -140,7 +140,13 @@ class DrillReportScreen(Screen[None]):
         from quizmath.core.drill.report import build_report
 
         try:
-            report = build_report(storage, self.drill_id, loaded.bank, loaded.interviews)
+            report = build_report(
+                storage,
+                self.drill_id,
+                loaded.bank,
+                loaded.interviews,
+                exercises=loaded.exercises,
+            )
         except Exception as exc:  # a report that cannot be built must not take the app down
             self.post_message(self.Built(None, str(exc) or type(exc).__name__))
             return
@@ -180,7 +186,8 @@ class DrillReportScreen(Screen[None]):
         for i in r.items:
             word, style = OUTCOME.get(i.outcome, (i.outcome, ""))
             note = " ⏱" if i.timed_out and i.reached else ""
-            title = i.title if i.kind == ItemKind.PROBLEM else f"Interview: {i.title}"
+            lead = {ItemKind.INTERVIEW: "Interview: ", ItemKind.EXERCISE: "Code: "}
+            title = lead.get(i.kind, "") + i.title
             rows.append(
                 [
                     str(i.position + 1),
@@ -229,6 +236,9 @@ class DrillReportScreen(Screen[None]):
             return
         if item.kind == ItemKind.PROBLEM:
             self.quiz.practice.replay(item.ref)
+            return
+        if item.kind == ItemKind.EXERCISE:
+            self.quiz.open_exercise(item.ref.partition("@")[0])
             return
         interviews = self.quiz.interviews
         if interviews is None or not interviews.get(item.ref):
@@ -306,7 +316,9 @@ def missed_widgets(i: ReportItem) -> list[Static]:
             )
         )
     if i.solution:
-        label = "Model answer" if i.kind == ItemKind.INTERVIEW else "Worked solution"
+        label = {ItemKind.INTERVIEW: "Model answer", ItemKind.EXERCISE: "A model solution"}.get(
+            i.kind, "Worked solution"
+        )
         out.append(Static(Content.styled(label, "$text-muted"), classes="missed-line"))
         out.append(PromptView(i.solution, id=None))
     if i.kind == ItemKind.INTERVIEW and i.expected:

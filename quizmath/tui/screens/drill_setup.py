@@ -1,5 +1,6 @@
-"""Set up a drill: questions, minutes, topics (optional) and a seed (optional), or just Enter
-for the defaults. The share line says what someone else runs to get the same drill.
+"""Set up a drill: questions, minutes, topics (optional), a seed (optional) and whether to
+include coding exercises, or just Enter for the defaults. The share line says what someone
+else runs to get the same drill.
 
 The plan itself is made by the drill screen (in a worker); this screen reads the fields with
 the core's ``read_options`` and says what is wrong in its own words.
@@ -15,7 +16,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, SelectionList, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    SelectionList,
+    Static,
+)
 from textual.widgets.selection_list import Selection
 
 from quizmath.core.drill.options import (
@@ -89,6 +99,9 @@ class DrillSetupScreen(Screen[None]):
                         restrict=r"[0-9]*",
                         compact=True,
                     )
+                yield Checkbox(
+                    "Coding exercises (NumPy, in your editor; last)", id="code", compact=True
+                )
                 yield Static(
                     f"1–{MAX_QUESTIONS} questions; 0 minutes: no time limit; the same seed "
                     "serves the same drill.",
@@ -144,10 +157,14 @@ class DrillSetupScreen(Screen[None]):
 
     def _fields(self) -> DrillOptions:
         value = {i.id: i.value for i in self.query(Input)}
-        return read_options(value["questions"], value["minutes"], value["seed"], self._topics())
+        code = self.query_one("#code", Checkbox).value
+        return read_options(
+            value["questions"], value["minutes"], value["seed"], self._topics(), code
+        )
 
     @on(Input.Changed)
     @on(SelectionList.SelectedChanged)
+    @on(Checkbox.Changed)
     def _share(self) -> None:
         share = self.query_one("#setup-share", Static)
         error = self.query_one("#setup-error", Static)
@@ -166,7 +183,7 @@ class DrillSetupScreen(Screen[None]):
                 )
             )
         else:
-            line = share_args(o.seed, o.questions, o.topics)
+            line = share_args(o.seed, o.questions, o.topics, o.code)
             share.update(
                 Content.assemble(("Anyone gets this drill with\n", "$text-muted"),
                                  (f"quizmath drill {line}", "bold $accent"))

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from quizmath.tui.widgets.home_menu import HomeMenu, MenuEntry
-from quizmath.tui.widgets.topic_tree import TopicTree
+from quizmath.tui.widgets.topic_tree import ExerciseRef, TopicTree
 
 if TYPE_CHECKING:
     from quizmath.tui.app import QuizApp
@@ -101,8 +101,20 @@ class HomeScreen(Screen[None]):
             )
         )
         menu.set_entries(self.menu_entries())
-        tree.set_progress(bank.curriculum, scheduler.topic_progress())
+        tree.set_progress(bank.curriculum, scheduler.topic_progress(), self._exercises())
         self.refresh_bindings()  # Continue and Interview were dimmed while the bank loaded
+
+    def _exercises(self) -> list[ExerciseRef]:
+        """The coding exercises for the tree, each with where it stands."""
+        app = self.quiz
+        if app.exercises is None or app.scheduler is None:
+            return []
+        titles = {x.id: x.title for x in app.exercises.exercises.values()}
+        return [
+            ExerciseRef(p.exercise_id, p.topic_id, titles[p.exercise_id], p.state.value)
+            for p in app.scheduler.exercise_progress()
+            if p.exercise_id in titles
+        ]
 
     def menu_entries(self, *, loading: bool = False) -> list[MenuEntry]:
         """What the menu offers; extend by adding an entry and an ``action_<id>``."""
@@ -150,6 +162,10 @@ class HomeScreen(Screen[None]):
             self.quiz.practice.open(topic=message.topic_id)
         else:
             self._open_topic_concept(message.topic_id)
+
+    @on(TopicTree.ExerciseChosen)
+    def _exercise_chosen(self, message: TopicTree.ExerciseChosen) -> None:
+        self.quiz.open_exercise(message.exercise_id)
 
     def action_continue(self) -> None:
         self.quiz.practice.open()

@@ -1,4 +1,5 @@
-"""The curriculum (area → topic) with each topic's progress from the scheduler."""
+"""The curriculum (area → topic → coding exercise) with each topic's progress from the
+scheduler, and each exercise's state (new, tried, solved, due for review)."""
 
 from __future__ import annotations
 
@@ -59,8 +60,32 @@ class TopicRef:
     templates: int  # 0: nothing to practise yet (the concept page still opens)
 
 
-class TopicTree(Tree[TopicRef | None]):
-    """Enter on a topic posts ``TopicTree.Chosen``; areas fold and unfold."""
+@dataclass(frozen=True)
+class ExerciseRef:
+    """A coding exercise under its topic."""
+
+    exercise_id: str
+    topic_id: str
+    title: str
+    state: str  # scheduler.ExerciseState's value: new, tried, solved, due
+
+
+STATE_WORDS = {"new": "new", "tried": "not solved yet", "solved": "solved", "due": "review due"}
+
+Ref = TopicRef | ExerciseRef | None
+
+
+def exercise_label(x: ExerciseRef, colours: dict[str, str], width: int) -> Text:
+    label = Text("⌨ ", style="dim")
+    label.append(fit(x.title, width - 2).ljust(width - 2))
+    style = {"solved": "success", "due": "warning"}.get(x.state)
+    label.append(f"  {STATE_WORDS.get(x.state, x.state)}", style=colours.get(style or "", "dim"))
+    return label
+
+
+class TopicTree(Tree[Ref]):
+    """Enter on a topic posts ``TopicTree.Chosen``, on an exercise ``ExerciseChosen``; areas
+    (and topics with exercises) fold and unfold with space, areas with Enter too."""
 
     DEFAULT_CSS = """
     TopicTree { height: 1fr; }
@@ -71,12 +96,19 @@ class TopicTree(Tree[TopicRef | None]):
         topic_id: str
         templates: int
 
+    @dataclass
+    class ExerciseChosen(Message):
+        exercise_id: str
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("Curriculum", id=id)
         self.show_root = False
         self.guide_depth = 3
-        self._areas: dict[str, TreeNode[TopicRef | None]] = {}
-        self._last: tuple[Curriculum, list[TopicProgress]] | None = None
+        self.auto_expand = False  # Enter on a topic practises it; areas are toggled below
+        self._areas: dict[str, TreeNode[Ref]] = {}
+        self._folded: set[str] = set()  # topics whose exercises the learner folded away
+        self._topics: dict[str, TreeNode[Ref]] = {}
+        self._last: tuple[Curriculum, list[TopicProgress], list[ExerciseRef]] | None = None
         self._width = 0
 
     def show_loading(self, text: str) -> None:
@@ -84,24 +116,37 @@ class TopicTree(Tree[TopicRef | None]):
         self._areas = {}
         self.root.add_leaf(Text(text, style="dim italic"), None)
 
-    def set_progress(self, curriculum: Curriculum, progress: Sequence[TopicProgress]) -> None:
-        """Rebuild the tree, keeping which areas are open and where the cursor is."""
+    def set_progress(
+        self,
+        curriculum: Curriculum,
+        progress: Sequence[TopicProgress],
+        exercises: Sequence[ExerciseRef] = (),
+    ) -> None:
+        """Rebuild the tree, keeping which areas are open and where the cursor is; each
+        topic's coding exercises under it."""
         expanded = (
             {aid for aid, node in self._areas.items() if node.is_expanded} if self._areas else None
         )
+        self._folded = {
+            tid for tid, node in self._topics.items() if node.allow_expand and not node.is_expanded
+        } | (self._folded - set(self._topics))
         cursor = self.cursor_node.data if self.cursor_node is not None else None
         by_id = {p.topic_id: p for p in progress}
+        coding: dict[str, list[ExerciseRef]] = {}
+        for x in exercises:
+            coding.setdefault(x.topic_id, []).append(x)
         variables = self.app.get_css_variables()
         colours: dict[str, str] = {
             k: variables[k] for k in ("success", "primary", "warning") if k in variables
         }
-        self._last = (curriculum, list(progress))
+        self._last = (curriculum, list(progress), list(exercises))
         # Guides, cursor and scrollbar take about 8 cells; the stats need STATS_WIDTH.
         self._width = self.scrollable_content_region.width
         room = self._width or 80
         width = max(16, min(TITLE_WIDTH, room - 8 - STATS_WIDTH))
         self.clear()
         self._areas = {}
+        self._topics = {}
         target = None
         for area in curriculum.areas:
             rows = [by_id[t.id] for t in area.topics if t.id in by_id]
@@ -115,10 +160,20 @@ class TopicTree(Tree[TopicRef | None]):
             node = self.root.add(label, None, expand=expand)
             self._areas[area.id] = node
             for row in rows:
-                leaf = node.add_leaf(
-                    topic_label(row, colours, width), TopicRef(row.topic_id, row.templates)
-                )
-                if cursor is not None and cursor.topic_id == row.topic_id:
+                ref = TopicRef(row.topic_id, row.templates)
+                under = coding.get(row.topic_id, [])
+                # A topic with exercises is a node: its ▼ takes two cells from the title.
+                label = topic_label(row, colours, width - 2 if under else width)
+                if under:
+                    leaf = node.add(label, ref, expand=row.topic_id not in self._folded)
+                    for x in under:
+                        child = leaf.add_leaf(exercise_label(x, colours, width), x)
+                        if isinstance(cursor, ExerciseRef) and cursor.exercise_id == x.exercise_id:
+                            target = child
+                else:
+                    leaf = node.add_leaf(label, ref)
+                self._topics[row.topic_id] = leaf
+                if isinstance(cursor, TopicRef) and cursor.topic_id == row.topic_id:
                     target = leaf
         if target is not None:
             self.move_cursor(target)
@@ -132,12 +187,22 @@ class TopicTree(Tree[TopicRef | None]):
 
     @property
     def highlighted_topic(self) -> TopicRef | None:
+        """The topic under the cursor (an exercise's topic, on an exercise)."""
         node = self.cursor_node
-        return node.data if node is not None else None
+        data = node.data if node is not None else None
+        if isinstance(data, ExerciseRef):
+            parent = node.parent if node is not None else None
+            return parent.data if parent is not None and isinstance(parent.data, TopicRef) else None
+        return data
 
     @on(Tree.NodeSelected)
-    def _selected(self, event: Tree.NodeSelected[TopicRef | None]) -> None:
+    def _selected(self, event: Tree.NodeSelected[Ref]) -> None:
         data = event.node.data
-        if data is not None:
-            event.stop()
+        if data is None:
+            event.node.toggle()  # an area
+            return
+        event.stop()
+        if isinstance(data, ExerciseRef):
+            self.post_message(self.ExerciseChosen(data.exercise_id))
+        else:
             self.post_message(self.Chosen(data.topic_id, data.templates))
