@@ -90,18 +90,22 @@ class HomeScreen(Screen[None]):
             if app.interviews
             else 0
         )
+        exercises = self._exercises()
+        coding_due = sum(1 for x in exercises if x.state == "due")
         parts = [f"{due} problem{'s' if due != 1 else ''}"]
         if interviews_due:
             parts.append(f"{interviews_due} interview question{'s' if interviews_due != 1 else ''}")
+        if coding_due:
+            parts.append(f"{coding_due} coding exercise{'s' if coding_due != 1 else ''}")
         status.update(
             Content.assemble(
                 ("Reviews due: ", "bold"),
-                (" · ".join(parts), "bold $warning" if due or interviews_due else ""),
+                (" · ".join(parts), "bold $warning" if due or len(parts) > 1 else ""),
                 ("" if due else "   Continue serves new problems", "$text-muted"),
             )
         )
         menu.set_entries(self.menu_entries())
-        tree.set_progress(bank.curriculum, scheduler.topic_progress(), self._exercises())
+        tree.set_progress(bank.curriculum, scheduler.topic_progress(), exercises)
         self.refresh_bindings()  # Continue and Interview were dimmed while the bank loaded
 
     def _exercises(self) -> list[ExerciseRef]:

@@ -1,7 +1,7 @@
 """The result of grading the learner's file (``core.exercises.result.GradeResult``): pass or
-fail with the time it took, one line per case, what stopped the run, the first failure in full
-(inputs, expected, got, the step that raised, the learner's traceback and print output), and the
-misconception feedback ("What went wrong").
+fail with the time it took, what stopped the run, the misconception feedback ("What went
+wrong"), one line per case, and the first failure in full (inputs, expected, got, the step that
+raised, the learner's traceback and print output).
 
 Only renders. Text that came from the learner's process was neutralised in the core and goes in
 as plain text (``Content``), never as markup.
@@ -92,11 +92,12 @@ def result_content(r: GradeResult, when: str = "") -> Content:
                 f"  line {use.line}: {_plain(use.text)} is not allowed in this exercise", "$warning"
             )
         )
-    lines += case_lines(r)
-    if r.feedback:
+    if r.feedback:  # first: the most useful thing to read
         lines += [Content(""), Content.styled("What went wrong:", "bold $accent")]
         for f in r.feedback:
             lines.append(Content(_indent(_plain(" ".join(f.text.split())), "  • ")))
+        lines.append(Content(""))
+    lines += case_lines(r)
     if r.failure is not None:
         lines += [Content(""), *failure_lines(r.failure)]
     if r.stdout.strip():
