@@ -32,7 +32,8 @@ from quizmath.tui.widgets.grade_view import GradeView
 if TYPE_CHECKING:
     from quizmath.core.exercises.result import GradeResult
     from quizmath.core.items.exercise import ExerciseTask
-    from quizmath.core.practice.exercise import ExercisePractice, Graded
+    from quizmath.core.practice.exercise import ExercisePractice
+    from quizmath.core.practice.exercise import Graded as Counted
     from quizmath.tui.app import QuizApp
 
 RATING_WORDS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
@@ -149,7 +150,7 @@ class ExerciseScreen(Screen[None]):
         if graded.recorded is not None:
             self.app.post_message(ProgressChanged())
 
-    def _count_line(self, graded: Graded) -> Content:
+    def _count_line(self, graded: Counted) -> Content:
         """How this grade counted, in words (the rules are the session's)."""
         from quizmath.core.practice.exercise import NotCounted
 
