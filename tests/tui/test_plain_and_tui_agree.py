@@ -156,6 +156,7 @@ def plain_run(db: Path) -> str:
         seed=3,
         resume=None,
         discard=None,
+        code=False,
     )
     code = run_plain(args, Lines(steps, mono), printed, clock=mono, checker=check)
     assert code == 0, printed.getvalue()
