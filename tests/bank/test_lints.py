@@ -163,6 +163,41 @@ def test_mistake_equal_to_the_answer_for_some_seeds(tmp_path: Path) -> None:
     assert warnings[0].line == 16
 
 
+def test_a_mistake_limited_with_when_is_linted_only_where_it_applies(tmp_path: Path) -> None:
+    # The same mistake as above, declared for the instances it is about: no warning, and it is
+    # neither computed nor shown elsewhere.
+    text = GOOD.replace("value: a - b\n", "value: a - b\n    when: a >= 8\n")
+    warnings, _ = _lints(text, tmp_path)
+    assert warnings == []
+    bank = load_bank([tmp_path / "lint.yaml"])
+    t = bank.get("test.lint")
+    shown = {generate(t, 0, overrides={"a": a, "b": 3}).mistakes != () for a in (2, 9)}
+    assert [generate(t, 0, overrides={"a": a, "b": 3}).texts.coinciding() for a in (2, 9)] == [
+        (),
+        (),
+    ]
+    assert shown == {False, True}
+    assert generate(t, 0, overrides={"a": 9, "b": 3}).mistakes[0].typed == "6"
+
+
+def test_a_when_that_never_holds_is_a_warning(tmp_path: Path) -> None:
+    text = GOOD.replace("value: a - b\n", "value: a - b\n    when: a > 60\n")
+    warnings, _ = _lints(text, tmp_path)
+    assert [w.code for w in warnings] == ["mistake-coincides"]
+    assert "holds in none of the 50 instances" in warnings[0].message
+
+
+def test_a_when_that_is_not_a_condition_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "lint.yaml"
+    path.write_text(GOOD.replace("value: a - b\n", "value: a - b\n    when: a + 1\n"))
+    t = load_bank([path]).get("test.lint")
+    failures, _ = validate_template(t, 3, check, None)
+    assert failures and "a condition must be true or false" in str(failures[0])
+    path.write_text(GOOD.replace("value: a - b\n", "value: a - b\n    when: c > 1\n"))
+    errors = [str(e) for e in load_bank([path]).errors]
+    assert len(errors) == 1 and "mistakes[0].when" in errors[0]
+
+
 def test_a_warning_kept_with_a_reason(tmp_path: Path) -> None:
     text = GOOD.replace("value: a - b\n", "value: a + b if a < 8 else a - b\n")
     text += "lint:\n  ignore: [mistake-coincides]\n  reason: The test says so.\n"

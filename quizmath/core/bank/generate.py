@@ -160,17 +160,21 @@ def _where_schedule(t: Template) -> list[list[Compiled]]:
 
 def _first_failed(draw: _Draw, conditions: list[Compiled]) -> Compiled | None:
     for c in conditions:
-        ok = draw.value(c)
-        if not isinstance(ok, bool):
-            raise TemplateError(
-                f"a condition must be true or false, got {describe(ok)}",
-                file=draw.t.file,
-                line=c.line,
-                field=c.field,
-            )
-        if not ok:
+        if not _holds(draw, c):
             return c
     return None
+
+
+def _holds(draw: _Draw, condition: Compiled) -> bool:
+    ok = draw.value(condition)
+    if not isinstance(ok, bool):
+        raise TemplateError(
+            f"a condition must be true or false, got {describe(ok)}",
+            file=draw.t.file,
+            line=condition.line,
+            field=condition.field,
+        )
+    return ok
 
 
 def _check_kind(draw: _Draw, v: Any) -> None:
@@ -263,6 +267,8 @@ def _mistakes(
     coinciding: list[int] = []
     for m in draw.t.mistakes:
         try:
+            if m.when is not None and not _holds(draw, m.when):
+                continue  # a mistake about another form of the question
             value = draw.value(m.value)
         except TemplateError as exc:
             notes.append(f"mistake skipped: {exc}")

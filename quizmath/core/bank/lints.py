@@ -270,11 +270,14 @@ def _bad_wrap(row: str) -> str:
 def _mistake_coincides(t: Template, problems: Sequence[Problem], warn: Warn) -> None:
     hits: Counter[int] = Counter()
     first: dict[int, int] = {}
+    applied: set[int] = set()  # mistakes computed in some instance (shown or coinciding)
     for p in problems:
         coinciding = getattr(p.texts, "coinciding", None)
         if coinciding is None:
             continue
+        applied.update(m.line for m in p.mistakes)
         for line in coinciding():
+            applied.add(line)
             hits[line] += 1
             first.setdefault(line, p.seed)
     for line, n in sorted(hits.items()):
@@ -282,9 +285,20 @@ def _mistake_coincides(t: Template, problems: Sequence[Problem], warn: Warn) -> 
             "mistake-coincides",
             line,
             f"this mistake equals the answer in {n} of {len(problems)} instances (e.g. seed "
-            f"{first[line]}), where it is left out: add a where condition, or keep it with a "
-            "reason",
+            f"{first[line]}), where it is left out: change its formula or the parameters so "
+            "that it differs, limit it to the instances it is about with when:, or keep it "
+            "with a reason",
         )
+    if len(problems) < MIN_SAMPLE or t.answer.kind == "choice":
+        return
+    for m in t.mistakes:
+        if m.when is not None and m.line not in applied:
+            warn(
+                "mistake-coincides",
+                m.line,
+                f"this mistake's when: ({_clip(m.when.source)}) holds in none of the "
+                f"{len(problems)} instances: its feedback is never shown",
+            )
 
 
 def _clip(text: str, n: int = 40) -> str:

@@ -51,7 +51,7 @@ OPTIONAL = ("calculator", "symbols", "params", "where", "mistakes", "lint", "plo
 # from these lists, so a field added here is one the schema knows.
 ANSWER_FIELDS = (("kind",), ("value", "text", "tolerance", "vars", "options"))
 OPTION_FIELDS = ((), ("value", "text", "feedback"))
-MISTAKE_FIELDS = (("value", "feedback"), ())
+MISTAKE_FIELDS = (("value", "feedback"), ("when",))
 TEST_FIELDS = ((), ("params", "answer", "accept", "reject"))
 LINT_FIELDS = (("ignore", "reason"), ())
 
@@ -369,8 +369,9 @@ def _mistakes(f: Fields, comp: _Compiler) -> tuple[MistakeSpec, ...]:
             if m.has("feedback")
             else None
         )
-        if value is not None and feedback is not None:
-            out.append(MistakeSpec(value, feedback, line))
+        when = comp.expr(item["when"], f"{field}.when", m.line("when")) if m.has("when") else None
+        if value is not None and feedback is not None and (when is not None or not m.has("when")):
+            out.append(MistakeSpec(value, feedback, line, when))
     return tuple(out)
 
 

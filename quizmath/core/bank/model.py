@@ -57,6 +57,9 @@ class MistakeSpec:
     value: Compiled
     feedback: Text
     line: int
+    # The instances the mistake belongs to (``when: op == 2``); None: all of them. Where it is
+    # false the mistake is not computed, shown or linted: it is about another form of question.
+    when: Compiled | None = None
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,10 @@ def _template_types() -> dict[str, dict[str, Schema]]:
     mistake = {
         "value": {**EXPRESSION, "description": "what a learner making this mistake answers"},
         "feedback": {**TEXT, "description": "what that learner is told"},
+        "when": {
+            **EXPRESSION,
+            "description": "a condition: the instances this mistake belongs to (default: all)",
+        },
     }
     test = {
         "params": {"type": "object", "description": "parameters fixed for this self-test"},
