@@ -23,8 +23,9 @@ in --plain mode, type an answer, or one of:
   skip       give up on this problem: saved as skipped, the answer is shown
   help       these commands and how to write the answer to the current problem
   quit       stop; so does the end of input (an unanswered problem is not saved)
-A wrong answer can be tried again ({tries} tries, then the solution is shown). Input that
-cannot be read is explained and never counted. Output has no colour unless it is a terminal.
+With --confidence, each answer is followed by "how sure are you?" (1, 2 or 3) before its
+verdict. A wrong answer can be tried again ({tries} tries, then the solution is shown). Input
+that cannot be read is explained and never counted. Output has no colour unless it is a terminal.
 """
 
 
@@ -53,6 +54,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="only this template; with @SEED the first problem is exactly that one",
     )
     p.add_argument("--count", metavar="N", type=_positive, help="stop after N problems")
+    p.add_argument(
+        "--confidence",
+        action="store_true",
+        help="before each verdict, say how sure you are (1 low, 2 medium, 3 high); on for "
+        "every session with `quizmath settings --confidence on`",
+    )
     p.add_argument(
         "--bank",
         metavar="PATH",
@@ -141,10 +148,19 @@ def run_plain(
 
     checker = plain_checker("practice")
     try:
+        from quizmath.core.settings import load as load_settings
+
         scheduler = Scheduler(storage, bank)
+        confidence = args.confidence or load_settings(storage).confidence
         try:
             practice = Practice(
-                bank, scheduler, checker, mode="plain", topic=topic, template=args.template
+                bank,
+                scheduler,
+                checker,
+                mode="plain",
+                topic=topic,
+                template=args.template,
+                confidence=confidence,
             )
         except QuizmathError as exc:
             print(f"quizmath practice: {exc}", file=sys.stderr)

@@ -14,6 +14,11 @@ prompt, choices and the answer-format line, then reads one line at a time:
 - ``skip``: saved as skipped (rated Again), shows the answer, next problem.
 - ``help``: the commands, and how to write this kind of answer.
 - ``quit`` or end of input: stop; a problem left unanswered is not recorded.
+
+With confidence on (``--confidence``, or ``quizmath settings --confidence on``), an answer that
+will be recorded is followed by "How sure are you? 1 low, 2 medium, 3 high" before its verdict
+(``core.confidence``: sure and wrong is flagged as a likely misconception; unsure and right is
+rated Hard).
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ import contextlib
 import sys
 from typing import TYPE_CHECKING, TextIO
 
+from quizmath.core.confidence import QUESTION as CONFIDENCE_QUESTION
+from quizmath.core.confidence import Confidence, parse_confidence
 from quizmath.core.errors import QuizmathError
 from quizmath.core.items.problem import format_help
 from quizmath.core.practice.outcomes import Outcome, Status
@@ -125,14 +132,37 @@ class PlainPractice:
             elif command in ("quit", "exit"):
                 self.say()
                 return False
-            elif self.answered(self.practice.submit(line)):
-                return True
+            else:
+                judgement = self.practice.judge(line)
+                confidence = None
+                if self.practice.needs_confidence(judgement):
+                    confidence = self.ask_confidence()
+                    if confidence is None:  # quit or end of input: the answer is not saved
+                        self.say()
+                        return False
+                if self.answered(self.practice.record(judgement, confidence)):
+                    return True
+
+    def ask_confidence(self) -> Confidence | None:
+        """How sure the learner is, before the verdict (None: they stopped)."""
+        self.say(CONFIDENCE_QUESTION + ".")
+        while True:
+            line = self.read()
+            if line is None or line.strip().lower() in ("quit", "exit"):
+                return None
+            confidence = parse_confidence(line)
+            if confidence is not None:
+                return confidence
+            self.say(f"{CONFIDENCE_QUESTION} (type 1, 2 or 3).")
 
     def answered(self, outcome: Outcome) -> bool:
         """Say what became of an answer; True when the problem is over."""
         p = outcome.problem
         assert outcome.verdict is not None
         self.out.lines(verdict_lines(outcome.status, outcome.verdict, p, self.out))
+        note = confidence_note(outcome)
+        if note:
+            self.say(note)
         if outcome.status == Status.CORRECT:
             self.say()
             return True
@@ -155,3 +185,15 @@ class PlainPractice:
             return
         self.say(f"Hint {hint.number} of {hint.total}:")
         self.say(indent(hint.text))
+
+
+def confidence_note(outcome: Outcome) -> str:
+    """What the learner's confidence made of this answer, in words."""
+    if outcome.misconception:
+        return (
+            "You were sure, and it is not right: a likely misconception. Read the solution "
+            "(type solution) before trying again."
+        )
+    if outcome.status == Status.CORRECT and outcome.confidence == Confidence.LOW:
+        return "Right, though you were unsure: it comes back a little sooner."
+    return ""

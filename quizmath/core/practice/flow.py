@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from quizmath.core.answers.verdict import VerdictKind
 from quizmath.core.bank.problem import Problem, parse_ref
+from quizmath.core.confidence import Confidence, misconception
 from quizmath.core.errors import QuizmathError, TemplateError
 from quizmath.core.items import Ending
 from quizmath.core.items.problem import SKIPPED, Checker, Generator, generate, judge
@@ -119,10 +120,14 @@ class Practice:
         template: str | None = None,
         clock: Callable[[], float] = time.monotonic,
         generator: Generator | None = None,
+        confidence: bool = False,
     ) -> None:
         """``topic`` limits the scheduler's picks to one topic id; ``template`` (``id`` or
-        ``id@seed``) serves only that template: the given seed first, then fresh ones."""
+        ``id@seed``) serves only that template: the given seed first, then fresh ones.
+        ``confidence``: the learner says how sure they are before each verdict
+        (``core.confidence``; see ``needs_confidence``)."""
         self.bank = bank
+        self.asks_confidence = confidence
         self.scheduler = scheduler
         self.checker = checker
         self.mode = mode
@@ -214,10 +219,23 @@ class Practice:
         verdict = judge(shown.problem, text, self.checker)
         return Judgement(shown, text, verdict, ms, shown.hints, shown.solution_viewed)
 
-    def record(self, judgement: Judgement) -> Outcome:
+    def needs_confidence(self, judgement: Judgement) -> bool:
+        """Ask how sure the learner is before showing this verdict: confidence is on and the
+        answer will be recorded (an unreadable answer, or one to a problem already over, is
+        not)."""
+        return (
+            self.asks_confidence
+            and Status.of(judgement.verdict).counts
+            and not judgement.shown.done
+        )
+
+    def record(self, judgement: Judgement, confidence: Confidence | None = None) -> Outcome:
         """Save a judged answer (on the storage's thread) and say what became of it. Answers
         that could not be read or checked, and answers to a problem already over, are not
-        recorded (``Outcome.recorded`` is None)."""
+        recorded (``Outcome.recorded`` is None). ``confidence``: what the learner said when
+        ``needs_confidence`` asked (stored with the attempt; it changes the rating)."""
+        if confidence is None and self.needs_confidence(judgement):
+            raise QuizmathError("ask how sure the learner is first (needs_confidence)")
         shown = judgement.shown
         status = Status.of(judgement.verdict)
         recorded = None
@@ -229,6 +247,7 @@ class Practice:
                 judgement.ms,
                 judgement.hints,
                 judgement.solution_viewed,
+                confidence,
             )
             if status == Status.CORRECT:
                 shown.outcome = Ending.CORRECT
@@ -246,11 +265,12 @@ class Practice:
             judgement.hints,
             judgement.solution_viewed,
             recorded,
+            confidence if recorded is not None else None,
         )
 
-    def submit(self, text: str) -> Outcome:
-        """``judge`` then ``record``, on one thread (plain mode)."""
-        return self.record(self.judge(text))
+    def submit(self, text: str, confidence: Confidence | None = None) -> Outcome:
+        """``judge`` then ``record``, on one thread."""
+        return self.record(self.judge(text), confidence)
 
     def skip(self) -> Outcome | None:
         """Give up on the problem on screen: recorded as "skipped" (rated Again when it is the
@@ -274,6 +294,7 @@ class Practice:
         hints: int,
         solution_viewed: bool,
         recorded: Recorded | None,
+        confidence: Confidence | None = None,
     ) -> Outcome:
         return Outcome(
             status,
@@ -287,10 +308,19 @@ class Practice:
             hints,
             solution_viewed,
             recorded,
+            confidence,
+            misconception(confidence, status == Status.CORRECT),
         )
 
     def _save(
-        self, shown: Shown, text: str, verdict: str, ms: int, hints: int, solution_viewed: bool
+        self,
+        shown: Shown,
+        text: str,
+        verdict: str,
+        ms: int,
+        hints: int,
+        solution_viewed: bool,
+        confidence: Confidence | None = None,
     ) -> Recorded:
         p = shown.problem
         attempt = Attempt(
@@ -304,6 +334,7 @@ class Practice:
             try_no=shown.tries + 1,
             mode=self.mode,
             at=self.scheduler.now(),
+            confidence=confidence,
         )
         recorded = self.scheduler.record_attempt(attempt)
         shown.tries += 1  # only once saved: a failed save leaves the problem as it was

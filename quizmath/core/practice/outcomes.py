@@ -18,6 +18,7 @@ from quizmath.core.items import Ending
 if TYPE_CHECKING:
     from quizmath.core.answers.verdict import Verdict
     from quizmath.core.bank.problem import Problem
+    from quizmath.core.confidence import Confidence
     from quizmath.core.scheduler import Recorded
 
 
@@ -60,6 +61,8 @@ class Outcome:
     hints: int  # hints seen before this answer
     solution_viewed: bool  # the solution was seen before this answer
     recorded: Recorded | None  # None: nothing saved (not counted, or the problem was over)
+    confidence: Confidence | None = None  # said before the verdict (``core.confidence``)
+    misconception: bool = False  # wrong, said with high confidence: a likely misconception
 
     @property
     def out_of_tries(self) -> bool:
