@@ -65,6 +65,7 @@ from quizmath.core.target import TARGET_RETENTION, Target
 
 if TYPE_CHECKING:  # the bank pulls in the template engine; the scheduler only reads it
     from quizmath.core.bank.bank import Bank
+    from quizmath.core.keypoints import KeyPointScore
     from quizmath.core.progress import ProgressSnapshot
 
 SLOW_FACTOR = 2.0
@@ -263,11 +264,15 @@ class Scheduler:
         *,
         duration_ms: int | None = None,
         at: datetime | None = None,
+        points: KeyPointScore | None = None,
     ) -> Recorded:
-        """Record the learner's self-rating of an interview answer and review its card."""
+        """Record the learner's self-rating of an interview answer and review its card;
+        ``points``: the key points the answer covered, when it was scored by them."""
         when = at or self.now()
         return self.storage.write(
-            lambda conn: self.rate_interview_in(conn, interview_id, rating, when, duration_ms)
+            lambda conn: self.rate_interview_in(
+                conn, interview_id, rating, when, duration_ms, points=points
+            )
         )
 
     def rate_interview_in(
@@ -277,12 +282,22 @@ class Scheduler:
         rating: Rating | int,
         when: datetime,
         duration_ms: int | None,
+        *,
+        points: KeyPointScore | None = None,
     ) -> Recorded:
         """``rate_interview`` inside a transaction of the caller's."""
         rating = Rating(int(rating))
         key = card_rows.interview_key(interview_id)
         card = self._review(conn, key, rating, when, duration_ms)
-        row = card_rows.insert_self_rating(conn, interview_id, rating, when, duration_ms)
+        row = card_rows.insert_self_rating(
+            conn,
+            interview_id,
+            rating,
+            when,
+            duration_ms,
+            score=points.share if points else None,
+            points=points.encode() if points else None,
+        )
         card_rows.insert_review(conn, key, rating, when, duration_ms)
         return Recorded(row, rating, card.due, card)
 

@@ -21,8 +21,15 @@ from quizmath.core.drill.outcomes import RunEnding
 from quizmath.core.drill.runs import LAST, Choice, StartAction, StartDecision, after_choice
 from quizmath.core.items import Answering, Ending
 from quizmath.core.items.types import item_type
+from quizmath.core.keypoints import parse_point_numbers
 from quizmath.plain.items import JUDGED, RENDERERS
-from quizmath.plain.items.interview import RATE_AGAIN, RATINGS, reveal_lines
+from quizmath.plain.items.interview import (
+    RATE_AGAIN,
+    RATINGS,
+    WORDS,
+    reveal_lines,
+    suggestion_lines,
+)
 from quizmath.plain.lines import TIMEOUT, LineReader
 from quizmath.plain.output import BOLD, GREEN, RED, YELLOW, Output
 
@@ -30,6 +37,7 @@ if TYPE_CHECKING:
     from quizmath.core.drill.outcomes import ItemResult
     from quizmath.core.drill.run import DrillRun
     from quizmath.core.drill.run_items import DrillItem
+    from quizmath.core.keypoints import KeyPointScore
 
 NO_HINTS = "No hints during a drill; the report at the end shows the solutions."
 ENDING_WORD = {Ending.CORRECT: ("Correct.", GREEN), Ending.WRONG: ("Not correct.", RED)}
@@ -158,10 +166,13 @@ class PlainDrill:
             return self.after(result, self.out.paint(text, colour))
 
     def self_rate(self) -> Loop:
-        """Notes, then the model answer, then a rating 1–4."""
+        """Notes, then the model answer, then the key points covered (their numbers), then a
+        rating 1–4: the one the points suggest (Enter), or another."""
         run = self.run
         notes: list[str] = []
         revealed = False
+        asking_points = False
+        points: KeyPointScore | None = None
         while True:
             line = self.read()
             if line is TIMEOUT:
@@ -181,13 +192,27 @@ class PlainDrill:
             if not revealed:
                 if command in ("", "reveal"):
                     revealed = True
-                    self.out.lines(reveal_lines(run.reveal()))
+                    question = run.reveal()
+                    asking_points = bool(question.key_points)
+                    self.out.lines(reveal_lines(question))
                 else:
                     notes.append(line)
                 continue
+            if asking_points and command not in WORDS:
+                try:
+                    points = parse_point_numbers(command, len(question.key_points))
+                except ValueError as exc:
+                    self.say(f"{exc}.")
+                    continue
+                asking_points = False
+                self.out.lines(suggestion_lines(points))
+                continue
+            if command == "" and points is not None:
+                command = str(int(points.rating))
             if command in RATINGS:
-                result = run.rate(RATINGS[command], "\n".join(notes))
-                return self.after(result, f"Rated {RATINGS[command]} of 4.")
+                result = run.rate(RATINGS[command], "\n".join(notes), points)
+                covered = f" ({points.describe()})" if points is not None else ""
+                return self.after(result, f"Rated {RATINGS[command]} of 4{covered}.")
             self.say(RATE_AGAIN)
 
     def after(self, result: ItemResult, text: str) -> Loop:

@@ -100,7 +100,7 @@ def test_no_hints_and_skip(cli, bank: Bank, db: Path) -> None:  # type: ignore[n
 
 def test_interview_question_in_plain_mode(cli, db: Path) -> None:  # type: ignore[no-untyped-def]
     out = cli(
-        "skip\nskip\nacute when positive\nreveal\n3\nskip\n",
+        "skip\nskip\nacute when positive\nreveal\nall\n\nskip\n",
         "drill",
         "--plain",
         "--questions",
@@ -113,9 +113,30 @@ def test_interview_question_in_plain_mode(cli, db: Path) -> None:  # type: ignor
     assert "Question 3 of 4: drillfix-dot-meaning" in text
     assert "What does the sign of a dot product tell you?" in text
     assert "Model answer:\n  Positive: the angle" in text and "Key points:" in text
-    assert "Rated 3 of 4." in text and "Score: 1 of 4 (25%), 3 skipped." in text
+    assert "Key points:\n  1. u·v = ‖u‖‖v‖cos θ\n  2. the sign is the sign of cos θ" in text
+    assert "You covered 2 of 2 key points: that suggests 3 Good." in text
+    assert "Rated 3 of 4 (2 of 2 key points)." in text
+    assert "Score: 1 of 4 (25%), 3 skipped." in text
     assert q(db, "SELECT kind, outcome, rating, answer FROM drill_items WHERE position = 2") == [
         ("interview", "correct", 3, "acute when positive")
+    ]
+    assert q(db, "SELECT rating, score, points FROM interview_ratings") == [
+        (3, 1.0, '{"of": 2, "covered": [0, 1]}')
+    ]
+
+
+def test_interview_key_points_in_plain_mode(cli, db: Path) -> None:  # type: ignore[no-untyped-def]
+    """One point of two ticked suggests Hard; a word overrides; a bad number is asked again."""
+    out = cli(
+        "skip\nskip\n\n7\n2\n4\nskip\n", "drill", "--plain", "--questions", "4", "--seed", "1"
+    )
+    assert out.returncode == 0, out.stderr
+    text = out.stdout
+    assert "the key points are numbered 1 to 2." in text
+    assert "You covered 1 of 2 key points: that suggests 2 Hard." in text
+    assert "Rated 4 of 4 (1 of 2 key points)." in text  # overridden
+    assert q(db, "SELECT rating, score, points FROM interview_ratings") == [
+        (4, 0.5, '{"of": 2, "covered": [1]}')
     ]
 
 

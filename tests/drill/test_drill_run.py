@@ -291,3 +291,18 @@ def test_the_time_used_is_saved_every_checkpoint_interval(
     saved = get_run(storage, run.id)
     assert saved is not None and saved.used_ms == round(CHECKPOINT_S * 1000)
     assert not run.checkpoint_if_due()  # just saved
+
+
+def test_an_interview_item_scored_by_key_points_stores_them(start: Start, db: Path) -> None:
+    from quizmath.core.keypoints import score_points
+
+    run = start(questions=4, seed=1)  # P P I P
+    run.skip()
+    run.skip()
+    question = run.reveal()
+    points = score_points([1], len(question.key_points))  # 1 of 2: Hard
+    result = run.rate(points.rating, "", points)
+    assert (result.outcome, result.rating) == ("wrong", 2)
+    assert q(db, "SELECT rating, score, points FROM interview_ratings") == [
+        (2, 0.5, '{"of": 2, "covered": [1]}')
+    ]

@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     from quizmath.core.content import InterviewBank
     from quizmath.core.exercises.catalog import ExerciseBank
     from quizmath.core.items.problem import Checker, Generator
+    from quizmath.core.keypoints import KeyPointScore
 
 
 class DrillRun:
@@ -308,12 +309,14 @@ class DrillRun:
         self.revealed = True
         return item.served
 
-    def rate(self, rating: int, notes: str = "") -> ItemResult:
-        """Self-rate the interview question on screen (1 Again … 4 Easy)."""
+    def rate(self, rating: int, notes: str = "", points: KeyPointScore | None = None) -> ItemResult:
+        """Self-rate the interview question on screen (1 Again … 4 Easy); ``points``: the key
+        points the answer covered (``core.keypoints``), stored with the rating."""
         given = self_rating(rating)
         item = self._require(Answering.SELF_RATED)
         ending = rating_ending(given)
-        return self._save(item, ending, notes, self.item_elapsed_ms(), rating=int(given))
+        ms = self.item_elapsed_ms()
+        return self._save(item, ending, notes, ms, rating=int(given), points=points)
 
     def time_out(self, text: str = "") -> ItemResult | None:
         """Time is up: submit the current answer as it stands and end the drill (None if the
@@ -356,6 +359,7 @@ class DrillRun:
         timed_out: bool = False,
         verdict: Any = None,
         rating: int | None = None,
+        points: KeyPointScore | None = None,
     ) -> ItemResult:
         last = all(other.done for other in self.items if other is not item)
         ending: RunEnding | None = None
@@ -379,6 +383,7 @@ class DrillRun:
                 ending=ending,
                 rating=rating,
                 timed_out=timed_out,
+                points=points,
             )
         )
         item.outcome, item.answer, item.ms, item.timed_out = outcome, text, ms, timed_out

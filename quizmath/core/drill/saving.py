@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from quizmath.core.drill.outcomes import RunEnding, RunStatus
 from quizmath.core.drill.plan import DrillError
@@ -13,6 +14,9 @@ from quizmath.core.items import Ending
 from quizmath.core.items.types import Answer, item_type
 from quizmath.core.scheduler import Scheduler
 from quizmath.core.storage import drills as rows
+
+if TYPE_CHECKING:
+    from quizmath.core.keypoints import KeyPointScore
 
 
 def write_answer(
@@ -29,13 +33,14 @@ def write_answer(
     ending: RunEnding | None,
     rating: int | None = None,
     timed_out: bool = False,
+    points: KeyPointScore | None = None,
 ) -> int | None:
     """Everything one answer changes, inside one transaction (the caller's): what the item's
     kind records and its card review, the drill item, the time used, and the end of the run if
     it ends. Returns the rating given (the fsrs rating of a problem's card, or the
     self-rating)."""
     spec = item.spec
-    answer = Answer(run_id, spec.item_id, spec.seed, outcome, text, ms, at, rating)
+    answer = Answer(run_id, spec.item_id, spec.seed, outcome, text, ms, at, rating, points)
     saved = item_type(spec.kind).save(conn, scheduler, answer)
     stored = rows.save_item(
         conn,

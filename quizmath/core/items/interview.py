@@ -74,7 +74,9 @@ class InterviewItem:
         unanswered one records nothing."""
         if answer.rating is None:
             return Saved()
-        scheduler.rate_interview_in(conn, answer.item_id, answer.rating, answer.at, answer.ms)
+        scheduler.rate_interview_in(
+            conn, answer.item_id, answer.rating, answer.at, answer.ms, points=answer.points
+        )
         return Saved(answer.rating)
 
     def usual_ms(self, conn: sqlite3.Connection, item_id: str, before: datetime) -> list[int]:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from quizmath.core.content import InterviewBank
     from quizmath.core.exercises.catalog import ExerciseBank
     from quizmath.core.items.problem import Checker, Generator
+    from quizmath.core.keypoints import KeyPointScore
     from quizmath.core.scheduler import Scheduler
 
 
@@ -57,6 +58,7 @@ class Answer:
     ms: int
     at: datetime
     rating: int | None = None  # a self-rating (SELF_RATED kinds)
+    points: KeyPointScore | None = None  # the key points an interview answer covered
 
 
 @dataclass(frozen=True)

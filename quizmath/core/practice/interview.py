@@ -3,19 +3,22 @@
 The rules: the scheduler picks the next question (due first, then new ones in order, then the
 one due soonest), but a question just rated is not served again straight away when nothing
 else is due (the next one in order comes instead); a question is revealed once and rated once;
-the rating reviews its card, with the time from when it was shown.
+the rating reviews its card, with the time from when it was shown. Once revealed, the learner
+may tick the key points their answer covered: the rating they suggest (``core.keypoints``) is
+offered, the learner may rate otherwise, and the points are stored with the rating.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from quizmath.core.items.interview import SelfRating, self_rating
+from quizmath.core.keypoints import KeyPointScore, score_points
 
 if TYPE_CHECKING:
     from quizmath.core.content import InterviewBank, InterviewQuestion
@@ -37,6 +40,12 @@ class Rated:
     rating: SelfRating
     due: datetime | None  # when the question comes back
     at: datetime  # when it was rated (the scheduler's clock)
+    points: KeyPointScore | None = None  # the key points ticked, when scored by them
+
+    @property
+    def overridden(self) -> bool:
+        """Rated otherwise than the key points ticked suggest."""
+        return self.points is not None and self.points.rating != self.rating
 
 
 class InterviewPractice:
@@ -88,15 +97,29 @@ class InterviewPractice:
         self.revealed = True
         return self.current
 
-    def rate(self, value: int) -> Rated | None:
-        """Record the learner's rating (1–4) of the revealed question and review its card; None
-        when it cannot be rated (not revealed, or rated already). Raises StorageError."""
+    def score(self, covered: Iterable[int]) -> KeyPointScore | None:
+        """The key points ticked (0-based) of the question on screen, with the rating they
+        suggest (``core.keypoints``); None when it has no key points. Raises ValueError for
+        a number out of range."""
+        if self.current is None or not self.current.key_points:
+            return None
+        return score_points(covered, len(self.current.key_points))
+
+    def rate(self, value: int, points: KeyPointScore | None = None) -> Rated | None:
+        """Record the learner's rating (1–4) of the revealed question and review its card, with
+        the key points ticked (``score``) when they were: the rating may differ from the one
+        they suggest (the learner overrides it). None when it cannot be rated (not revealed, or
+        rated already). Raises StorageError."""
         rating = self_rating(value)
         if not self.can_rate or self.current is None:
             return None
+        if points is not None and points.of != len(self.current.key_points):
+            raise ValueError("the key points ticked are not this question's")
         ms = round((self.clock() - self._shown_at) * 1000)
-        recorded = self.scheduler.rate_interview(self.current.id, rating, duration_ms=ms)
-        self.rated = Rated(rating, recorded.due, self.scheduler.now())
+        recorded = self.scheduler.rate_interview(
+            self.current.id, rating, duration_ms=ms, points=points
+        )
+        self.rated = Rated(rating, recorded.due, self.scheduler.now(), points)
         return self.rated
 
     def _next(self) -> InterviewQuestion | None:
