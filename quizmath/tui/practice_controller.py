@@ -70,9 +70,11 @@ class PracticeController:
         """A practice session; raises QuizmathError (e.g. an unknown template). ``premade``
         is served instead of generating that same problem again."""
         from quizmath.core.practice.flow import Practice
+        from quizmath.core.settings import load as load_settings
 
         scheduler = self.content.scheduler if bank is self.content.bank else None
         scheduler = scheduler or self.services.scheduler(bank)
+        confidence = load_settings(scheduler.storage).confidence  # "how sure?" before verdicts
         # next_problem runs in a worker; its scheduler calls hop back to the UI thread.
         return Practice(
             bank,
@@ -83,6 +85,7 @@ class PracticeController:
             template=template,
             clock=self.services.clock,
             generator=serving_first(premade) if premade is not None else None,
+            confidence=confidence,
         )
 
     def open(

@@ -8,6 +8,10 @@ Keys work while typing (the answer box swallows printable keys): ctrl+t hint ("t
 reveal the worked solution, ctrl+o open the concept page, ctrl+g give up (skip), ctrl+n next.
 Escape leaves the box; then h, s, c, g, n do the same and Escape again goes back home.
 
+With confidence on (the setting), an answer that will count is followed by "How sure are
+you?" before its verdict: 1 low, 2 medium, 3 high (``core.confidence``); Escape takes the
+answer back to the box unsaved.
+
 At start-up the first problem may arrive before its practice (``premade``, see
 ``quizmath.tui.prefetch``): it is shown at once, and the practice is ``adopt``ed a moment later;
 an answer typed in between is checked then.
@@ -27,9 +31,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from quizmath.core.confidence import Confidence
 from quizmath.core.practice.outcomes import Status
 from quizmath.tui.messages import ProblemPainted, ProgressChanged
 from quizmath.tui.widgets.answer_box import AnswerBox
+from quizmath.tui.widgets.confidence_bar import ConfidenceBar
 from quizmath.tui.widgets.problem_sheet import ProblemSheet
 
 if TYPE_CHECKING:
@@ -65,6 +71,9 @@ class PracticeScreen(Screen[None]):
         Binding("a,i", "focus_answer", show=False),
         Binding("up", "choice(-1)", show=False),
         Binding("down", "choice(1)", show=False),
+        Binding("1", "confidence('low')", show=False),
+        Binding("2", "confidence('medium')", show=False),
+        Binding("3", "confidence('high')", show=False),
     ]
 
     @dataclass
@@ -107,6 +116,7 @@ class PracticeScreen(Screen[None]):
         self.checks_done = 0
         self.painted = False  # its first problem (or error) is on screen
         self._ended = False
+        self.unsure: Judgement | None = None  # checked, waiting for "how sure?" (confidence)
 
     @property
     def quiz(self) -> QuizApp:
@@ -139,11 +149,13 @@ class PracticeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ProblemSheet(id="sheet")
+        yield ConfidenceBar(id="confidence")
         yield AnswerBox(id="answer-box")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = self.title_text
+        self.query_one(ConfidenceBar).display = False
         first = self.premade.problem if self.premade else None
         if self.practice is not None:
             first = self.practice.problem  # made before the first frame (start-up)
@@ -257,7 +269,7 @@ class PracticeScreen(Screen[None]):
 
     @on(AnswerBox.Submitted)
     def _submitted(self, message: AnswerBox.Submitted) -> None:
-        if self.loading or self.checking:
+        if self.loading or self.checking or self.unsure is not None:
             return
         if self.finished:
             self.action_next()
@@ -301,10 +313,33 @@ class PracticeScreen(Screen[None]):
         if judgement is None:
             self.box.note(Content.styled(f"Could not check: {message.error}", "$error"))
             return
+        if self.practice.needs_confidence(judgement):
+            self.unsure = judgement  # the verdict waits for "how sure?"
+            self.query_one(ConfidenceBar).ask()
+            self.box.note(muted("How sure are you? 1 low · 2 medium · 3 high · Esc: edit"))
+            self.refresh_bindings()
+            return
+        self._record(judgement, None)
+
+    def action_confidence(self, level: str) -> None:
+        self.query_one(ConfidenceBar).choose(Confidence(level))
+
+    @on(ConfidenceBar.Chosen)
+    def _confidence_chosen(self, message: ConfidenceBar.Chosen) -> None:
+        judgement, self.unsure = self.unsure, None
+        self.query_one(ConfidenceBar).display = False
+        self.box.input.focus()
+        self.refresh_bindings()
+        if judgement is not None:
+            self._record(judgement, message.confidence)
+
+    def _record(self, judgement: Judgement, confidence: Confidence | None) -> None:
+        assert self.practice is not None
         from quizmath.core.storage import StorageError
 
         try:
-            outcome = self.practice.record(judgement)  # sqlite: on this (the UI) thread
+            # sqlite: on this (the UI) thread
+            outcome = self.practice.record(judgement, confidence)
         except StorageError as exc:
             self.notify(f"Progress not saved: {exc}", severity="error", markup=False)
             self.box.note(Content.styled("Not saved; press Enter to try again.", "$error"))
@@ -346,7 +381,9 @@ class PracticeScreen(Screen[None]):
     # -- actions ---------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[Any, ...]) -> bool | None:
-        busy = self.loading or self.checking or self.practice is None
+        if action == "confidence":
+            return self.unsure is not None
+        busy = self.loading or self.checking or self.practice is None or self.unsure is not None
         if action in ("hint", "solution", "skip"):
             if self.problem is None or busy or (action != "solution" and self.finished):
                 return None
@@ -423,6 +460,13 @@ class PracticeScreen(Screen[None]):
         self.load_next()
 
     def action_back(self) -> None:
+        if self.unsure is not None:  # not sure after all: back to the answer, nothing saved
+            self.unsure = None
+            self.query_one(ConfidenceBar).display = False
+            self.box.input.focus()
+            self.box.note(muted("Not saved: edit your answer and press Enter."))
+            self.refresh_bindings()
+            return
         if self.focused is self.box.input:
             self.sheet.focus()
             self.box.note(muted(LETTERS_HELP))

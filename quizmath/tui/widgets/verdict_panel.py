@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from textual.content import Content
 from textual.widgets import Static
 
+from quizmath.core.confidence import Confidence
 from quizmath.core.practice.outcomes import Status
 from quizmath.tui.widgets.answer_box import excerpt, printable
 
@@ -101,6 +102,9 @@ class VerdictPanel(Static):
         marked = mark_entries(verdict.entries, list(verdict.wrong_entries), outcome.problem.kind)
         if marked is not None:
             lines.append(Content.assemble(("Wrong entries:  ", "$text-muted"), marked))
+        note = confidence_note(outcome)
+        if note is not None:
+            lines.append(note)
         self._show(status, lines)
 
     def show_skipped(self, answer: str) -> None:
@@ -117,6 +121,22 @@ class VerdictPanel(Static):
             Content.assemble(("The answer was  ", "$text-muted"), (printable(answer), "bold")),
         ]
         self._show(Status.WRONG, lines, append=True)
+
+
+def confidence_note(outcome: Outcome) -> Content | None:
+    """What the learner's confidence made of the answer (``core.confidence``)."""
+    if outcome.misconception:
+        return Content.assemble(
+            ("Sure, but not right: ", "bold $error"),
+            "a likely misconception. Read the solution (ctrl+r) before trying again.",
+        )
+    if outcome.status == Status.CORRECT and outcome.confidence == Confidence.LOW:
+        return Content.assemble(
+            ("Right, though unsure: ", "bold $warning"), "it comes back a little sooner."
+        )
+    if outcome.confidence is not None:
+        return Content.styled(f"You said: {outcome.confidence} confidence.", "$text-muted")
+    return None
 
 
 def help_used(hints: int, solution_viewed: bool) -> str:
