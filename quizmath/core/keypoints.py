@@ -117,3 +117,12 @@ def parse_point_numbers(text: str, of: int) -> KeyPointScore:
             raise ValueError(f"the key points are numbered 1 to {of}")
         covered.update(range(first - 1, last))
     return score_points(covered, of)
+
+
+def points_with_rating(score: KeyPointScore | None, suggested: bool) -> KeyPointScore | None:
+    """The points to store with a rating: the ones ticked, unless none was ticked and the
+    learner rated directly (they did not score by points; "none covered" is said by rating
+    the suggestion with nothing ticked)."""
+    if score is None or (not score.covered and not suggested):
+        return None
+    return score

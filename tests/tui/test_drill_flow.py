@@ -180,6 +180,27 @@ async def test_interview_item_reveal_and_rate_inside_a_drill(drill_app, rows) ->
     assert rows("SELECT interview_id, rating FROM interview_ratings") == [("tui-dot-meaning", 3)]
 
 
+async def test_interview_item_in_a_drill_is_scored_by_key_points(drill_app, rows) -> None:
+    app = drill_app(drill=options(questions=4, seed=3, topics=("linear-algebra/vectors",)))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await drill_screen(pilot)
+        await pilot.press("ctrl+g")
+        await wait_until(pilot, lambda: screen.run.answered == 1)
+        await pilot.press("ctrl+g")
+        await wait_until(pilot, lambda: current_ref(screen) == "tui-dot-meaning")
+        await pilot.press("ctrl+r")
+        points = screen.query_one("#qa-points")
+        await wait_until(pilot, lambda: screen.focused is points)
+        await pilot.press("down", "space")  # the second of two key points
+        assert "1 of 2 → Hard" in str(screen.query_one("#qa-ask").render())
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: screen.run.answered == 3)
+    assert rows("SELECT outcome, rating FROM drill_items WHERE position = 2") == [("wrong", 2)]
+    assert rows("SELECT rating, score, points FROM interview_ratings") == [
+        (2, 0.5, '{"of": 2, "covered": [1]}')
+    ]
+
+
 async def test_there_are_no_hint_or_solution_keys(drill_app) -> None:
     app = drill_app(drill=options())
     async with app.run_test(size=SIZE) as pilot:

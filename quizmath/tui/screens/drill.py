@@ -11,9 +11,11 @@ that). Leaving (Escape, ctrl+q)
 pauses the drill: every answer is already saved and the next start offers to finish it.
 
 Keys work while typing (the answer box and notes swallow printable keys): Enter submits, ctrl+g
-skips, ctrl+r reveals an interview question's model answer; after the reveal the rating buttons
-have focus and 1-4 rate. Escape leaves the box; then g, r and a (back to the answer) work, and
-Escape again leaves the drill. There are deliberately no hint or solution keys.
+skips, ctrl+r reveals an interview question's model answer; after the reveal its key points
+have focus: space ticks one, Enter rates as the ticked points suggest, 1-4 rate otherwise
+(``core.keypoints``; the points are stored with the rating). Escape leaves the box; then g,
+r and a (back to the answer) work, and Escape again leaves the drill. There are deliberately
+no hint or solution keys.
 
 A coding exercise (``quizmath drill --code``) shows its task and the learner's file: each save
 (or Enter) submits the file; one that does not pass yet is not counted and says how far it got,
@@ -37,12 +39,14 @@ from textual.widgets import Footer, Header, Static, TextArea
 from quizmath.core.drill.outcomes import JudgementKind, RunEnding
 from quizmath.core.items import Answering, ItemKind
 from quizmath.core.items.types import item_type
+from quizmath.core.keypoints import points_with_rating
 from quizmath.tui.messages import ContentFailed, ContentReady, ProgressChanged
 from quizmath.tui.widgets.answer_box import AnswerBox, printable
 from quizmath.tui.widgets.drill_bar import DrillBar
 from quizmath.tui.widgets.drill_problem import DrillProblem
 from quizmath.tui.widgets.exercise_item import ExerciseItem
 from quizmath.tui.widgets.interview_item import InterviewItem
+from quizmath.tui.widgets.key_points import KeyPointList
 from quizmath.tui.widgets.rating_bar import RatingBar
 
 if TYPE_CHECKING:
@@ -411,11 +415,21 @@ class DrillScreen(Screen[int | None]):
 
     @on(RatingBar.Rated)
     def _rated(self, message: RatingBar.Rated) -> None:
+        self._rate(message.rating, suggested=False)
+
+    @on(KeyPointList.Accepted)
+    def _accept_points(self) -> None:
+        score = self.interview.score()
+        if score is not None:
+            self._rate(int(score.rating), suggested=True)
+
+    def _rate(self, rating: int, *, suggested: bool) -> None:
         run = self.run
         if run is None or self.check_action("rate", ()) is not True:
             return
         notes = self.interview.notes.text
-        self._saved(lambda: run.rate(message.rating, notes))
+        points = points_with_rating(self.interview.score(), suggested)
+        self._saved(lambda: run.rate(rating, notes, points))
 
     def action_focus_answer(self) -> None:
         item = self.run.current if self.run is not None else None

@@ -1,9 +1,11 @@
-"""Interview Q&A: read the question, type or think an answer, reveal the model answer and its
-key points, rate yourself (Again / Hard / Good / Easy); the rating goes to the scheduler.
+"""Interview Q&A: read the question, type or think an answer, reveal the model answer, tick
+the key points your answer covered, rate yourself (Again / Hard / Good / Easy); the rating and
+the points go to the scheduler.
 
-Keys: ctrl+r reveals (the same key reveals a problem's solution); after the reveal the rating
-buttons have focus and 1–4 rate; ctrl+n moves on without rating; Escape leaves the notes box,
-then goes back home.
+Keys: ctrl+r reveals (the same key reveals a problem's solution); after the reveal the key
+points have focus: space ticks one, Enter rates as the ticked points suggest
+(``core.keypoints``), 1–4 rate otherwise; ctrl+n moves on without rating; Escape leaves the
+notes box, then goes back home. A question without key points shows the rating buttons only.
 """
 
 from __future__ import annotations
@@ -17,16 +19,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static, TextArea
+from textual.widgets import Footer, Header, Markdown, SelectionList, Static, TextArea
 
 from quizmath.core.items.interview import LEVELS
+from quizmath.core.keypoints import points_with_rating
 from quizmath.core.practice.interview import QuestionState
 from quizmath.tui.messages import ProgressChanged
 from quizmath.tui.widgets.interview_item import answer_markdown
+from quizmath.tui.widgets.key_points import KeyPointList, suggestion
 from quizmath.tui.widgets.rating_bar import RatingBar
 
 if TYPE_CHECKING:
     from quizmath.core.content import InterviewQuestion
+    from quizmath.core.keypoints import KeyPointScore
     from quizmath.core.practice.interview import InterviewPractice
 
 STATES = {QuestionState.DUE: "review due", QuestionState.NEW: "new", QuestionState.REVIEW: "review"}
@@ -77,6 +82,7 @@ class InterviewScreen(Screen[None]):
             yield Markdown("", id="qa-answer", open_links=False)
         # Outside the scroll: the rating stays in sight while the answer is read.
         with Vertical(id="qa-rate"):
+            yield KeyPointList(id="qa-points")
             with Horizontal(id="qa-ask-row"):
                 yield Static("How well did you answer?", id="qa-ask")
                 yield RatingBar(id="qa-rating")
@@ -105,7 +111,9 @@ class InterviewScreen(Screen[None]):
         notes = self.query_one("#qa-notes", TextArea)
         notes.text = ""
         self.query_one("#qa-answer").display = False
+        self.query_one(KeyPointList).display = False
         self.query_one("#qa-rate").display = False
+        self.query_one("#qa-ask", Static).update("How well did you answer?")
         self.query_one("#qa-result", Static).update("")
         notes.focus()
         self.query_one("#qa").scroll_home(animate=False)
@@ -123,12 +131,32 @@ class InterviewScreen(Screen[None]):
         if q is None:
             return
         answer = self.query_one("#qa-answer", Markdown)
+        points = self.query_one(KeyPointList)
         await answer.update(answer_markdown(q))
         answer.display = True
+        points.load(q.key_points)
         self.query_one("#qa-rate").display = True
-        self.query_one("#rate-3").focus()
+        self._suggest()
+        (points if q.key_points else self.query_one("#rate-3")).focus()
         self.call_after_refresh(answer.scroll_visible, top=True, animate=False)
         self.refresh_bindings()
+
+    def ticked(self) -> KeyPointScore | None:
+        """The key points ticked so far, with the rating they suggest (None: no key points)."""
+        return self.practice.score(self.query_one(KeyPointList).covered)
+
+    def _suggest(self) -> None:
+        self.query_one("#qa-ask", Static).update(suggestion(self.ticked()))
+
+    @on(SelectionList.SelectedChanged)
+    def _ticked(self) -> None:
+        self._suggest()
+
+    @on(KeyPointList.Accepted)
+    def _accept(self) -> None:
+        score = self.ticked()
+        if score is not None and self.practice.can_rate:
+            self._rate(int(score.rating), suggested=True)
 
     def action_scroll(self, direction: int) -> None:
         qa = self.query_one("#qa", VerticalScroll)
@@ -142,21 +170,26 @@ class InterviewScreen(Screen[None]):
 
     @on(RatingBar.Rated)
     def _rated(self, message: RatingBar.Rated) -> None:
+        self._rate(message.rating, suggested=False)
+
+    def _rate(self, value: int, *, suggested: bool) -> None:
         if not self.practice.can_rate:
             return
         from quizmath.core.storage import StorageError
 
+        points = points_with_rating(self.ticked(), suggested)
         try:
-            rated = self.practice.rate(message.rating)
+            rated = self.practice.rate(value, points)
         except StorageError as exc:
             self.notify(f"Rating not saved: {exc}", severity="error", markup=False)
             return
         if rated is None:
             return
         when = until(rated.due, rated.at)
+        covered = f" ({rated.points.describe()})" if rated.points else ""
         self.query_one("#qa-result", Static).update(
             Content.assemble(
-                (f"Rated {rated.rating.label}", "bold $success"),
+                (f"Rated {rated.rating.label}{covered}", "bold $success"),
                 (f" — this question comes back {when}. " if when else ". ", ""),
                 ("ctrl+n: next question", "$text-muted"),
             )

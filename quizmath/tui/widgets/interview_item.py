@@ -1,5 +1,6 @@
 """An interview question inside a drill: the question, a notes box, the model answer once
-revealed, and the Again/Hard/Good/Easy buttons (their ``RatingBar.Rated`` bubbles up).
+revealed with its key points to tick (``KeyPointList``: Enter posts ``KeyPointList.Accepted``),
+and the Again/Hard/Good/Easy buttons (their ``RatingBar.Rated`` bubbles up).
 
 It looks like the interview screen (same ids, same styles) but only renders: the drill screen
 decides when to reveal and records the rating.
@@ -9,20 +10,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Markdown, Static, TextArea
+from textual.widgets import Markdown, SelectionList, Static, TextArea
 
 from quizmath.core.items.interview import LEVELS
+from quizmath.core.keypoints import score_points
+from quizmath.tui.widgets.key_points import KeyPointList, suggestion
 from quizmath.tui.widgets.rating_bar import RatingBar
 
 if TYPE_CHECKING:
     from quizmath.core.content import InterviewQuestion
+    from quizmath.core.keypoints import KeyPointScore
 
 
 def answer_markdown(q: InterviewQuestion) -> str:
+    """The model answer, its key points numbered (as ``KeyPointList`` numbers them to tick)
+    and the follow-up questions, as Markdown."""
     parts = ["## Model answer", "", q.answer, "", "## Key points", ""]
-    parts += [f"- {point}" for point in q.key_points]
+    parts += [f"{n}. {point}" for n, point in enumerate(q.key_points, 1)]
     if q.follow_ups:
         parts += ["", "## Follow-up questions", ""]
         parts += [f"- {f}" for f in q.follow_ups]
@@ -33,6 +40,8 @@ NOTES_PLACEHOLDER = "Type or think your answer (kept with the drill) · ctrl+r: 
 
 
 class InterviewItem(Vertical):
+    _points = 0  # the revealed question's key points (0: none, or not revealed)
+
     def compose(self) -> ComposeResult:
         with Vertical(id="qa-head"):
             yield Static("", id="qa-meta", markup=False)
@@ -41,6 +50,7 @@ class InterviewItem(Vertical):
             yield TextArea(id="qa-notes", soft_wrap=True, placeholder=NOTES_PLACEHOLDER)
             yield Markdown("", id="qa-answer", open_links=False)
         with Vertical(id="qa-rate"):
+            yield KeyPointList(id="qa-points")
             with Horizontal(id="qa-ask-row"):
                 yield Static("How well did you answer?", id="qa-ask")
                 yield RatingBar(id="qa-rating")
@@ -61,16 +71,36 @@ class InterviewItem(Vertical):
         self.query_one("#qa-question", Static).update(q.question)
         self.notes.text = ""
         self.query_one("#qa-answer").display = False
+        self.query_one(KeyPointList).display = False
         self.query_one("#qa-rate").display = False
+        self.query_one("#qa-ask", Static).update("How well did you answer?")
         self.query_one("#qa", VerticalScroll).scroll_home(animate=False)
+        self._points = 0
 
     async def reveal(self, q: InterviewQuestion) -> None:
         answer = self.query_one("#qa-answer", Markdown)
+        points = self.query_one(KeyPointList)
         await answer.update(answer_markdown(q))
         answer.display = True
+        points.load(q.key_points)
+        self._points = len(q.key_points)
         self.query_one("#qa-rate").display = True
-        self.query_one("#rate-3").focus()
+        self._suggest()
+        (points if q.key_points else self.query_one("#rate-3")).focus()
         self.call_after_refresh(answer.scroll_visible, top=True, animate=False)
+
+    def score(self) -> KeyPointScore | None:
+        """The key points ticked, with the rating they suggest (None: the question has none)."""
+        if not self._points:
+            return None
+        return score_points(self.query_one(KeyPointList).covered, self._points)
+
+    def _suggest(self) -> None:
+        self.query_one("#qa-ask", Static).update(suggestion(self.score()))
+
+    @on(SelectionList.SelectedChanged)
+    def _ticked(self) -> None:
+        self._suggest()
 
     def focus_input(self) -> None:
         self.notes.focus()
