@@ -55,7 +55,7 @@ async def test_mastery_streak_calendar_and_weakest(drill_app, db_path) -> None:
         assert "30%" in line and "2 attempts, 0% right" in line
         assert "not started" not in mastery  # only topics with templates, all practised here
         for plot in screen.query(SeriesPlot):
-            assert not plot.blank
+            assert plot.blank == (plot.id == "plot-calibration")  # no confidence given here
 
 
 async def test_the_weakest_topic_key_starts_practice_on_it(drill_app, db_path) -> None:
@@ -89,3 +89,41 @@ async def test_a_new_learner_sees_friendly_messages_not_empty_plots(drill_app) -
         assert drills.blank and "No drills finished yet" in text_of(drills.query_one(".empty"))
         # Topics not started are still offered, in curriculum order.
         assert weakest_ids(screen)[0] == "linear-algebra/vectors"
+
+
+async def test_calibration_confident_misses_and_key_points(drill_app, db_path) -> None:
+    from datetime import timedelta
+
+    from conftest import NOW
+
+    from quizmath.core.keypoints import score_points
+    from quizmath.core.storage import Storage
+    from quizmath.core.storage import cards as card_rows
+    from quizmath.core.storage.attempts import Attempt
+
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with Storage.open(db_path) as s:
+        for n, (verdict, level) in enumerate(
+            [("accept", "high"), ("accept", "high"), ("reject", "high"), ("reject", "low")]
+        ):
+            at = NOW - timedelta(hours=n + 1)
+            s.add_attempt(Attempt("tuifix.dot", n, f"{n}", verdict, 1000, at=at, confidence=level))
+        points = score_points([0], 2)
+        s.write(
+            lambda c: card_rows.insert_self_rating(
+                c, "tui-dot-meaning", 2, NOW, 1000, score=points.share, points=points.encode()
+            )
+        )
+    app = drill_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await stats_screen(pilot)
+        assert not screen.query_one("#plot-calibration", SeriesPlot).blank
+        misses = text_of(screen.query_one("#stats-misses"))
+        assert "Sure but wrong: 1" in misses and "tuifix.dot@2" in misses
+        points_text = text_of(screen.query_one("#stats-key-points"))
+        assert "What does the sign of a dot product tell you?" in points_text
+        assert "missed 1/1" in points_text and "Positive, zero, negative" in points_text
+        assert "No placement yet" in text_of(screen.query_one("#stats-placement"))
+    assert screen.stats is not None and screen.stats.calibration is not None
+    shares = [r.share for r in screen.stats.calibration.rows]
+    assert shares == [0.0, None, 2 / 3]

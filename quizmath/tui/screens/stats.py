@@ -1,5 +1,7 @@
 """Progress at a glance: the weakest topics (Enter practises one now), the practice calendar and
-streak, attempts and accuracy per day, the drill history, and mastery per topic.
+streak, attempts and accuracy per day, the drill history, mastery per topic, and the learning
+that adapts: calibration (share right per confidence) with the confident misses, the interview
+key points most often missed, and the latest placement (``stats_learning``).
 
 Everything comes from ``core.stats.compute_stats`` (what ``quizmath stats`` prints), computed
 in a worker whose database reads hop to the UI thread (``OnUIThread``). Days are local days.
@@ -21,11 +23,18 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizmath.tui.messages import ContentFailed, ContentReady
+from quizmath.tui.screens.stats_learning import (
+    key_points_text,
+    misses_text,
+    placement_text,
+    show_calibration,
+)
 from quizmath.tui.widgets.practice_calendar import PracticeCalendar
 from quizmath.tui.widgets.series_plot import SeriesPlot
 
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
+    from quizmath.core.content import InterviewBank
     from quizmath.core.scheduler import Scheduler
     from quizmath.core.stats import Stats
     from quizmath.core.storage import Storage
@@ -86,6 +95,14 @@ class StatsScreen(Screen[None]):
             yield SeriesPlot("Drills: score per drill", id="plot-drills")
             yield Static("Mastery by topic (recall now and recent accuracy)", classes="heading")
             yield Static("", id="mastery", markup=False)
+            yield Static("", id="stats-placement", markup=False)
+            with Horizontal(id="stats-calibration"):
+                yield SeriesPlot(
+                    "Calibration: share right at each confidence", id="plot-calibration"
+                )
+                yield Static("", id="stats-misses", markup=False)
+            yield Static("Interview key points most often missed", classes="heading")
+            yield Static("", id="stats-key-points", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -113,13 +130,16 @@ class StatsScreen(Screen[None]):
         self.computing = True
         # Made here: the wrappers remember the thread they are created on as the UI thread.
         storage = on_ui_thread(self.quiz.services.storage, self.app)
-        self._compute(loaded.bank, storage, on_ui_thread(loaded.scheduler, self.app))
+        scheduler = on_ui_thread(loaded.scheduler, self.app)
+        self._compute(loaded.bank, storage, scheduler, loaded.interviews)
 
     def _cannot(self, error: str) -> None:
         self.post_message(self.Computed(None, f"the question bank did not load: {error}"))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="stats")
-    def _compute(self, bank: Bank, storage: Storage, scheduler: Scheduler) -> None:
+    def _compute(
+        self, bank: Bank, storage: Storage, scheduler: Scheduler, interviews: InterviewBank
+    ) -> None:
         from quizmath.core.stats import compute_stats
 
         try:
@@ -129,6 +149,7 @@ class StatsScreen(Screen[None]):
                 bank,
                 scheduler=scheduler,
                 now=services.now() if services.now is not None else None,
+                interviews=interviews.questions.values(),
             )
         except Exception as exc:  # stats that cannot be computed must not take the app down
             self.post_message(self.Computed(None, str(exc) or type(exc).__name__))
@@ -149,6 +170,10 @@ class StatsScreen(Screen[None]):
         self._fill_weakest(s)
         self._fill_plots(s)
         self.query_one("#mastery", Static).update(mastery_lines(s))
+        self.query_one("#stats-placement", Static).update(placement_text(s))
+        show_calibration(self.query_one("#plot-calibration", SeriesPlot), s)
+        self.query_one("#stats-misses", Static).update(misses_text(s))
+        self.query_one("#stats-key-points", Static).update(key_points_text(s))
         self.refresh_bindings()
 
     def _fill_weakest(self, s: Stats) -> None:

@@ -100,13 +100,15 @@ class SeriesPlot(Vertical):
         *,
         colour: str = "primary",
         percent: bool = False,
+        slots: int = MIN_SLOTS,
     ) -> None:
-        """One bar per value; a few of the labels under them. ``percent``: a 0–100 axis."""
+        """One bar per value; a few of the labels under them. ``percent``: a 0–100 axis;
+        ``slots``: room for this many bars at least."""
         plot = self._begin()
         plt = plot.plt
         xs = list(range(len(values)))
         plt.bar(xs, list(values), color=self.colour(colour), width=0.6)
-        plt.xlim(-0.5, max(len(xs), MIN_SLOTS) - 0.5)
+        plt.xlim(-0.5, max(len(xs), slots) - 0.5)
         ticks = label_positions(len(xs))
         plt.xticks([float(t) for t in ticks], [labels[i] for i in ticks])
         if percent:
