@@ -6,9 +6,10 @@ One script, played twice over fresh databases with the same clocks:
 - practice ``tuifix.dot@3``: a hint, a wrong answer, an unreadable one, the right one;
   practice ``tuifix.mat@5``: skipped;
 - a drill (seed 3, four questions on one topic: problem, problem, interview, problem, one
-  minute): unreadable text then the right answer; a wrong answer; notes, the model answer, a
-  self-rating; then the time runs out with the last answer typed but not sent (plain mode: the
-  line arrives after the deadline), so it is submitted as it stands.
+  minute): unreadable text then the right answer; a wrong answer; notes, the model answer, both
+  key points ticked and the rating they suggest taken; then the time runs out with the last
+  answer typed but not sent (plain mode: the line arrives after the deadline), so it is
+  submitted as it stands.
 
 Every stored column is compared except row times that only the wall clock knows (a drill
 item's ``answered_at``, a run's start and end), and the mode of a practice attempt, which names
@@ -95,7 +96,9 @@ def stored(db: Path) -> dict[str, list[tuple[Any, ...]]]:
             "timed_out, attempt_id FROM drill_items ORDER BY drill_id, position",
         ),
         "interview_ratings": table(
-            db, "SELECT interview_id, rating, duration_ms FROM interview_ratings ORDER BY id"
+            db,
+            "SELECT interview_id, rating, duration_ms, score, points FROM interview_ratings "
+            "ORDER BY id",
         ),
         "modes": table(db, "SELECT DISTINCT mode FROM attempts ORDER BY mode"),
     }
@@ -143,7 +146,8 @@ def plain_run(db: Path) -> str:
         (WRONG_AFTER, WRONG),
         (0, "sign of cos"),
         (0, "reveal"),
-        (RATED_AFTER, "3"),
+        (RATED_AFTER, "1 2"),  # both key points covered
+        (0, ""),  # the rating they suggest (Good)
         (TYPED_AFTER + PAST_DEADLINE, right(plan, 3)),  # sent after the time ran out
     ]
     args = argparse.Namespace(
@@ -205,9 +209,10 @@ async def tui_run(make_app: Any, drill_app: Any, mono: Mono) -> None:
         await wait_until(pilot, lambda: screen.focused is notes)
         await pilot.press(*"sign of cos")
         await pilot.press("ctrl+r")
-        await wait_until(pilot, lambda: screen.query_one("#qa-answer").display)
+        await wait_until(pilot, lambda: screen.focused is screen.query_one("#qa-points"))
+        await pilot.press("space", "down", "space")  # both key points covered
         mono.tick(RATED_AFTER)
-        await pilot.press("3")
+        await pilot.press("enter")  # the rating they suggest (Good)
         await wait_until(pilot, lambda: screen.run.answered == 3)
         mono.tick(TYPED_AFTER)
         box.value = right(plan, 3)  # typed, Enter never pressed
@@ -233,3 +238,6 @@ async def test_plain_mode_and_the_tui_store_the_same_rows(
     assert [row[6] for row in tui["drill_items"]] == ["correct", "wrong", "correct", "correct"]
     assert tui["drill_items"][3][10] == 1  # the last one was submitted by the time-out
     assert tui["drill_runs"][0][8:10] == ("finished", "timeout")
+    assert [row[1:] for row in tui["interview_ratings"]] == [
+        (3, 7000, 1.0, '{"of": 2, "covered": [0, 1]}')
+    ]
