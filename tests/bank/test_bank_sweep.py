@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from quizmath.core.bank.bank import bank_root, load_bank
-from quizmath.core.bank.validate import validate_template
+from quizmath.core.bank.validate import Lints, validate_template
 
 SEEDS = 30  # the CLI's default is 50; CI time matters here, and self-tests add fixed cases
 
@@ -72,10 +72,14 @@ def test_template_is_complete(template_id: str) -> None:
 
 @pytest.mark.parametrize("template_id", sorted(BANK.templates))
 def test_template_validates(template_id: str) -> None:
+    """Its self-tests pass, SEEDS instances generate, and the quality lints (read from those
+    instances, so they cost little) find nothing the template does not keep with a reason."""
     from quizmath.core.answers import check
 
+    lints = Lints()
     failures, instances = validate_template(
-        BANK.get(template_id), SEEDS, check, bank_root() / "concepts"
+        BANK.get(template_id), SEEDS, check, bank_root() / "concepts", lints
     )
     assert [str(f) for f in failures] == []
     assert instances == SEEDS
+    assert [str(w) for w in lints.warnings] == []

@@ -14,7 +14,14 @@ import pytest
 from quizmath.core.answers import check
 from quizmath.core.bank.bank import load_bank
 from quizmath.core.bank.generate import generate
-from quizmath.core.bank.lints import LintWarning, _bad_wrap, _format_examples, format_examples
+from quizmath.core.bank.lints import (
+    LintWarning,
+    _bad_wrap,
+    _format_examples,
+    _frequent_answer,
+    format_examples,
+)
+from quizmath.core.bank.model import Template
 from quizmath.core.bank.problem import format_note
 from quizmath.core.bank.validate import Lints, validate_template
 
@@ -104,6 +111,31 @@ def test_one_answer_too_often(tmp_path: Path) -> None:
     warnings, _ = _lints(text, tmp_path)
     assert [w.code for w in warnings] == ["frequent-answer"]
     assert 'the answer is "7" in' in warnings[0].message
+
+
+def test_an_answer_frequent_only_by_chance_is_counted_again(tmp_path: Path) -> None:
+    # The answer is one of eight, an eighth each. In a sample where it is "1" half of the
+    # time the share is counted again on 200 seeds, where it is not frequent: no warning.
+    text = GOOD.replace("value: a + b\n", "value: a % 8\n")
+    text = text.replace('"{a} + {b} = {a + b}"', '"It is {a % 8}."')
+    text = text.replace("value: a - b\n", "value: a + 100\n").replace('["5"]', '["2"]')
+    t = _template(text, tmp_path / "quarter.yaml")
+    drawn = [generate(t, s) for s in range(200)]
+    ones = [p for p in drawn if p.answer_text == "1"][:10]
+    others = [p for p in drawn if p.answer_text != "1"][:10]
+    found: list[str] = []
+    _frequent_answer(t, ones + others, lambda code, line, message: found.append(message))
+    assert found == []
+    # An answer that is frequent stays so after the recount.
+    t = _template(text.replace("value: a % 8\n", "value: 1\n"), tmp_path / "one.yaml")
+    drawn = [generate(t, s) for s in range(20)]
+    _frequent_answer(t, drawn, lambda code, line, message: found.append(message))
+    assert len(found) == 1 and '"1" in 200 of 200 instances' in found[0]
+
+
+def _template(text: str, path: Path) -> Template:
+    path.write_text(text)
+    return load_bank([path]).get("test.lint")
 
 
 def test_choice_longest_and_never_right_options(tmp_path: Path) -> None:
