@@ -46,6 +46,26 @@ def neutralise(text: str) -> str:
     return CONTROL.sub(_stand_in, text)
 
 
+# A whole escape sequence, so that none of its parameters is left behind as text: a CSI (ESC [
+# or U+009B, parameter and intermediate bytes, one final byte), a string command (OSC, DCS, SOS,
+# PM, APC: ESC ] P X ^ _ or their C1 forms, up to BEL or ST; unterminated, to the end), or ESC
+# with intermediate bytes and one final character.
+SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[\x20-\x2f]*[\x30-\x7e]?"
+)
+
+
+def strip(text: str) -> str:
+    """``text`` without escape sequences (each removed whole, parameters and all) and without
+    any other control character; tab and newline are kept. For text that becomes input (a
+    paste), where a stand-in would only be something to delete."""
+    if not CONTROL.search(text):
+        return text
+    return CONTROL.sub("", SEQUENCE.sub("", text))
+
+
 def dumps(obj: Any, **kwargs: Any) -> str:
     """``json.dumps`` keeping Unicode readable, with every control character as a ``\\u``
     escape: the same data for a program, nothing a terminal acts on (``json.dumps`` escapes C0

@@ -43,6 +43,7 @@ from quizmath.tui.ui_thread import on_ui_thread
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.driver import Driver
 
     from quizmath.core.bank.bank import Bank
     from quizmath.core.content import ConceptPage, InterviewBank
@@ -115,6 +116,13 @@ class QuizApp(App[int]):
         if self.bank is None or self.interviews is None or self.scheduler is None:
             return None
         return Loaded(self.bank, self.interviews, self.scheduler, self.exercises)
+
+    def get_driver_class(self) -> type[Driver]:
+        driver_class = super().get_driver_class()
+        from quizmath.tui.paste_guard import install
+
+        install(driver_class)  # a paste is text, never keys (issue 13 item 7)
+        return driver_class
 
     def get_default_screen(self) -> Screen[Any]:
         # Opened on practice, home is built when practice ends: the first frame is lighter.

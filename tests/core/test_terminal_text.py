@@ -71,3 +71,21 @@ def test_template_errors_never_print_a_control_character() -> None:
     err = TemplateError('bad "\x1b]0;x\x07"', file="dir/\x1b[2Jt.yaml", line=3, field="title")
     assert str(err) == 'dir/␛[2Jt.yaml:3: title: bad "␛]0;x␇"'
     assert err.message == 'bad "\x1b]0;x\x07"'  # the data itself is kept
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_strip_leaves_no_control_character(text: str) -> None:
+    from quizmath.core.terminal_text import strip
+
+    assert CONTROL.search(strip(text)) is None
+
+
+def test_strip_removes_whole_sequences_and_keeps_layout() -> None:
+    from quizmath.core.terminal_text import strip
+
+    assert strip("\x1b]0;pwned\x07n") == "n"  # the title's text goes with its command
+    assert strip("a\x1b[2;31mb\x9b0mc") == "abc"
+    assert strip("\x1bPq#0;2\x1b\\ok") == "ok"
+    assert strip("rows\n1\t2") == "rows\n1\t2"
+    plain = "λ √2 · [1, 2]"
+    assert strip(plain) is plain

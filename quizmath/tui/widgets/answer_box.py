@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -24,6 +24,27 @@ EXCERPT = 24  # characters shown either side of a parse error
 def printable(text: str) -> str:
     """``text`` without control and other invisible code points (safe to put on screen)."""
     return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == " ")
+
+
+class AnswerInput(Input):
+    """The answer line. A paste of several lines (a matrix's rows, a column) becomes one answer,
+    joined as the answer grammar reads it (``core.answers.paste``); Textual's ``Input`` would
+    keep only the first line."""
+
+    kind = "integer"  # the answer kind: how pasted lines are joined
+
+    def _on_paste(self, event: events.Paste) -> None:
+        from quizmath.core.answers.paste import one_line
+
+        event.stop()
+        event.prevent_default()  # Input's own handler would paste the first line again
+        line = one_line(event.text, self.kind)
+        if not line:
+            return
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(line)
+        else:
+            self.replace(line, *self.selection)
 
 
 class AnswerBox(Vertical):
@@ -50,12 +71,14 @@ class AnswerBox(Vertical):
         self.dropped_controls = False
 
     def compose(self) -> ComposeResult:
-        yield Input(id="answer", placeholder="Type your answer, then Enter", select_on_focus=False)
+        yield AnswerInput(
+            id="answer", placeholder="Type your answer, then Enter", select_on_focus=False
+        )
         yield Static("", id="reading", markup=False)
 
     @property
-    def input(self) -> Input:
-        return self.query_one("#answer", Input)
+    def input(self) -> AnswerInput:
+        return self.query_one("#answer", AnswerInput)
 
     @property
     def value(self) -> str:
@@ -65,7 +88,7 @@ class AnswerBox(Vertical):
         self, kind: str, vars: Sequence[str] = (), choices: Sequence[str] = (), idle: str = ""
     ) -> None:
         """A new problem: clear the box and say what is expected."""
-        self.kind = kind
+        self.kind = self.input.kind = kind
         self.vars = tuple(vars)
         self.choices = tuple(choices)
         self.idle_text = idle
