@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
@@ -69,7 +69,10 @@ class QuizApp(App[int]):
     SUB_TITLE = "maths for machine learning"
     COMMANDS = App.COMMANDS | {_quiz_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False)
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        # Help on every screen; ? only where it is not typed into a box.
+        Binding("f1", "help", "Help", key_display="F1"),
+        Binding("question_mark", "help", "Help", show=False),
     ]
 
     def __init__(
@@ -123,6 +126,24 @@ class QuizApp(App[int]):
 
         install(driver_class)  # a paste is text, never keys (issue 13 item 7)
         return driver_class
+
+    def action_help(self) -> None:
+        """This screen's keys, and what the screen adds (how to type the answer on a problem)."""
+        from quizmath.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.clear_notifications()  # nothing left over covering the panel
+        self.push_screen(HelpScreen.over(self, self.screen))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        # The palette's "Keys" opens the same help (Textual's own panel did not close on Esc).
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
+        yield SystemCommand(
+            "Keys and help", "This screen's keys, and how to answer (F1)", self.action_help
+        )
 
     def get_default_screen(self) -> Screen[Any]:
         # Opened on practice, home is built when practice ends: the first frame is lighter.

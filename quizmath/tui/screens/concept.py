@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
+
+from quizmath.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from quizmath.core.content import ConceptPage

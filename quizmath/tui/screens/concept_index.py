@@ -10,8 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
+
+from quizmath.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from quizmath.core.content import ConceptPage

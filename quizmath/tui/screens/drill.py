@@ -34,7 +34,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Header, Static, TextArea
 
 from quizmath.core.drill.outcomes import JudgementKind, RunEnding
 from quizmath.core.items import Answering, ItemKind
@@ -45,6 +45,7 @@ from quizmath.tui.widgets.answer_box import AnswerBox, printable
 from quizmath.tui.widgets.drill_bar import DrillBar
 from quizmath.tui.widgets.drill_problem import DrillProblem
 from quizmath.tui.widgets.exercise_item import ExerciseItem
+from quizmath.tui.widgets.footer import Footer
 from quizmath.tui.widgets.interview_item import InterviewItem
 from quizmath.tui.widgets.key_points import KeyPointList
 from quizmath.tui.widgets.rating_bar import RatingBar
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
     from quizmath.tui.app import QuizApp
     from quizmath.tui.drill_controller import DrillController, Ready
     from quizmath.tui.messages import Loaded
+    from quizmath.tui.screens.help import HelpSection
 
 TICK_S = 0.2
 
@@ -80,18 +82,18 @@ class DrillScreen(Screen[int | None]):
         Binding("ctrl+g", "skip", "Skip"),
         Binding("ctrl+r", "reveal", "Reveal"),
         Binding("escape", "back", "Leave"),
-        Binding("f1", "format_help", "Format", show=False),
-        Binding("g", "skip", show=False),
-        Binding("r", "reveal", show=False),
-        Binding("a,i", "focus_answer", show=False),
-        Binding("1", "rate(1)", show=False),
-        Binding("2", "rate(2)", show=False),
-        Binding("3", "rate(3)", show=False),
-        Binding("4", "rate(4)", show=False),
-        Binding("up", "choice(-1)", show=False),
-        Binding("down", "choice(1)", show=False),
-        Binding("pagedown", "scroll(1)", show=False),
-        Binding("pageup", "scroll(-1)", show=False),
+        # Letters once the box is left (Escape); hidden to keep the footer short, listed in help.
+        Binding("g", "skip", "Skip", show=False),
+        Binding("r", "reveal", "Reveal", show=False),
+        Binding("a,i", "focus_answer", "Back to the answer box", show=False),
+        Binding("1", "rate(1)", "Rate: again", show=False),
+        Binding("2", "rate(2)", "Rate: hard", show=False),
+        Binding("3", "rate(3)", "Rate: good", show=False),
+        Binding("4", "rate(4)", "Rate: easy", show=False),
+        Binding("up", "choice(-1)", "Previous choice", show=False),
+        Binding("down", "choice(1)", "Next choice", show=False),
+        Binding("pagedown", "scroll(1)", "Scroll down", show=False),
+        Binding("pageup", "scroll(-1)", "Scroll up", show=False),
     ]
 
     @dataclass
@@ -121,6 +123,7 @@ class DrillScreen(Screen[int | None]):
         self.loaded: Loaded | None = None  # the bank, once it is here
         self.checking = False
         self.timing_out = False
+        self._skip_asked: tuple[int, str] | None = None  # skip asked to confirm: (answered, text)
 
     @property
     def quiz(self) -> QuizApp:
@@ -378,28 +381,68 @@ class DrillScreen(Screen[int | None]):
     # -- actions ---------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[Any, ...]) -> bool | None:
+        """False hides a key that can do nothing now; None dims one that is only busy."""
         run = self.run
         item = run.current if run is not None else None
-        if action in ("skip", "reveal", "rate", "choice", "format_help", "focus_answer"):
+        if action in ("skip", "reveal", "rate", "choice", "focus_answer"):
             if item is None or self.timing_out:
-                return None if action in ("skip", "reveal") else False
+                return False
             if action == "skip":
                 return None if self.checking else True
             if action == "reveal":
                 if self._judged():
                     return False  # hidden: problems have no solution until the report
-                return None if self.interview.revealed else True
+                return not self.interview.revealed
             if action == "rate":
                 return not self._judged() and self.interview.revealed
             if action == "choice":
                 return item.problem is not None and item.problem.kind == "choice"
-            return self._judged()
+            return True
         return True
+
+    def help_sections(self) -> list[HelpSection]:
+        from quizmath.core.items.problem import format_help
+        from quizmath.tui.screens.help import HelpSection
+
+        sections = []
+        item = self.run.current if self.run is not None else None
+        if item is not None and item.problem is not None:
+            sections.append(HelpSection("How to type this answer", format_help(item.problem)))
+        sections.append(
+            HelpSection(
+                "How a drill goes",
+                "One answer per question: no hints, no retries, no solution until the report. "
+                "An answer that cannot be read is explained and may be typed again while time "
+                "remains; when the time is up, what is in the box is submitted as it stands. "
+                "ctrl+g skips (it asks first when there is an answer in the box). An interview "
+                "question: type notes if you like, ctrl+r reveals the model answer, then rate "
+                "yourself 1 to 4. Escape leaves the drill; it is kept and can be finished "
+                "later from Drills on the home screen.",
+            )
+        )
+        return sections
 
     def action_skip(self) -> None:
         run = self.run
-        if self.check_action("skip", ()) is True and run is not None:
-            self._saved(run.skip)
+        if self.check_action("skip", ()) is not True or run is None:
+            return
+        typed = self._typed()
+        asked = (run.answered, typed)
+        if typed.strip() and self._skip_asked != asked:
+            # What is typed would be lost (a stray BEL is ctrl+g): ask first.
+            self._skip_asked = asked
+            message = "Skip without submitting your answer? ctrl+g again skips."
+            if self._judged():
+                self.problem.note(message, "$warning")
+            else:
+                self.notify(message, severity="warning")
+            return
+        self._skip_asked = None
+        self._saved(run.skip)
+
+    def _typed(self) -> str:
+        """What is in the answer box, or the notes of an interview question."""
+        return self.problem.value if self._judged() else self.interview.notes.text
 
     async def action_reveal(self) -> None:
         run = self.run
@@ -435,14 +478,6 @@ class DrillScreen(Screen[int | None]):
         item = self.run.current if self.run is not None else None
         if item is not None:
             self._view(item.kind).focus_input()
-
-    def action_format_help(self) -> None:
-        from quizmath.core.items.problem import format_help
-
-        item = self.run.current if self.run is not None else None
-        if item is not None and item.problem is not None:
-            text = format_help(item.problem)
-            self.notify(text, title="How to type the answer", timeout=12, markup=False)
 
     def action_choice(self, delta: int) -> None:
         self.problem.box.cycle_choice(delta)

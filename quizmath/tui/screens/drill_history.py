@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from quizmath.core.drill.clock import format_clock, local_time
 from quizmath.core.drill.outcomes import RunEnding, ending_words
 from quizmath.tui.widgets.fitted_table import FittedTable
+from quizmath.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from quizmath.tui.app import QuizApp

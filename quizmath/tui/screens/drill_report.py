@@ -19,7 +19,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from quizmath.core.drill.clock import format_clock, local_time
 from quizmath.core.drill.outcomes import ending_words
@@ -28,6 +28,7 @@ from quizmath.core.items import Ending, ItemKind
 from quizmath.tui.messages import ContentFailed, ContentReady
 from quizmath.tui.widgets.answer_box import printable
 from quizmath.tui.widgets.fitted_table import FittedTable
+from quizmath.tui.widgets.footer import Footer
 from quizmath.tui.widgets.prompt_view import PromptView
 
 if TYPE_CHECKING:

@@ -16,16 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import (
-    Button,
-    Checkbox,
-    Footer,
-    Header,
-    Input,
-    Label,
-    SelectionList,
-    Static,
-)
+from textual.widgets import Button, Checkbox, Header, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from quizmath.core.drill.options import (
@@ -43,6 +34,7 @@ from quizmath.core.drill.options import (
 )
 from quizmath.core.drill.plan import share_args
 from quizmath.tui.messages import ContentReady
+from quizmath.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank

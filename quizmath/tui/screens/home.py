@@ -11,13 +11,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
+from quizmath.tui.widgets.footer import Footer
 from quizmath.tui.widgets.home_menu import HomeMenu, MenuEntry
 from quizmath.tui.widgets.topic_tree import ExerciseRef, TopicTree
 
 if TYPE_CHECKING:
     from quizmath.tui.app import QuizApp
+    from quizmath.tui.screens.help import HelpSection
 
 REASONS = {"due": "review due", "new": "new", "soonest": "next review"}
 MAX_DETAIL = 52
@@ -31,12 +33,14 @@ def _short(text: str, width: int = MAX_DETAIL) -> str:
 class HomeScreen(Screen[None]):
     """Menu entries are actions of this screen: ``MenuEntry("drill", …)`` runs ``action_drill``."""
 
+    # The menu shows its own keys (c i k d s), so the footer keeps to what it does not show and
+    # fits 80 columns (issue 13 item 16: Quit was cut off).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "continue", "Continue"),
-        Binding("i", "interview", "Interview"),
-        Binding("k", "concepts", "Concepts"),
-        Binding("d", "drills", "Drills"),
-        Binding("s", "stats", "Stats"),
+        Binding("i", "interview", "Interview", show=False),
+        Binding("k", "concepts", "Concepts", show=False),
+        Binding("d", "drills", "Drills", show=False),
+        Binding("s", "stats", "Stats", show=False),
         Binding("o", "topic_concept", "Topic page"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -199,6 +203,19 @@ class HomeScreen(Screen[None]):
             self.notify("This topic has no concept page yet.", severity="warning")
         else:
             self.quiz.open_concept(page)
+
+    def help_sections(self) -> list[HelpSection]:
+        from quizmath.tui.screens.help import HelpSection
+
+        return [
+            HelpSection(
+                "Home",
+                "Continue serves what is due for review, else something new, else the next "
+                "review. Arrow keys and Enter choose in the menu; tab moves to the "
+                "curriculum, where Enter practises a topic and o opens its concept page. "
+                "Your progress is saved after every answer.",
+            )
+        ]
 
     def check_action(self, action: str, parameters: tuple[Any, ...]) -> bool | None:
         if action in ("continue", "interview") and self.quiz.bank is None:

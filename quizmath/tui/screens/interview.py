@@ -19,12 +19,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, SelectionList, Static, TextArea
+from textual.widgets import Header, Markdown, SelectionList, Static, TextArea
 
 from quizmath.core.items.interview import LEVELS
 from quizmath.core.keypoints import points_with_rating
 from quizmath.core.practice.interview import QuestionState
 from quizmath.tui.messages import ProgressChanged
+from quizmath.tui.widgets.footer import Footer
 from quizmath.tui.widgets.interview_item import answer_markdown
 from quizmath.tui.widgets.key_points import KeyPointList, suggestion
 from quizmath.tui.widgets.rating_bar import RatingBar
@@ -121,7 +122,7 @@ class InterviewScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[Any, ...]) -> bool | None:
         if action == "reveal":
-            return True if self.practice.can_reveal else None
+            return self.practice.can_reveal  # hidden once revealed (nothing to do)
         if action == "rate":
             return self.practice.can_rate
         return True

@@ -29,13 +29,15 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from quizmath.core.confidence import Confidence
 from quizmath.core.practice.outcomes import Status
+from quizmath.core.practice.rules import MAX_WRONG
 from quizmath.tui.messages import ProblemPainted, ProgressChanged
 from quizmath.tui.widgets.answer_box import AnswerBox
 from quizmath.tui.widgets.confidence_bar import ConfidenceBar
+from quizmath.tui.widgets.footer import Footer
 from quizmath.tui.widgets.problem_sheet import ProblemSheet
 
 if TYPE_CHECKING:
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
     from quizmath.core.practice.outcomes import Outcome
     from quizmath.tui.app import QuizApp
     from quizmath.tui.prefetch import Prefetched
+    from quizmath.tui.screens.help import HelpSection
 
 LETTERS_HELP = "h hint · s solution · c concept · g skip · n next · a answer · Esc home"
 
@@ -60,20 +63,19 @@ class PracticeScreen(Screen[None]):
         Binding("ctrl+g", "skip", "Skip"),
         Binding("ctrl+n", "next", "Next"),
         Binding("escape", "back", "Back"),
-        Binding("f1", "format_help", "Format", show=False),
-        # Single letters once the answer box is left (Escape); hidden to keep the footer short.
-        Binding("h", "hint", show=False),
-        Binding("s", "solution", show=False),
-        Binding("c", "concept", show=False),
-        Binding("g", "skip", show=False),
-        Binding("n", "next", show=False),
-        Binding("question_mark", "format_help", show=False),
-        Binding("a,i", "focus_answer", show=False),
-        Binding("up", "choice(-1)", show=False),
-        Binding("down", "choice(1)", show=False),
-        Binding("1", "confidence('low')", show=False),
-        Binding("2", "confidence('medium')", show=False),
-        Binding("3", "confidence('high')", show=False),
+        # Single letters once the answer box is left (Escape); hidden to keep the footer short,
+        # listed in help (F1).
+        Binding("h", "hint", "Hint", show=False),
+        Binding("s", "solution", "Solution", show=False),
+        Binding("c", "concept", "Concept", show=False),
+        Binding("g", "skip", "Skip", show=False),
+        Binding("n", "next", "Next", show=False),
+        Binding("a,i", "focus_answer", "Back to the answer box", show=False),
+        Binding("up", "choice(-1)", "Previous choice", show=False),
+        Binding("down", "choice(1)", "Next choice", show=False),
+        Binding("1", "confidence('low')", "Not sure", show=False),
+        Binding("2", "confidence('medium')", "Fairly sure", show=False),
+        Binding("3", "confidence('high')", "Sure", show=False),
     ]
 
     @dataclass
@@ -117,6 +119,8 @@ class PracticeScreen(Screen[None]):
         self.painted = False  # its first problem (or error) is on screen
         self._ended = False
         self.unsure: Judgement | None = None  # checked, waiting for "how sure?" (confidence)
+        self._skip_asked: tuple[int, str] | None = None  # skip asked to confirm: (token, text)
+        self._checked_text: str | None = None  # the last answer sent to be checked
 
     @property
     def quiz(self) -> QuizApp:
@@ -151,7 +155,7 @@ class PracticeScreen(Screen[None]):
         yield ProblemSheet(id="sheet")
         yield ConfidenceBar(id="confidence")
         yield AnswerBox(id="answer-box")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # 80 columns: ctrl+p is in help (F1)
 
     def on_mount(self) -> None:
         self.sub_title = self.title_text
@@ -226,7 +230,8 @@ class PracticeScreen(Screen[None]):
         self.app.post_message(ProblemPainted(time.monotonic_ns()))
 
     def _show(self, p: Problem) -> None:
-        self.app.clear_notifications()  # e.g. the last problem's "how to type" help
+        self.app.clear_notifications()
+        self._checked_text = None
         served = len(self.practice.history) if self.practice else 1
         number = f"{served} of {self.count}" if self.count else str(served)
         if self.practice is not None:
@@ -284,6 +289,7 @@ class PracticeScreen(Screen[None]):
         self._start_check(message.text)
 
     def _start_check(self, text: str) -> None:
+        self._checked_text = text
         self.checks_started += 1
         self.checking = True
         self._token += 1
@@ -381,26 +387,50 @@ class PracticeScreen(Screen[None]):
     # -- actions ---------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[Any, ...]) -> bool | None:
-        if action == "confidence":
+        """False hides a key that can do nothing for this problem now (ctrl+n before an answer,
+        ctrl+t with no hint left); None dims one that is only busy (checking, loading)."""
+        if action == "confidence":  # only while "how sure?" waits
             return self.unsure is not None
-        busy = self.loading or self.checking or self.practice is None or self.unsure is not None
-        if action in ("hint", "solution", "skip"):
-            if self.problem is None or busy or (action != "solution" and self.finished):
-                return None
-            assert self.practice is not None
-            # (Counting hints before they are rendered would render them on this thread.)
-            if action == "hint" and self._texts_ready and self.practice.hints_left == 0:
-                return None
-            if action == "solution" and self.sheet.solution_shown:
-                return None
-        if action in ("concept", "format_help") and self.problem is None:
-            return None
-        if action == "next":
-            # Unanswered: skip is the way on (it is recorded); after a wrong answer, move on.
-            return True if not busy and (self.finished or self.answered) else None
+        p = self.problem
+        if action in ("hint", "solution", "skip", "next", "concept") and p is None:
+            return False
         if action == "choice":
-            return self.problem is not None and self.problem.kind == "choice"
-        return True
+            return p is not None and p.kind == "choice"
+        shown = self.practice.current if self.practice is not None else None
+        available = {
+            # (Counting hints before they are rendered would render them on this thread.)
+            "hint": not self.finished
+            and not (self._texts_ready and shown is not None and shown.hints_left == 0),
+            "solution": not self.sheet.solution_shown,
+            "skip": not self.finished,
+            # Unanswered, skip is the way on (it is recorded); after a wrong answer, move on.
+            "next": self.finished or self.answered,
+        }.get(action)
+        if available is None:
+            return True
+        if not available:
+            return False
+        busy = self.loading or self.checking or self.practice is None or self.unsure is not None
+        return None if busy and action != "concept" else True
+
+    def help_sections(self) -> list[HelpSection]:
+        from quizmath.core.items.problem import format_help
+        from quizmath.tui.screens.help import HelpSection
+
+        sections = []
+        if self.problem is not None:
+            sections.append(HelpSection("How to type this answer", format_help(self.problem)))
+        sections.append(
+            HelpSection(
+                "How practice goes",
+                "Enter checks your answer. A wrong answer can be tried again "
+                f"({MAX_WRONG} tries), or ask for a hint or the worked solution; an answer "
+                "that cannot be read is explained and not counted. ctrl+g skips (it asks "
+                "first when there is an answer in the box). Escape leaves the answer box, "
+                "then the single letters work; Escape again goes home.",
+            )
+        )
+        return sections
 
     def action_hint(self) -> None:
         if self.practice is None or self.practice.problem is None:
@@ -439,6 +469,20 @@ class PracticeScreen(Screen[None]):
         p = self.problem
         if p is None or self.finished or self.practice is None:
             return
+        typed = self.box.value
+        unchecked = typed.strip() and typed != self._checked_text
+        if unchecked and self._skip_asked != (self._token, typed):
+            # What is typed would be lost unchecked (a stray BEL is ctrl+g): ask first.
+            self._skip_asked = (self._token, typed)
+            self.box.note(
+                Content.styled(
+                    "Skip without checking your answer? ctrl+g again skips; "
+                    "Enter checks it instead.",
+                    "$warning",
+                )
+            )
+            return
+        self._skip_asked = None
         from quizmath.core.storage import StorageError
 
         try:
@@ -475,13 +519,6 @@ class PracticeScreen(Screen[None]):
 
     def action_focus_answer(self) -> None:
         self.box.input.focus()
-
-    def action_format_help(self) -> None:
-        from quizmath.core.items.problem import format_help
-
-        p = self.problem
-        if p is not None:
-            self.notify(format_help(p), title="How to type the answer", timeout=12, markup=False)
 
     def action_choice(self, delta: int) -> None:
         if self.problem is not None and not self.finished:

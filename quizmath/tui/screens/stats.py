@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizmath.tui.messages import ContentFailed, ContentReady
@@ -29,6 +29,7 @@ from quizmath.tui.screens.stats_learning import (
     placement_text,
     show_calibration,
 )
+from quizmath.tui.widgets.footer import Footer
 from quizmath.tui.widgets.practice_calendar import PracticeCalendar
 from quizmath.tui.widgets.series_plot import SeriesPlot
 

@@ -35,10 +35,13 @@ class AnswerInput(Input):
 
     def _on_paste(self, event: events.Paste) -> None:
         from quizmath.core.answers.paste import one_line
+        from quizmath.core.terminal_text import CONTROL
 
         event.stop()
         event.prevent_default()  # Input's own handler would paste the first line again
         line = one_line(event.text, self.kind)
+        if CONTROL.search(event.text.replace("\r", "")) and isinstance(self.parent, AnswerBox):
+            self.parent.dropped_controls = True  # said under the box
         if not line:
             return
         if self.selection.is_empty:
