@@ -66,6 +66,12 @@ def strip(text: str) -> str:
     return CONTROL.sub("", SEQUENCE.sub("", text))
 
 
+def error_text(exc: BaseException) -> str:
+    """An exception's message for a screen or a terminal: neutralised (sqlite and the OS quote
+    file names and rows), or the exception's name when it has no message."""
+    return neutralise(str(exc)) or type(exc).__name__
+
+
 def dumps(obj: Any, **kwargs: Any) -> str:
     """``json.dumps`` keeping Unicode readable, with every control character as a ``\\u``
     escape: the same data for a program, nothing a terminal acts on (``json.dumps`` escapes C0

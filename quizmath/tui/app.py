@@ -25,6 +25,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
+from quizmath.core.terminal_text import neutralise
 from quizmath.tui.checking import AppChecker
 from quizmath.tui.drill_controller import DrillController
 from quizmath.tui.messages import (
@@ -44,6 +45,7 @@ from quizmath.tui.ui_thread import on_ui_thread
 if TYPE_CHECKING:
     from textual.command import Provider
     from textual.driver import Driver
+    from textual.notifications import SeverityLevel
 
     from quizmath.core.bank.bank import Bank
     from quizmath.core.content import ConceptPage, InterviewBank
@@ -126,6 +128,25 @@ class QuizApp(App[int]):
 
         install(driver_class)  # a paste is text, never keys (issue 13 item 7)
         return driver_class
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification passes through ``neutralise``: an exception's text (sqlite, an
+        OSError) can quote a file name or a row, and nothing may reach the terminal raw."""
+        super().notify(
+            neutralise(message),
+            title=neutralise(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def action_help(self) -> None:
         """This screen's keys, and what the screen adds (how to type the answer on a problem)."""
@@ -304,7 +325,7 @@ class QuizApp(App[int]):
             bank = self.bank or self.services.load_bank()
             interviews = self.services.load_interviews(bank)
         except Exception as exc:  # a broken bank must not take the app down
-            self.post_message(BankFailed(f"{type(exc).__name__}: {exc}"))
+            self.post_message(BankFailed(neutralise(f"{type(exc).__name__}: {exc}")))
             return
         try:
             exercises = self.services.load_exercises()
@@ -324,7 +345,9 @@ class QuizApp(App[int]):
     def _bank_failed(self, message: BankFailed) -> None:
         self.bank_error = message.error
         self._tell_screens(lambda: ContentFailed(message.error))
-        self.notify(f"Could not load the question bank: {message.error}", severity="error")
+        self.notify(
+            f"Could not load the question bank: {message.error}", severity="error", markup=False
+        )
         self._refresh_home()
 
     def _tell_screens(self, make: Callable[[], Message]) -> None:

@@ -8,6 +8,7 @@ Time is the settable ``Mono`` clock (see drill_helpers): tests move it, never sl
 # ruff: noqa: F811 - the fixtures imported from drill_helpers are used as test arguments
 from __future__ import annotations
 
+import json
 import random
 from datetime import timedelta
 
@@ -400,3 +401,25 @@ async def test_a_bank_that_does_not_load_is_said_on_the_drill_screen(
         await wait_until(pilot, lambda: "Cannot start the drill" in text_of(wait))
         assert "the question bank did not load: RuntimeError: disk on fire" in text_of(wait)
         assert app.screen.run is None
+
+
+async def test_a_rounded_answer_is_explained_and_may_be_retyped(drill_app, rows) -> None:
+    # Issue 13 item 10 in a drill: decimals a little off where exact entries are asked are not
+    # the one answer the drill allows; the core says so (verdict.rounded), the screen shows it.
+    app = drill_app(drill=options(topics=("linear-algebra/matrices",), questions=1))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await drill_screen(pilot)
+        item = screen.run.current
+        assert item is not None and item.problem is not None and item.problem.kind == "matrix"
+        exact = json.loads(item.problem.expected)  # [[a, b], [c, d]]
+        assert any(x for r in exact for x in r)  # a zero stays exact: 0.0000
+        off = "; ".join(" ".join(f"{x * 1.001:.4f}" for x in r) for r in exact)
+        screen.query_one("#answer", Input).value = off
+        await pilot.press("enter")
+        reading = screen.query_one("#reading")
+        await wait_until(pilot, lambda: "Not counted" in text_of(reading))
+        assert "exact entries are asked" in text_of(reading)
+        assert screen.run.answered == 0
+        await submit(pilot, screen, item.problem.expected)
+        await report_screen(pilot)
+    assert rows("SELECT verdict FROM attempts") == [("accept",)]

@@ -43,6 +43,7 @@ class JudgementKind(StrEnum):
     ACCEPT = "accept"
     REJECT = "reject"
     INVALID = "invalid"
+    ROUNDED = "rounded"  # wrong only by rounding where exact values are asked
     EMPTY = "empty"  # nothing typed when the time ran out
 
 
@@ -60,7 +61,16 @@ class DrillJudgement:
     def kind(self) -> JudgementKind:
         if self.verdict is None:
             return JudgementKind.EMPTY
-        return JudgementKind(self.verdict.verdict)
+        kind = JudgementKind(self.verdict.verdict)
+        if kind == JudgementKind.REJECT and getattr(self.verdict, "rounded", False):
+            return JudgementKind.ROUNDED
+        return kind
+
+    @property
+    def retype(self) -> bool:
+        """Not recorded: the learner types the answer again (unreadable, or rounded where exact
+        values are asked), unless the time is up."""
+        return self.kind in (JudgementKind.INVALID, JudgementKind.ROUNDED) and not self.final
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,10 @@ is paused while the app is closed, so a resumed drill has the time it had when i
 Answering (one answer per item; no hints, no retries, no solution until the report):
 - A problem: ``judge(text)`` checks it (any thread, no database) and ``record(judgement)`` saves
   it (the storage's thread); ``submit`` does both. Unreadable text is not counted and may be
-  retyped while time remains. Right → "correct", wrong → "wrong".
+  retyped while time remains; so is an answer wrong only by rounding where exact values are
+  asked (``Verdict.rounded``: "close, but the exact value is asked"), as in practice, where it
+  uses no try: the one answer a drill allows is spent on the maths, not on the format. Right →
+  "correct", wrong → "wrong"; at the time-out a rounded answer is wrong.
 - ``skip()``: "skipped" (scored as missed). A skipped problem is recorded as a skipped attempt.
 - A coding exercise (``quizmath drill --code``): the text is the learner's file as it stands
   (``items.exercise.submission``); a file that passes is correct, one that does not yet is not
@@ -280,12 +283,12 @@ class DrillRun:
 
     def record(self, j: DrillJudgement) -> ItemResult | None:
         """Save a judgement (on the storage's thread). None, and nothing saved, for unreadable
-        text before the deadline (the learner types again) or a judgement of an item that is
-        no longer on screen."""
+        or rounded text before the deadline (``j.retype``: the learner types again) or a
+        judgement of an item that is no longer on screen."""
         item = self.current
         if item is None or item.position != j.position:
             return None
-        if j.kind == JudgementKind.INVALID and not j.final:
+        if j.retype:
             return None
         if j.kind == JudgementKind.EMPTY:
             return self._save(item, None, j.text, j.ms, timed_out=True, verdict=None)

@@ -94,7 +94,11 @@ class ProblemRenderer:
         return line or ""
 
     def not_counted_lines(self, verdict: Any, out: Output) -> list[str]:
-        lines = [out.paint("Could not read that; not counted. Type it again.", YELLOW)]
+        if verdict is not None and verdict.rounded:  # the core's call: exact values are asked
+            said = "Close, but exact values are asked; not counted. Type them again."
+        else:
+            said = "Could not read that; not counted. Type it again."
+        lines = [out.paint(said, YELLOW)]
         if verdict is not None and verdict.reason:
             lines.append(verdict.reason)
         return lines

@@ -40,6 +40,7 @@ from quizmath.core.drill.outcomes import JudgementKind, RunEnding
 from quizmath.core.items import Answering, ItemKind
 from quizmath.core.items.types import item_type
 from quizmath.core.keypoints import points_with_rating
+from quizmath.core.terminal_text import error_text
 from quizmath.tui.messages import ContentFailed, ContentReady, ProgressChanged
 from quizmath.tui.widgets.answer_box import AnswerBox, printable
 from quizmath.tui.widgets.drill_bar import DrillBar
@@ -183,7 +184,7 @@ class DrillScreen(Screen[int | None]):
                 loaded, self.options, self.resume_id, self.app.call_from_thread
             )
         except Exception as exc:  # QuizmathError, or a bug: say so, keep the app up
-            self.post_message(self.Prepared(None, str(exc) or type(exc).__name__))
+            self.post_message(self.Prepared(None, error_text(exc)))
             return
         self.post_message(self.Prepared(ready))
 
@@ -198,7 +199,7 @@ class DrillScreen(Screen[int | None]):
         try:
             run = self.drills.open_run(self.loaded, message.ready, self.options, self.resume_id)
         except (QuizmathError, StorageError) as exc:
-            self._failed(str(exc))
+            self._failed(error_text(exc))
             return
         self.run = run
         self.sub_title = f"Drill {run.id} · seed {run.seed}"
@@ -324,7 +325,7 @@ class DrillScreen(Screen[int | None]):
         try:
             judgement = self.run.judge(text, timeout=timeout)
         except Exception as exc:  # a checker failure must not take the drill down
-            self.post_message(self.Checked(position, None, str(exc) or type(exc).__name__))
+            self.post_message(self.Checked(position, None, error_text(exc)))
             return
         self.post_message(self.Checked(position, judgement))
 
@@ -343,7 +344,9 @@ class DrillScreen(Screen[int | None]):
                 self._judged_view().note("Could not check that; press Enter again.", "$error")
             return
         result = self._saved(lambda: run.record(j), show=False)
-        if result is None and j.kind == JudgementKind.INVALID:
+        if result is None and j.kind == JudgementKind.ROUNDED:  # problems only
+            self.problem.rounded(j.verdict)
+        elif result is None and j.kind == JudgementKind.INVALID:
             self._judged_view().unreadable(j.verdict)
         elif result is not None:
             self._after(result)

@@ -25,6 +25,7 @@ from quizmath.core.drill.clock import format_clock, local_time
 from quizmath.core.drill.outcomes import ending_words
 from quizmath.core.drill.report import MISSED, TREND_OVER
 from quizmath.core.items import Ending, ItemKind
+from quizmath.core.terminal_text import error_text
 from quizmath.tui.messages import ContentFailed, ContentReady
 from quizmath.tui.widgets.answer_box import printable
 from quizmath.tui.widgets.fitted_table import FittedTable
@@ -149,7 +150,7 @@ class DrillReportScreen(Screen[None]):
                 exercises=loaded.exercises,
             )
         except Exception as exc:  # a report that cannot be built must not take the app down
-            self.post_message(self.Built(None, str(exc) or type(exc).__name__))
+            self.post_message(self.Built(None, error_text(exc)))
             return
         self.post_message(self.Built(report))
 

@@ -34,6 +34,7 @@ from textual.widgets import Header
 from quizmath.core.confidence import Confidence
 from quizmath.core.practice.outcomes import Status
 from quizmath.core.practice.rules import MAX_WRONG
+from quizmath.core.terminal_text import error_text
 from quizmath.tui.messages import ProblemPainted, ProgressChanged
 from quizmath.tui.widgets.answer_box import AnswerBox
 from quizmath.tui.widgets.confidence_bar import ConfidenceBar
@@ -203,7 +204,7 @@ class PracticeScreen(Screen[None]):
         try:
             problem = self.practice.next_problem()
         except Exception as exc:  # QuizmathError, or a bug: say so, keep the app up
-            self.post_message(self.Ready(token, None, f"{exc}" or type(exc).__name__))
+            self.post_message(self.Ready(token, None, error_text(exc)))
             return
         self.post_message(self.Ready(token, problem))
 
@@ -304,7 +305,7 @@ class PracticeScreen(Screen[None]):
         try:
             judgement = self.practice.judge(text)
         except Exception as exc:
-            self.post_message(self.Checked(token, None, f"{exc}" or type(exc).__name__))
+            self.post_message(self.Checked(token, None, error_text(exc)))
             return
         self.post_message(self.Checked(token, judgement))
 

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quizmath.core.terminal_text import error_text
 from quizmath.tui.messages import ContentFailed, ContentReady
 from quizmath.tui.screens.stats_learning import (
     key_points_text,
@@ -153,7 +154,7 @@ class StatsScreen(Screen[None]):
                 interviews=interviews.questions.values(),
             )
         except Exception as exc:  # stats that cannot be computed must not take the app down
-            self.post_message(self.Computed(None, str(exc) or type(exc).__name__))
+            self.post_message(self.Computed(None, error_text(exc)))
             return
         self.post_message(self.Computed(stats))
 

@@ -59,6 +59,17 @@ class DrillProblem(Vertical):
             )
         )
 
+    def rounded(self, verdict: Any) -> None:
+        """Rounded where exact values are asked, before the deadline: not counted either."""
+        reason = printable(verdict.reason) if verdict is not None else ""
+        self.box.note(
+            Content.assemble(
+                ("⚠ Not counted: ", "bold $warning"),
+                (reason[:1].upper() + reason[1:], "$warning"),
+                (" Type the exact values and press Enter.", "$text-muted"),
+            )
+        )
+
     def leave_box(self) -> None:
         """Escape in the box: focus the sheet (scrolling keys) and list the letter keys."""
         self.sheet.focus()
