@@ -22,11 +22,12 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizmath.core.terminal_text import neutralise
 from quizmath.tui.messages import ProgressChanged
 from quizmath.tui.widgets.exercise_item import ExerciseItem
+from quizmath.tui.widgets.footer import Footer
 from quizmath.tui.widgets.grade_view import GradeView
 
 if TYPE_CHECKING:
