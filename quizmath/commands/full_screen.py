@@ -43,11 +43,12 @@ def open_app(
     drill: DrillOptions | None = None,
     resume: str | None = None,
     discard: str | None = None,
+    placement: bool = False,
 ) -> int:
     """Open the progress storage, then run the app: on home; on practice (``topic`` as typed,
-    ``template`` as ``id`` or ``id@seed``, ``count``); or on the ``drill`` (with ``--resume`` or
-    ``--discard``). ``plain`` is the command that does the same line by line (said when there
-    is no terminal)."""
+    ``template`` as ``id`` or ``id@seed``, ``count``); on the ``drill`` (with ``--resume`` or
+    ``--discard``); or on ``placement``. ``plain`` is the command that does the same line by
+    line (said when there is no terminal)."""
     if not has_terminal():
         print(
             f"{program}: the full-screen app needs a terminal on standard input and output; "
@@ -67,7 +68,7 @@ def open_app(
         from quizmath.tui.services import Services, StartSpec
 
         services = Services(storage, bank_paths=bank_paths, interview_paths=interview_paths)
-        start = StartSpec(topic, template, count, drill, resume, discard)
+        start = StartSpec(topic, template, count, drill, resume, discard, placement=placement)
         return run_app(services, start, program=program)
     finally:
         storage.close()

@@ -54,15 +54,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.plain:
-        # The app has no placement screen yet (it asked for tui.launch.run_tui, which is gone:
-        # commands start the app through commands.full_screen).
-        print(
-            f"{PROG}: note: the full-screen placement is not built yet; running it line by line "
-            "(--plain).",
-            file=sys.stderr,
-        )
-    return run_plain(args)
+    if args.plain:
+        return run_plain(args)
+    from quizmath.commands.full_screen import open_app
+
+    return open_app(
+        placement=True,
+        program=PROG,
+        plain="quizmath placement --plain",
+        db=getattr(args, "db", None),
+        bank_paths=args.bank,
+    )
 
 
 def run_plain(

@@ -260,6 +260,12 @@ class QuizApp(App[int]):
         self.back_to_home()
         self.push_screen(StatsScreen())
 
+    def open_placement(self) -> None:
+        from quizmath.tui.screens.placement import PlacementScreen
+
+        self.back_to_home()
+        self.push_screen(PlacementScreen(), self._refresh_home_after)
+
     # -- start-up ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
@@ -268,6 +274,8 @@ class QuizApp(App[int]):
             self.drills.start_from_command_line(
                 start.drill, resume=start.resume, discard=start.discard
             )
+        elif start.placement:  # ``quizmath placement``, over home
+            self.call_later(self.open_placement)
         elif start.practice:
             bank = self.services.prestarted_bank
             if self.first is not None:
@@ -386,6 +394,9 @@ class QuizApp(App[int]):
 
     @on(ProgressChanged)
     def _progress_changed(self) -> None:
+        self._refresh_home()
+
+    def _refresh_home_after(self, _result: object = None) -> None:
         self._refresh_home()
 
     # -- checking ----------------------------------------------------------------------------

@@ -36,6 +36,7 @@ class StartSpec:
     drill: DrillOptions | None = None
     resume: str | None = None  # ``quizmath drill --resume [ID]``: "last" or a drill id
     discard: str | None = None  # ``quizmath drill --discard [ID]``
+    placement: bool = False  # ``quizmath placement``: the placement screen, over home
 
     @property
     def practice(self) -> bool:

@@ -1,5 +1,6 @@
-"""Home: what to do next (Continue, reviews due, interview Q&A, concepts) and the curriculum
-with progress per topic. Every figure comes from the scheduler."""
+"""Home: what to do next (Continue, reviews due, interview Q&A, concepts, placement) and the
+curriculum with progress per topic and where the latest placement put it. Every figure comes
+from the scheduler."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def _short(text: str, width: int = MAX_DETAIL) -> str:
 class HomeScreen(Screen[None]):
     """Menu entries are actions of this screen: ``MenuEntry("drill", …)`` runs ``action_drill``."""
 
-    # The menu shows its own keys (c i k d s), so the footer keeps to what it does not show and
+    # The menu shows its own keys (c i k d s p), so the footer keeps to what it does not show and
     # fits 80 columns (issue 13 item 16: Quit was cut off).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "continue", "Continue"),
@@ -41,6 +42,7 @@ class HomeScreen(Screen[None]):
         Binding("k", "concepts", "Concepts", show=False),
         Binding("d", "drills", "Drills", show=False),
         Binding("s", "stats", "Stats", show=False),
+        Binding("p", "placement", "Placement", show=False),
         Binding("o", "topic_concept", "Topic page"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -108,8 +110,12 @@ class HomeScreen(Screen[None]):
                 ("" if due else "   Continue serves new problems", "$text-muted"),
             )
         )
+        from quizmath.core.placement.placement_map import latest_map
+
+        placement = latest_map(scheduler.storage, bank.curriculum)
         menu.set_entries(self.menu_entries())
-        tree.set_progress(bank.curriculum, scheduler.topic_progress(), exercises)
+        placed = {t.topic: str(t.level) for t in placement.topics} if placement else None
+        tree.set_progress(bank.curriculum, scheduler.topic_progress(), exercises, placed)
         self.refresh_bindings()  # Continue and Interview were dimmed while the bank loaded
 
     def _exercises(self) -> list[ExerciseRef]:
@@ -158,6 +164,7 @@ class HomeScreen(Screen[None]):
         return [
             MenuEntry("drills", "Drills", _short(drills_detail(self.quiz.services.storage)), "d"),
             MenuEntry("stats", "Stats", stats, "s"),
+            MenuEntry("placement", "Placement", "15–25 questions: mark what you know", "p"),
         ]
 
     @on(HomeMenu.Chosen)
@@ -189,6 +196,9 @@ class HomeScreen(Screen[None]):
 
     def action_stats(self) -> None:
         self.quiz.open_stats()
+
+    def action_placement(self) -> None:
+        self.quiz.open_placement()
 
     def action_topic_concept(self) -> None:
         ref = self.query_one(TopicTree).highlighted_topic

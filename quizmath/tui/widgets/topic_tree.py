@@ -1,9 +1,10 @@
 """The curriculum (area → topic → coding exercise) with each topic's progress from the
-scheduler, and each exercise's state (new, tried, solved, due for review)."""
+scheduler, each exercise's state (new, tried, solved, due for review), and where the latest
+placement put each topic (known, shaky, new: ``core.placement``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,10 @@ if TYPE_CHECKING:
 
 TITLE_WIDTH = 44  # at most; less when the tree is narrow
 STATS_WIDTH = 34  # " 12/12 ▰▰▰▰▰▰▰▰  acc 100%  12 due"
+PLACED_WIDTH = 8  # "  shaky"
 BAR_WIDTH = 8
+# A placement level (``core.placement.walk.Level``) as the tree says it, and its colour.
+PLACED = {"known": ("known", "success"), "shaky": ("shaky", "warning"), "new": ("new", "")}
 
 
 def bar(fraction: float | None, width: int = BAR_WIDTH) -> str:
@@ -35,12 +39,20 @@ def fit(text: str, width: int) -> str:
 
 
 def topic_label(
-    p: TopicProgress, colours: dict[str, str] | None = None, width: int = TITLE_WIDTH
+    p: TopicProgress,
+    colours: dict[str, str] | None = None,
+    width: int = TITLE_WIDTH,
+    placed: str | None = None,
 ) -> Text:
-    """``Eigenvalues and eigenvectors   1/2  ▰▰▰▱▱▱▱▱  acc 67%  2 due``; ``colours`` are
-    the theme's (``success``, ``primary``, ``warning``): Rich labels cannot use $variables."""
+    """``Eigenvalues and eigenvectors known  1/2  ▰▰▰▱▱▱▱▱  acc 67%  2 due``; ``colours``
+    are the theme's (``success``, ``primary``, ``warning``): Rich labels cannot use
+    $variables; ``placed``: the topic's level in the latest placement, if it was placed."""
     c = colours or {}
     label = Text(fit(p.title, width).ljust(width))
+    if placed is not None:
+        word, colour = PLACED.get(placed, ("", ""))
+        style = f"bold {c.get(colour, '')}".strip() if colour else "dim"
+        label.append(f" {word:<{PLACED_WIDTH - 1}}", style=style)
     if p.templates == 0:
         label.append("  no problems yet", style="dim")
         return label
@@ -108,7 +120,9 @@ class TopicTree(Tree[Ref]):
         self._areas: dict[str, TreeNode[Ref]] = {}
         self._folded: set[str] = set()  # topics whose exercises the learner folded away
         self._topics: dict[str, TreeNode[Ref]] = {}
-        self._last: tuple[Curriculum, list[TopicProgress], list[ExerciseRef]] | None = None
+        self._last: (
+            tuple[Curriculum, list[TopicProgress], list[ExerciseRef], Mapping[str, str]] | None
+        ) = None
         self._width = 0
 
     def show_loading(self, text: str) -> None:
@@ -121,9 +135,12 @@ class TopicTree(Tree[Ref]):
         curriculum: Curriculum,
         progress: Sequence[TopicProgress],
         exercises: Sequence[ExerciseRef] = (),
+        placed: Mapping[str, str] | None = None,
     ) -> None:
         """Rebuild the tree, keeping which areas are open and where the cursor is; each
-        topic's coding exercises under it."""
+        topic's coding exercises under it. ``placed``: topic id → its level in the latest
+        placement (untested topics left out)."""
+        placed = {t: level for t, level in (placed or {}).items() if level in PLACED}
         expanded = (
             {aid for aid, node in self._areas.items() if node.is_expanded} if self._areas else None
         )
@@ -139,11 +156,12 @@ class TopicTree(Tree[Ref]):
         colours: dict[str, str] = {
             k: variables[k] for k in ("success", "primary", "warning") if k in variables
         }
-        self._last = (curriculum, list(progress), list(exercises))
+        self._last = (curriculum, list(progress), list(exercises), placed)
         # Guides, cursor and scrollbar take about 8 cells; the stats need STATS_WIDTH.
         self._width = self.scrollable_content_region.width
         room = self._width or 80
-        width = max(16, min(TITLE_WIDTH, room - 8 - STATS_WIDTH))
+        extra = PLACED_WIDTH if placed else 0
+        width = max(16, min(TITLE_WIDTH, room - 8 - STATS_WIDTH - extra))
         self.clear()
         self._areas = {}
         self._topics = {}
@@ -162,8 +180,9 @@ class TopicTree(Tree[Ref]):
             for row in rows:
                 ref = TopicRef(row.topic_id, row.templates)
                 under = coding.get(row.topic_id, [])
+                mark = placed.get(row.topic_id, "") if placed else None
                 # A topic with exercises is a node: its ▼ takes two cells from the title.
-                label = topic_label(row, colours, width - 2 if under else width)
+                label = topic_label(row, colours, width - 2 if under else width, mark)
                 if under:
                     leaf = node.add(label, ref, expand=row.topic_id not in self._folded)
                     for x in under:
