@@ -335,3 +335,16 @@ async def test_answer_typed_before_the_session_arrives_is_checked_then(make_app,
         await wait_until(pilot, lambda: screen.sheet.verdict.status is not None)
         assert "✓ Correct" in verdict_text(screen)
     assert rows("SELECT verdict FROM attempts") == [("accept",)]
+
+
+async def test_the_keys_are_asked_about_safely_after_the_session_closed(make_app) -> None:
+    # Leaving an unanswered problem closes the session; the footer can still ask about the keys
+    # (it recomposes late). Asking the closed session crashed the app once (seen in tmux:
+    # Escape twice, quickly, on a fresh problem); now the keys are simply not available.
+    app = make_app(template="tuifix.dot@3")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        await wait_until(pilot, lambda: screen.check_action("hint", ()) is True)
+        screen.end_practice()
+        assert screen.check_action("hint", ()) is None
+        assert screen.check_action("skip", ()) is None

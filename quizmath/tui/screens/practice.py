@@ -412,6 +412,7 @@ class PracticeScreen(Screen[None]):
         if not available:
             return False
         busy = self.loading or self.checking or self.practice is None or self.unsure is not None
+        busy = busy or self._ended  # closed: leaving (the footer may still ask, late)
         return None if busy and action != "concept" else True
 
     def help_sections(self) -> list[HelpSection]:
