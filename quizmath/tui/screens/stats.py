@@ -99,9 +99,7 @@ class StatsScreen(Screen[None]):
             yield Static("", id="mastery", markup=False)
             yield Static("", id="stats-placement", markup=False)
             with Horizontal(id="stats-calibration"):
-                yield SeriesPlot(
-                    "Calibration: share right at each confidence", id="plot-calibration"
-                )
+                yield SeriesPlot("Calibration: % right by confidence", id="plot-calibration")
                 yield Static("", id="stats-misses", markup=False)
             yield Static("Interview key points most often missed", classes="heading")
             yield Static("", id="stats-key-points", markup=False)

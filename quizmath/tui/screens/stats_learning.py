@@ -46,17 +46,16 @@ def misses_text(s: Stats) -> Content:
     lines = [
         Content.assemble(
             (f"Sure but wrong: {cal.misses_total}", "bold $error"),
-            (" (likely misconceptions; replay one from its ref)", "$text-muted"),
-        )
+            (" (likely misconceptions)", "$text-muted"),
+        ),
+        Content.styled("Replay one: quizmath practice --template REF", "$text-muted"),
     ]
     for m in cal.misses[:MISSES_SHOWN]:
         title = printable(m.title or m.template_id)
+        lines.append(Content.assemble(f"  {title}  ", (m.ref, "$text-muted")))
         lines.append(
-            Content.assemble(
-                f"  {title} — ", ("answered ", "$text-muted"), (printable(m.answer), "bold"),
-                (f"  {m.ref}", "$text-muted"),
-            )
-        )  # fmt: skip
+            Content.assemble(("    answered ", "$text-muted"), (printable(m.answer), "bold"))
+        )
     return Content("\n").join(lines)
 
 
