@@ -78,6 +78,10 @@ NEW = (
     "numerics.variance-cancellation",
     "numerics.condition-error-bound",
     "numerics.stable-bce",
+    "numerics.jacobian-layout",
+    "numerics.chain-rule-layout",
+    "numerics.entropy-units",
+    "numerics.variance-ddof",
 )
 
 
