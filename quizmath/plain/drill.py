@@ -13,8 +13,11 @@ then ``reveal`` (or an empty line), then a rating 1–4.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
 from quizmath.core.drill.clock import format_clock, local_time
 from quizmath.core.drill.outcomes import RunEnding
@@ -22,6 +25,7 @@ from quizmath.core.drill.runs import LAST, Choice, StartAction, StartDecision, a
 from quizmath.core.items import Answering, Ending
 from quizmath.core.items.types import item_type
 from quizmath.core.keypoints import parse_point_numbers
+from quizmath.core.storage.waiting import while_busy
 from quizmath.plain.items import JUDGED, RENDERERS
 from quizmath.plain.items.interview import (
     RATE_AGAIN,
@@ -32,6 +36,8 @@ from quizmath.plain.items.interview import (
 )
 from quizmath.plain.lines import TIMEOUT, LineReader
 from quizmath.plain.output import BOLD, GREEN, RED, YELLOW, Output
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from quizmath.core.drill.outcomes import ItemResult
@@ -60,6 +66,18 @@ class PlainDrill:
         self.out = out
         self.say = out.say
         self.interactive = bool(getattr(reader.stream, "isatty", lambda: False)())
+        self.sleep: Callable[[float], None] = time.sleep  # the pauses while the file is locked
+
+    def saving(self, save: Callable[[], T]) -> T:
+        """``save()``, waiting while another program holds the progress file's write lock (the
+        drill's clock runs on: the time limit is the learner's promise, not ours to stretch)."""
+        return while_busy(save, self.waiting, sleep=self.sleep)
+
+    def waiting(self, pause: float) -> None:
+        self.say(
+            "The progress file is locked by another program; your answer is kept and saved "
+            f"when it is free: trying again in {pause:g} s (Ctrl+C stops)."
+        )
 
     def left(self) -> str:
         remaining = self.run.remaining_ms()
@@ -148,7 +166,7 @@ class PlainDrill:
             if command in ("quit", "exit"):
                 return Loop.PAUSED
             if command == "skip":
-                return self.after(run.skip(), "Skipped.")
+                return self.after(self.saving(run.skip), "Skipped.")
             if command in ("hint", "?", "solution"):
                 self.say(NO_HINTS)
                 continue
@@ -158,7 +176,8 @@ class PlainDrill:
             if not command and not run.expired():
                 self.say(renderer.prompt_line(item.served))
                 continue
-            judgement, result = run.submit(renderer.answer_text(item.served, line))
+            judgement = run.judge(renderer.answer_text(item.served, line))
+            result = self.saving(partial(run.record, judgement))
             if result is None:
                 self.out.lines(renderer.not_counted_lines(judgement.verdict, self.out))
                 continue
@@ -185,7 +204,7 @@ class PlainDrill:
             if command in ("quit", "exit"):
                 return Loop.PAUSED
             if command == "skip":
-                return self.after(run.skip(), "Skipped.")
+                return self.after(self.saving(run.skip), "Skipped.")
             if run.expired():  # typed after the deadline: the drill ends, unrated
                 self.time_up(run.time_out("\n".join(notes)))
                 return Loop.ENDED
@@ -210,7 +229,8 @@ class PlainDrill:
             if command == "" and points is not None:
                 command = str(int(points.rating))
             if command in RATINGS:
-                result = run.rate(RATINGS[command], "\n".join(notes), points)
+                rate = partial(run.rate, RATINGS[command], "\n".join(notes), points)
+                result = self.saving(rate)
                 covered = f" ({points.describe()})" if points is not None else ""
                 return self.after(result, f"Rated {RATINGS[command]} of 4{covered}.")
             self.say(RATE_AGAIN)

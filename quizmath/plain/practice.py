@@ -19,19 +19,26 @@ With confidence on (``--confidence``, or ``quizmath settings --confidence on``),
 will be recorded is followed by "How sure are you? 1 low, 2 medium, 3 high" before its verdict
 (``core.confidence``: sure and wrong is flagged as a likely misconception; unsure and right is
 rated Hard).
+
+While another program holds the progress file's write lock, a save waits and says so
+(``core.storage.waiting``), instead of ending the session (issue 13 item 9).
 """
 
 from __future__ import annotations
 
 import contextlib
 import sys
-from typing import TYPE_CHECKING, TextIO
+import time
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from quizmath.core.confidence import QUESTION as CONFIDENCE_QUESTION
 from quizmath.core.confidence import Confidence, parse_confidence
 from quizmath.core.errors import QuizmathError
 from quizmath.core.items.problem import format_help
 from quizmath.core.practice.outcomes import Outcome, Status
+from quizmath.core.storage.waiting import while_busy
 from quizmath.plain.items.problem import body_lines, verdict_lines
 from quizmath.plain.output import BOLD, Output, indent
 
@@ -40,6 +47,8 @@ if TYPE_CHECKING:
     from quizmath.core.practice.flow import Practice
 
 COMMANDS_LINE = "Type your answer, or: hint (or ?), solution, skip, help, quit."
+
+T = TypeVar("T")
 
 
 class PlainPractice:
@@ -54,6 +63,7 @@ class PlainPractice:
         self.say = self.out.say
         self.count = count
         self.interactive = inp.isatty() if hasattr(inp, "isatty") else False
+        self.sleep: Callable[[float], None] = time.sleep  # the pauses while the file is locked
 
     def read(self) -> str | None:
         """One line without its newline; None at end of input."""
@@ -125,7 +135,7 @@ class PlainPractice:
                 self.say(COMMANDS_LINE)
                 self.say(format_help(p))
             elif command == "skip":
-                self.practice.skip()
+                self.saving(self.practice.skip)
                 self.say(f"Skipped. The answer was: {p.answer_text}")
                 self.say()
                 return True
@@ -140,8 +150,20 @@ class PlainPractice:
                     if confidence is None:  # quit or end of input: the answer is not saved
                         self.say()
                         return False
-                if self.answered(self.practice.record(judgement, confidence)):
+                # Judged once, saved when the file is free: the time taken is the learner's.
+                outcome = self.saving(partial(self.practice.record, judgement, confidence))
+                if self.answered(outcome):
                     return True
+
+    def saving(self, save: Callable[[], T]) -> T:
+        return while_busy(save, self.waiting, sleep=self.sleep)
+
+    def waiting(self, pause: float) -> None:
+        self.say(
+            "The progress file is locked by another program; your answer is kept and saved "
+            f"when it is free: trying again in {pause:g} s (Ctrl+C stops; earlier answers "
+            "are saved)."
+        )
 
     def ask_confidence(self) -> Confidence | None:
         """How sure the learner is, before the verdict (None: they stopped)."""

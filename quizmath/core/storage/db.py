@@ -43,9 +43,10 @@ UNTOUCHED = "the file was left untouched"
 class StorageError(QuizmathError):
     """Progress cannot be read or saved; the message names the file and what to do."""
 
-    def __init__(self, message: str, path: Path | str | None = None) -> None:
+    def __init__(self, message: str, path: Path | str | None = None, *, busy: bool = False) -> None:
         super().__init__(message)
         self.path = None if path is None else Path(path)
+        self.busy = busy  # another connection held the write lock: trying later may work
 
 
 class Database:
@@ -136,8 +137,9 @@ class Database:
         except sqlite3.ProgrammingError:
             raise  # a bug (wrong thread, closed connection), not a problem with the file
         except sqlite3.Error as exc:
+            busy = isinstance(exc, sqlite3.OperationalError) and _is_busy(exc)
             raise StorageError(
-                f"could not save progress to {self.path}: {exc}", self.path
+                f"could not save progress to {self.path}: {exc}", self.path, busy=busy
             ) from None
 
     def _transaction(self, fn: Callable[[sqlite3.Connection], T]) -> T:
