@@ -272,7 +272,11 @@ def run_report(args: argparse.Namespace) -> int:
             return _fail(f"--report takes a drill id or 'last', not {args.report!r}")
         try:
             bank, interviews = _content(args, quiet=True)
-            report = build_report(storage, drill_id, bank, interviews, exercises=_exercises())
+            from quizmath.core.answers import check  # wrong answers checked again, in process
+
+            report = build_report(
+                storage, drill_id, bank, interviews, exercises=_exercises(), checker=check
+            )
         except DrillError as exc:
             return _fail(str(exc), 1)
         if args.json:
@@ -384,7 +388,10 @@ def run_plain(
         from quizmath.plain.drill_report import report_text
 
         exercises = _exercises() if run.has_code else None
-        out.say(report_text(build_report(storage, run.id, bank, interviews, exercises=exercises)))
+        report = build_report(
+            storage, run.id, bank, interviews, exercises=exercises, checker=checker
+        )
+        out.say(report_text(report))
         return 0
     except DrillError as exc:
         return _fail(str(exc), 1)

@@ -89,6 +89,8 @@ def _missed(i: ReportItem) -> list[str]:
             lines.append("     Model answer:")
             lines += _indent(i.solution, 7)
         return lines
+    if i.mistake:
+        lines.append(f"     A common mistake: {i.mistake}")
     if i.expected:
         lines.append(f"     Answer: {i.expected}")
     if i.solution:

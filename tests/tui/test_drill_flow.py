@@ -423,3 +423,19 @@ async def test_a_rounded_answer_is_explained_and_may_be_retyped(drill_app, rows)
         await submit(pilot, screen, item.problem.expected)
         await report_screen(pilot)
     assert rows("SELECT verdict FROM attempts") == [("accept",)]
+
+
+async def test_the_report_shows_the_feedback_of_a_typical_mistake(drill_app) -> None:
+    # Issue 13 item 14: tuifix.mat's typical mistake is A − B; the drill says nothing while it
+    # runs, its report says what the template has for that answer.
+    app = drill_app(drill=options(topics=("linear-algebra/matrices",), questions=1))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await drill_screen(pilot)
+        item = screen.run.current
+        assert item is not None and item.problem is not None
+        (mistake,) = item.problem.mistakes
+        await submit(pilot, screen, mistake.expected)
+        report = await report_screen(pilot)
+        assert report.report.items[0].mistake == mistake.feedback
+        missed = " ".join(text_of(w) for w in report.query("#report-missed Static"))
+        assert f"A common mistake: {mistake.feedback}" in missed

@@ -10,7 +10,9 @@ says what it said at the end of the drill:
   it; for an interview question, of their Good/Easy self-ratings); None ("—") without history;
 - the missed items (wrong, skipped, or unanswered at the time-out) with their worked solutions,
   regenerated from ``id@seed`` (an interview question: its model answer and key points); items
-  never reached are listed apart;
+  never reached are listed apart; a wrong answer that is one of the template's typical
+  mistakes gets that mistake's feedback (checked again when a checker is given: a drill shows
+  no feedback while it runs, so the report is where it is read);
 - the comparison with the learner's earlier finished drills (not discarded ones): previous
   scores, best, the change since the last one and against the mean of the last five.
 """
@@ -24,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from quizmath.core.drill.outcomes import RunStatus
 from quizmath.core.drill.plan import DrillError, has_code, share_args
 from quizmath.core.items import Ending, ItemKind
+from quizmath.core.items.problem import generate, judge
 from quizmath.core.items.types import Sources, item_type
 from quizmath.core.storage import drills as rows
 from quizmath.core.storage.drills import RunRow
@@ -34,7 +37,7 @@ if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
     from quizmath.core.content import InterviewBank
     from quizmath.core.exercises.catalog import ExerciseBank
-    from quizmath.core.items.problem import Generator
+    from quizmath.core.items.problem import Checker, Generator
 
 MISSED = (Ending.WRONG, Ending.SKIPPED, Ending.UNANSWERED)  # the score's other counts
 HISTORY = 10  # earlier drills shown in the comparison
@@ -58,6 +61,7 @@ class ReportItem:
     rating: int | None  # interview self-rating
     expected: str | None = None  # missed items: the right answer (or the key points)
     solution: str | None = None  # missed items: the worked solution (or the model answer)
+    mistake: str | None = None  # a wrong problem: the feedback of the typical mistake it is
 
 
 @dataclass(frozen=True)
@@ -176,9 +180,11 @@ def build_report(
     *,
     generator: Generator | None = None,
     exercises: ExerciseBank | None = None,
+    checker: Checker | None = None,
 ) -> DrillReport:
     """The report of run ``drill_id`` (finished, discarded or still running); ``exercises``
-    give the titles and model solutions of its coding exercises."""
+    give the titles and model solutions of its coding exercises; with a ``checker``, wrong
+    answers are checked again for the template's typical mistakes (slow: off the UI thread)."""
     sources = Sources(bank, interviews, generator, exercises=exercises)
     run = storage.read(lambda c: rows.get_run(c, drill_id))
     if run is None:
@@ -210,9 +216,29 @@ def build_report(
                 r.rating,
                 details.expected,
                 details.solution,
+                _mistake(r, outcome, sources, checker),
             )
         )
     return DrillReport(run, tuple(items), _topic_scores(items), _compare(storage, run))
+
+
+def _mistake(
+    r: rows.ItemRow, outcome: Ending, sources: Sources, checker: Checker | None
+) -> str | None:
+    """The feedback of the typical mistake a wrong answer to a problem matches, if any."""
+    text = (r.answer or "").strip()
+    if checker is None or r.kind != ItemKind.PROBLEM or outcome != Ending.WRONG or not text:
+        return None
+    template = sources.bank.templates.get(r.item_id)
+    if template is None or r.seed is None:
+        return None
+    try:
+        problem = (sources.generator or generate)(template, r.seed)
+        verdict = judge(problem, text, checker)
+    except Exception:  # the report still shows the answer, the solution and the rest
+        return None
+    mistake = getattr(verdict, "mistake", None)
+    return mistake if isinstance(mistake, str) and mistake else None
 
 
 def _usual(storage: Storage, r: rows.ItemRow, run: RunRow) -> int | None:

@@ -148,6 +148,7 @@ class DrillReportScreen(Screen[None]):
                 loaded.bank,
                 loaded.interviews,
                 exercises=loaded.exercises,
+                checker=self.quiz.checker,  # the typical mistake a wrong answer is
             )
         except Exception as exc:  # a report that cannot be built must not take the app down
             self.post_message(self.Built(None, error_text(exc)))
@@ -310,6 +311,13 @@ def missed_widgets(i: ReportItem) -> list[Static]:
     if i.kind == ItemKind.INTERVIEW and i.rating is not None:
         given = Content.assemble(given, (f"   (rated {i.rating} of 4)", "$text-muted"))
     out.append(Static(given, classes="missed-line"))
+    if i.mistake:
+        out.append(
+            Static(
+                Content.assemble(("A common mistake: ", "$warning"), printable(i.mistake)),
+                classes="missed-line",
+            )
+        )
     if i.kind == ItemKind.PROBLEM and i.expected:
         out.append(
             Static(
