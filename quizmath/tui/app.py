@@ -394,7 +394,12 @@ class QuizApp(App[int]):
 
     @on(ProgressChanged)
     def _progress_changed(self) -> None:
-        self._refresh_home()
+        """Home re-reads progress when it shows again (``on_screen_resume``), not under the
+        screen that saved: each reload is queries on the UI thread (issue 13 item 23: 2 s an
+        answer at a million attempts)."""
+        home = self._home()
+        if home is not None and self.screen is home:
+            home.reload()
 
     def _refresh_home_after(self, _result: object = None) -> None:
         self._refresh_home()

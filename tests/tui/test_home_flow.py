@@ -193,3 +193,34 @@ async def test_palette_starts_a_template_replacing_the_practice_on_screen(make_a
         assert [type(s).__name__ for s in app.screen_stack].count("PracticeScreen") == 1
         await pilot.press("escape", "escape")  # leaving practice lands on home
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+async def test_answers_do_not_reload_the_hidden_home(make_app, monkeypatch) -> None:
+    # Issue 13 item 23 (the TUI's side): every judged answer reloaded the home screen under the
+    # problem, on the UI thread (per-topic tallies, the pick, every finished drill: 2 s an
+    # answer at a million attempts). Home reads progress when it shows again, not before.
+    reloads: list[object] = []
+    real = HomeScreen.reload
+
+    def counted(self: HomeScreen) -> None:
+        reloads.append(self.app.screen)
+        real(self)
+
+    monkeypatch.setattr(HomeScreen, "reload", counted)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        home = await loaded_home(pilot)
+        await pilot.press("c")
+        screen = await problem_screen(pilot)
+        reloads.clear()
+        await answer(pilot, screen, screen.problem.typed_answer)
+        await pilot.press("ctrl+n")
+        screen = await problem_screen(pilot)
+        await pilot.press("ctrl+g", "ctrl+g")  # a skip is saved too
+        await pilot.pause()
+        assert reloads == []
+        await pilot.press("escape", "escape")
+        await wait_until(pilot, lambda: app.screen is home)
+        await wait_until(pilot, lambda: bool(reloads))
+        assert all(s is home for s in reloads)
+        assert "1/1" in topic_line(home.query_one(TopicTree), "Vectors and the dot product")
