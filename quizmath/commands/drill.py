@@ -198,14 +198,22 @@ def open_full_screen(args: argparse.Namespace) -> int:
     loads after the first paint, while the drill screen says it is preparing."""
     from quizmath.commands.full_screen import open_app
     from quizmath.core.bank.bank import default_curriculum
+    from quizmath.core.bank.topic_names import template_topics
     from quizmath.core.drill.options import DrillOptions
     from quizmath.core.drill.plan import resolve_topics
     from quizmath.core.errors import QuizmathError
 
+    names = (args.topics or "").split(",")
     try:
-        topics = resolve_topics(default_curriculum(), (args.topics or "").split(","))
-    except QuizmathError as exc:
-        return _fail(str(exc))
+        topics = resolve_topics(default_curriculum(), names)
+    except QuizmathError:
+        try:  # a template-id prefix (``linalg``) needs the templates: load them only then
+            from quizmath.core.bank.bank import load_bank
+
+            bank = load_bank(getattr(args, "bank", None))
+            topics = resolve_topics(bank.curriculum, names, template_topics(bank))
+        except QuizmathError as exc:
+            return _fail(str(exc))
     options = DrillOptions(
         minutes=args.minutes,
         questions=args.questions,
@@ -413,10 +421,11 @@ def _start(
     clock: Callable[[], float],
 ) -> tuple[DrillRun, bool]:
     """A new drill as the options ask, and whether its topics were the learner's weakest."""
+    from quizmath.core.bank.topic_names import template_topics
     from quizmath.core.drill.plan import make_plan, resolve_topics
     from quizmath.core.drill.run import DrillRun
 
-    topics = resolve_topics(bank.curriculum, (args.topics or "").split(","))
+    topics = resolve_topics(bank.curriculum, (args.topics or "").split(","), template_topics(bank))
     weak = args.seed is None and not topics
     exercises = _exercises() if args.code else None
     plan = make_plan(

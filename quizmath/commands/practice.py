@@ -123,6 +123,7 @@ def open_full_screen(args: argparse.Namespace) -> int:
 def run_plain(
     args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None
 ) -> int:
+    from quizmath.core.bank.topic_names import practice_scope
     from quizmath.core.errors import QuizmathError
     from quizmath.core.practice.flow import Practice
     from quizmath.core.scheduler import Scheduler
@@ -135,7 +136,7 @@ def run_plain(
             stream.reconfigure(errors="replace")
     try:
         bank = _bank(args)
-        topic = bank.curriculum.resolve_topic(args.topic) if args.topic else None
+        topic = practice_scope(bank, args.topic) if args.topic else None
     except QuizmathError as exc:
         print(f"quizmath practice: {exc}", file=sys.stderr)
         return 2

@@ -321,21 +321,23 @@ class Scheduler:
     def pick(
         self,
         *,
-        topic: str | None = None,
+        topic: str | Collection[str] | None = None,
         avoid: str | None = None,
         exclude: Collection[str] = (),
         now: datetime | None = None,
         cards: Mapping[str, Card] | None = None,
     ) -> Pick | None:
-        """The next template to practise ("Continue"), optionally within one topic id.
+        """The next template to practise ("Continue"), optionally within a topic id (or
+        several: an area, a template-id prefix).
         ``avoid`` (the template just practised) is passed over when something else qualifies;
         ``exclude`` (e.g. templates that failed to generate) is never picked. ``cards``: the
         template cards if the caller has them (``core.progress``), else they are read."""
         now = now or self.now()
+        within = {topic} if isinstance(topic, str) else None if topic is None else set(topic)
         ids = [
             t.id
             for t in self.bank.ordered()
-            if (topic is None or t.topic == topic) and t.id not in exclude
+            if (within is None or t.topic in within) and t.id not in exclude
         ]
         if cards is None:
             cards = self.storage.template_cards()

@@ -90,8 +90,10 @@ def prepare(start: StartSpec, paths: Sequence[Path] | None) -> tuple[StartSpec, 
     bank = load_bank(list(paths) if paths else None)
     if start.template:
         bank.get(parse_ref(start.template)[0])  # unknown → an error with "did you mean"
-    topic_id = bank.curriculum.resolve_topic(start.topic) if start.topic else None
-    return dataclasses.replace(start, topic=topic_id), bank
+    from quizmath.core.bank.topic_names import practice_scope
+
+    scope = practice_scope(bank, start.topic) if isinstance(start.topic, str) else start.topic
+    return dataclasses.replace(start, topic=scope), bank
 
 
 def exit_status(app: Any, result: object) -> int:

@@ -63,7 +63,7 @@ class PracticeController:
         self,
         bank: Bank,
         *,
-        topic: str | None = None,
+        topic: str | tuple[str, ...] | None = None,
         template: str | None = None,
         premade: Problem | None = None,
     ) -> Practice:
@@ -92,7 +92,7 @@ class PracticeController:
         self,
         *,
         bank: Bank | None = None,
-        topic: str | None = None,
+        topic: str | tuple[str, ...] | None = None,
         template: str | None = None,
         count: int | None = None,
         first_now: bool = False,
@@ -205,8 +205,13 @@ class PracticeController:
         )
 
 
-def practice_title(bank: Bank | None, topic: str | None, template: str | None) -> str:
-    if topic and bank is not None:
+def practice_title(
+    bank: Bank | None, topic: str | tuple[str, ...] | None, template: str | None
+) -> str:
+    if isinstance(topic, tuple) and bank is not None:  # an area, a prefix, a list
+        areas = {a.title for a in bank.curriculum.areas if {t.id for t in a.topics} == set(topic)}
+        return f"Practice · {areas.pop() if areas else f'{len(topic)} topics'}"
+    if isinstance(topic, str) and bank is not None:
         found = bank.curriculum.topic(topic)
         return f"Practice · {found.title if found else topic}"
     if template:

@@ -30,7 +30,8 @@ class StartSpec:
     """Where the app opens: straight on practice (``quizmath practice …``), on a drill
     (``quizmath drill``, over home), or on home."""
 
-    topic: str | None = None  # a topic as typed; ``run_app`` resolves it to an id
+    # a topic as typed; ``run_app`` resolves it to an id, or several (an area, a prefix)
+    topic: str | tuple[str, ...] | None = None
     template: str | None = None  # ``id`` or ``id@seed``
     count: int | None = None  # stop after this many problems
     drill: DrillOptions | None = None

@@ -238,3 +238,14 @@ def test_checker_falls_back_to_in_process_when_the_service_cannot_start(
         assert "checking in this process" in err and reason in err
         assert err.count("note:") == 1
         checker.close()
+
+
+def test_a_topic_may_be_an_area_or_a_template_prefix(plain) -> None:  # type: ignore[no-untyped-def]
+    # Issue 13 item 18: `practice --topic linear-algebra` was refused though drills took it.
+    for name in ("linear-algebra", "testfix", "vectors"):
+        out = plain("quit\n", "--topic", name)
+        assert out.returncode == 0, (name, out.stderr)
+        assert "Problem 1: testfix." in out.stdout
+    out = plain("quit\n", "--topic", "nope")
+    assert out.returncode == 2 and "did you mean" not in out.stderr
+    assert 'no topic "nope"' in out.stderr

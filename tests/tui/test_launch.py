@@ -16,6 +16,7 @@ from quizmath.commands import full_screen
 from quizmath.core.errors import QuizmathError
 from quizmath.core.storage import Storage
 from quizmath.tui.launch import prepare, run_app
+from quizmath.tui.practice_controller import practice_title
 from quizmath.tui.services import Services, StartSpec
 
 
@@ -60,6 +61,18 @@ def test_template_from_the_built_in_bank_loads_only_its_file() -> None:
 def test_topic_by_its_short_name() -> None:
     start, _bank = prepare(StartSpec(topic="matrices"), [TEMPLATES])
     assert start.topic == "linear-algebra/matrices"
+
+
+def test_topic_by_its_area_or_a_template_prefix() -> None:
+    # Issue 13 item 18: practice takes what drills take (the one resolver, core.bank.topic_names).
+    start, bank = prepare(StartSpec(topic="linear-algebra"), [TEMPLATES])
+    area = next(a for a in bank.curriculum.areas if a.id == "linear-algebra")
+    assert start.topic == tuple(t.id for t in area.topics)
+    assert practice_title(bank, start.topic, None) == f"Practice · {area.title}"
+    start, bank = prepare(StartSpec(topic="tuifix"), [TEMPLATES])
+    assert start.topic == tuple(
+        sorted({t.topic for t in bank.templates.values()}, key=bank.curriculum.order_of)
+    )
 
 
 def test_unknown_template_is_an_error() -> None:

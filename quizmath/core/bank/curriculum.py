@@ -6,12 +6,12 @@ placement probes a topic only once those were passed.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from quizmath.core.bank.prerequisites import with_prerequisites
+from quizmath.core.bank.topic_names import suggestions
 from quizmath.core.bank.yamlsource import LDict, read_yaml_file
 from quizmath.core.errors import QuizmathError, TemplateError
 
@@ -47,16 +47,16 @@ class Curriculum:
         return self.topics.get(topic_id)
 
     def resolve_topic(self, text: str) -> str:
-        """A topic id from an id (``linear-algebra/eigen``) or its last part (``eigen``);
-        an unknown name is an error that lists close matches."""
+        """One topic id from an id (``linear-algebra/eigen``) or its last part (``eigen``);
+        an unknown name is an error that lists close matches. Where several topics may be
+        meant (practice, drills), use ``topic_names.resolve_topics``."""
         topics = self.topics
         if text in topics:
             return text
         by_slug = [t.id for t in topics.values() if t.slug == text]
         if len(by_slug) == 1:
             return by_slug[0]
-        names = list(topics) + [t.slug for t in topics.values()]
-        close = difflib.get_close_matches(text, names, n=4, cutoff=0.5)
+        close = suggestions(text, [t.slug for t in topics.values()])
         hint = f"; did you mean {', '.join(close)}?" if close else "; `quizmath bank` lists topics"
         raise QuizmathError(f'no topic "{text}"{hint}')
 

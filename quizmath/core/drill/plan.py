@@ -28,7 +28,6 @@ exactly for someone else.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import random
 from collections.abc import Iterable, Mapping, Sequence
@@ -116,28 +115,18 @@ def exercise_count(questions: int, available: int) -> int:
     return min(max(1, questions // EXERCISE_EVERY), available)
 
 
-def resolve_topics(curriculum: Curriculum, texts: Iterable[str]) -> tuple[str, ...]:
-    """Topic ids from ids (``linear-algebra/eigen``), slugs (``eigen``) or areas
-    (``probability``: all its topics), in curriculum order. Unknown names raise DrillError."""
-    topics = curriculum.topics
-    out: set[str] = set()
-    for raw in texts:
-        text = raw.strip()
-        if not text:
-            continue
-        if text in topics:
-            out.add(text)
-            continue
-        by_slug = [t.id for t in topics.values() if t.slug == text]
-        by_area = [t.id for a in curriculum.areas if a.id == text for t in a.topics]
-        if len(by_slug) == 1 or by_area:
-            out.update(by_slug if len(by_slug) == 1 else by_area)
-            continue
-        names = list(topics) + [t.slug for t in topics.values()] + [a.id for a in curriculum.areas]
-        close = difflib.get_close_matches(text, names, n=4, cutoff=0.5)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; `quizmath bank` lists topics"
-        raise DrillError(f'no topic "{text}"{hint}')
-    return tuple(sorted(out, key=curriculum.order_of))
+def resolve_topics(
+    curriculum: Curriculum, texts: Iterable[str], template_topics: Mapping[str, str] | None = None
+) -> tuple[str, ...]:
+    """Topic ids from the names a learner types (``core.bank.topic_names``: ids, slugs, areas,
+    template-id prefixes), in curriculum order. Unknown names raise DrillError."""
+    from quizmath.core.bank.topic_names import TopicNameError
+    from quizmath.core.bank.topic_names import resolve_topics as resolve
+
+    try:
+        return resolve(curriculum, texts, template_topics)
+    except TopicNameError as exc:
+        raise DrillError(str(exc)) from None
 
 
 def plan_drill(

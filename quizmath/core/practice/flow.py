@@ -116,13 +116,14 @@ class Practice:
         checker: Checker,
         *,
         mode: str = "practice",
-        topic: str | None = None,
+        topic: str | tuple[str, ...] | None = None,
         template: str | None = None,
         clock: Callable[[], float] = time.monotonic,
         generator: Generator | None = None,
         confidence: bool = False,
     ) -> None:
-        """``topic`` limits the scheduler's picks to one topic id; ``template`` (``id`` or
+        """``topic`` limits the scheduler's picks to a topic id (or several: an area, a
+        template-id prefix, as ``core.bank.topic_names`` resolves them); ``template`` (``id`` or
         ``id@seed``) serves only that template: the given seed first, then fresh ones.
         ``confidence``: the learner says how sure they are before each verdict
         (``core.confidence``; see ``needs_confidence``)."""
@@ -183,7 +184,8 @@ class Practice:
                 return self.generator(self.bank.get(pick.template_id), seed)
             except TemplateError:
                 self._broken.add(pick.template_id)  # `quizmath validate` reports why
-        where = f" in topic {self.topic}" if self.topic else ""
+        named = self.topic if isinstance(self.topic, str) else ", ".join(self.topic or ())
+        where = f" in topic {named}" if named else ""
         raise NoProblemError(f"no problem to practise{where}: the bank has no usable template")
 
     def close(self) -> PracticeTally:
