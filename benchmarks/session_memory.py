@@ -1,0 +1,155 @@
+"""Memory over a long practice session (issue 13 item 25; budget: 150 MB for a session of any
+length).
+
+    .venv/bin/python benchmarks/session_memory.py [--problems 200] [--every 20]
+
+The app runs headless (Textual's ``run_test``, 100×30) on the built-in bank, a fresh progress
+file and the real checking service, and practises from Continue: most problems answered right,
+every third one first answered wrong, every fifth skipped. Every ``--every`` problems it prints
+the resident size of this process (the UI's; the checking service is another process, shown
+apart) and how many Textual widgets and FooterKeys are alive: a leak shows as counts that keep
+growing while the screens stay the same. The baseline is the same process on home, before the
+first problem; the last line is the ratio of the final size to it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import sys
+import tempfile
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+BUDGET_MB = 150.0
+
+
+def rss_mb(pid: int | str = "self") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def children_mb() -> float:
+    """The resident size of this process's children (the checking service)."""
+    total = 0.0
+    for task in Path("/proc/self/task").iterdir():
+        children = (task / "children").read_text().split() if (task / "children").exists() else []
+        total += sum(rss_mb(pid) for pid in children)
+    return total
+
+
+HEAVY = ("sympy", "mpmath", "numpy", "scipy", "plotext", "matplotlib")
+
+
+def heavy() -> str:
+    """The heavy libraries imported into this (the UI's) process so far."""
+    return ",".join(name for name in HEAVY if name in sys.modules) or "none"
+
+
+def alive() -> tuple[int, int]:
+    from textual.widget import Widget
+    from textual.widgets._footer import FooterKey
+
+    gc.collect()
+    objects = gc.get_objects()
+    return (
+        sum(1 for o in objects if isinstance(o, Widget)),
+        sum(1 for o in objects if isinstance(o, FooterKey)),
+    )
+
+
+def shows_another(app: Any, last: Any) -> bool:
+    from quizmath.tui.screens.practice import PracticeScreen
+
+    screen = app.screen
+    return isinstance(screen, PracticeScreen) and screen.problem not in (None, last)
+
+
+def checked(screen: Any, before: int) -> bool:
+    return bool(screen.checks_done > before and not screen.checking)
+
+
+async def session(problems: int, every: int) -> None:
+    from quizmath.core.storage import Storage
+    from quizmath.tui.app import QuizApp
+    from quizmath.tui.screens.practice import PracticeScreen
+    from quizmath.tui.services import Services, StartSpec
+
+    with tempfile.TemporaryDirectory() as tmp:
+        storage = Storage.open(Path(tmp) / "progress.db")
+        app = QuizApp(Services(storage, workspace=Path(tmp) / "ws"), StartSpec())
+        async with app.run_test(size=(100, 30)) as pilot:
+
+            async def until(cond: Any, limit: float = 60.0) -> None:
+                for _ in range(int(limit / 0.02)):
+                    if cond():
+                        return
+                    await pilot.pause(0.02)
+                raise TimeoutError(f"the app did not get there: {app.screen!r}")
+
+            await until(lambda: app.bank is not None and app.scheduler is not None)
+            await pilot.pause(0.5)
+            base = rss_mb()
+            widgets, keys = alive()
+            print(
+                f"home           {base:7.1f} MB  widgets {widgets:5d}  footer keys {keys:4d}  "
+                f"heavy: {heavy()}"
+            )
+            await pilot.press("c")
+            last = None
+            loaded = heavy()
+            for n in range(1, problems + 1):
+                if n > 1 and (n - 1) % every == 0:
+                    widgets, keys = alive()
+                    print(
+                        f"{n - 1:4d} problems  {rss_mb():7.1f} MB  widgets {widgets:5d}  "
+                        f"footer keys {keys:4d}  checking service {children_mb():6.1f} MB  "
+                        f"heavy: {heavy()}",
+                        flush=True,
+                    )
+                await until(partial(shows_another, app, last))
+                screen = app.screen
+                assert isinstance(screen, PracticeScreen)
+                p = last = screen.problem
+                box = screen.box.input
+                if n % 5 == 0:
+                    await pilot.press("ctrl+g")  # skip (the box is empty: no question)
+                    await pilot.pause(0.1)
+                    await pilot.press("ctrl+n")
+                    continue
+                for text in (["0"] if n % 3 == 0 else []) + [p.typed_answer]:
+                    before = screen.checks_done
+                    box.value = text
+                    await pilot.press("enter")
+                    await until(partial(checked, screen, before))
+                    if screen.practice is not None and screen.practice.current.done:
+                        break
+                await pilot.press("ctrl+n")
+                if heavy() != loaded:
+                    loaded = heavy()
+                    print(f"     problem {n} ({p.ref}): now imported: {loaded}", flush=True)
+            end = rss_mb()
+            print(
+                f"final {end:.1f} MB = {end / base:.2f}× home ({base:.1f} MB); "
+                f"budget {BUDGET_MB:.0f} MB: {'within' if end <= BUDGET_MB else 'OVER'}"
+            )
+            await pilot.press("ctrl+q")
+        storage.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--problems", type=int, default=200)
+    parser.add_argument("--every", type=int, default=20)
+    args = parser.parse_args()
+    asyncio.run(session(args.problems, args.every))
+
+
+if __name__ == "__main__":
+    main()
