@@ -224,3 +224,25 @@ async def test_answers_do_not_reload_the_hidden_home(make_app, monkeypatch) -> N
         await wait_until(pilot, lambda: bool(reloads))
         assert all(s is home for s in reloads)
         assert "1/1" in topic_line(home.query_one(TopicTree), "Vectors and the dot product")
+
+
+async def test_at_80_by_24_the_curriculum_keeps_its_rows(make_app) -> None:
+    # Issue 13 item 16: at 80×24 the blank lines around the menu go (the "-short" breakpoint),
+    # so the curriculum shows two more rows (10 with six menu entries, not 8); at 100×30 home
+    # keeps its spacing.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await loaded_home(pilot)
+        await pilot.pause()
+        assert home.has_class("-short")
+        tree = home.query_one(TopicTree)
+        short = tree.content_region.height
+        home.remove_class("-short")  # as it was
+        await pilot.pause()
+        assert short == tree.content_region.height + 2 and short >= 10
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        home = await loaded_home(pilot)
+        await pilot.pause()
+        assert not home.has_class("-short")
+        assert home.query_one("#status").styles.margin.bottom == 1

@@ -34,6 +34,10 @@ def _short(text: str, width: int = MAX_DETAIL) -> str:
 class HomeScreen(Screen[None]):
     """Menu entries are actions of this screen: ``MenuEntry("drill", …)`` runs ``action_drill``."""
 
+    # Under 30 rows ("-short", e.g. 80×24) the blank lines around the menu go, so the
+    # curriculum shows two more rows (issue 13 item 16: only ~8 showed).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 - as Textual declares it
+
     # The menu shows its own keys (c i k d s p), so the footer keeps to what it does not show and
     # fits 80 columns (issue 13 item 16: Quit was cut off).
     BINDINGS: ClassVar[list[BindingType]] = [
