@@ -94,10 +94,14 @@ async def test_unreadable_answers_are_not_counted_and_escape_stops_early(make_ap
         )
         assert screen.probe is not None and screen.probe.ask.number == 1
         assert box.value == "3 +"  # kept, to edit
+        assert rows("SELECT count(*) FROM attempts") == [(0,)]  # not counted
+        await pilot.press("ctrl+g")  # don't know: counted
+        await next_question(pilot, screen, 2)
         await pilot.press("escape")
         await wait_until(pilot, lambda: screen.result is not None)
-        assert not screen.result.map.complete and screen.result.map.questions == 0
-    assert rows("SELECT count(*) FROM attempts") == [(0,)]
+        assert not screen.result.map.complete and screen.result.map.questions == 1
+        assert "from 1 question (stopped early" in str(screen.query_one("#pl-status").render())
+    assert rows("SELECT count(*), sum(verdict = 'skipped') FROM attempts") == [(1, 1)]
     assert rows("SELECT complete FROM placements") == [(0,)]
 
 

@@ -248,7 +248,8 @@ class PlacementScreen(Screen[None]):
             Content.assemble(
                 (f"Placed: {counts['known']} known", "bold $success"),
                 f", {counts['shaky']} shaky, {counts['new']} new, "
-                f"{counts['untested']} not tested, from {m.questions} questions{stopped}.",
+                f"{counts['untested']} not tested, from {m.questions} "
+                f"question{'s' if m.questions != 1 else ''}{stopped}.",
                 "\n",
                 ("Continue starts with: ", "bold"),
                 where,

@@ -95,5 +95,9 @@ def placement_text(s: Stats) -> Content:
         f"{m.finished_at:%d %b %Y}: ",
         (f"{c['known']} known", "bold $success"),
         f", {c['shaky']} shaky, {c['new']} new, {c['untested']} not tested ",
-        (f"({m.questions} questions; the curriculum on home shows the map)", "$text-muted"),
+        (
+            f"({m.questions} question{'s' if m.questions != 1 else ''}; the curriculum on home "
+            "shows the map)",
+            "$text-muted",
+        ),
     )
