@@ -56,6 +56,7 @@ from fsrs import Card, Rating
 from fsrs import Scheduler as FsrsScheduler
 
 from quizmath.core.confidence import unsure_right
+from quizmath.core.days import LearnerDays
 from quizmath.core.storage import attempts as attempt_rows
 from quizmath.core.storage import cards as card_rows
 from quizmath.core.storage.attempts import Attempt
@@ -376,6 +377,27 @@ class Scheduler:
             1
             for tid, card in cards.items()
             if tid in self.bank.templates and self.due_at(card, now) <= now
+        )
+
+    def due_later_today(
+        self,
+        now: datetime | None = None,
+        *,
+        cards: Mapping[str, Card] | None = None,
+        days: LearnerDays | None = None,
+    ) -> int:
+        """Template reviews not due yet that fall due before the learner's day ends (days
+        start at the rollover hour, local: ``core.days``), so "due today" means the learner's
+        today, not the calendar's."""
+        now = now or self.now()
+        days = days or (self.target.days if self.target else LearnerDays())
+        tomorrow = days.start(days.day_of(now) + timedelta(days=1))
+        if cards is None:
+            cards = self.storage.template_cards()
+        return sum(
+            1
+            for tid, card in cards.items()
+            if tid in self.bank.templates and now < self.due_at(card, now) < tomorrow
         )
 
     def topic_progress(

@@ -144,3 +144,24 @@ def test_max_interval_is_whole_days_to_the_review_by_time() -> None:
     t = Target(date(2026, 3, 11), DAYS)  # review by 2026-03-10 04:00
     assert t.max_interval(NOW) == 8  # 2026-03-01 09:00 → 8 days 19 hours
     assert t.max_interval(datetime(2026, 3, 10, 5, 0, tzinfo=UTC)) == 1  # the last day
+
+
+def test_due_later_today_ends_at_the_rollover_hour_not_midnight(storage: Storage) -> None:
+    clock = Clock()  # 1 March, 09:00 UTC; the learner's day ends on 2 March at 04:00 UTC
+    s = scheduler(storage, clock, None)
+
+    def at(day: int, hour: int, minute: int = 0) -> Card:
+        return Card(due=datetime(2026, 3, day, hour, minute, tzinfo=UTC))
+
+    cards = {
+        "a": at(1, 23),  # tonight
+        "b": at(2, 3, 30),  # after midnight, before 4 am: still today
+        "gone": at(1, 12),  # a template no longer in the bank
+    }
+    assert s.due_later_today(cards=cards, days=DAYS) == 2
+    assert s.due_later_today(cards={"a": at(2, 4, 30)}, days=DAYS) == 0  # tomorrow
+    assert s.due_later_today(cards={"a": at(1, 8)}, days=DAYS) == 0  # due now: not later
+    assert s.due_count(cards={"a": at(1, 8)}) == 1
+    # At 02:00 on 2 March it is still the learner's 1 March: 03:30 is later today.
+    late = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)
+    assert s.due_later_today(late, cards={"b": at(2, 3, 30)}, days=DAYS) == 1

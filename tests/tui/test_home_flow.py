@@ -246,3 +246,18 @@ async def test_at_80_by_24_the_curriculum_keeps_its_rows(make_app) -> None:
         await pilot.pause()
         assert not home.has_class("-short")
         assert home.query_one("#status").styles.margin.bottom == 1
+
+
+async def test_home_says_how_many_reviews_fall_due_later_today(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        home = await loaded_home(pilot)
+        assert "later today" not in str(home.query_one("#status").render())
+        await pilot.press("c")
+        screen = await problem_screen(pilot)
+        await answer(pilot, screen, "12345")  # wrong: the card comes back in minutes
+        await pilot.press("escape", "escape")
+        await wait_until(pilot, lambda: app.screen is home)
+        await wait_until(
+            pilot, lambda: "1 more later today" in str(home.query_one("#status").render())
+        )

@@ -107,10 +107,12 @@ class HomeScreen(Screen[None]):
             parts.append(f"{interviews_due} interview question{'s' if interviews_due != 1 else ''}")
         if coding_due:
             parts.append(f"{coding_due} coding exercise{'s' if coding_due != 1 else ''}")
+        later = scheduler.due_later_today()
         status.update(
             Content.assemble(
                 ("Reviews due: ", "bold"),
                 (" · ".join(parts), "bold $warning" if due or len(parts) > 1 else ""),
+                (f"   {later} more later today" if later else "", "$text-muted"),
                 ("" if due else "   Continue serves new problems", "$text-muted"),
             )
         )
