@@ -22,6 +22,7 @@ from quizmath.core.bank.model import Compiled, Template, TestSpec
 from quizmath.core.bank.problem import Problem
 from quizmath.core.errors import QuizmathError, TemplateError
 from quizmath.core.expr import Context, evaluate
+from quizmath.core.render.fill import is_code_line
 from quizmath.core.terminal_text import neutralise
 from quizmath.core.values import from_python
 
@@ -232,7 +233,8 @@ def check_problem(t: Template, p: Problem, checker: Checker) -> Iterable[tuple[s
     ]
     texts += [("answer.options", t.answer.line, c) for c in p.choices]
     for fld, line, text in texts:
-        match = RAW_REPR.search(text)
+        # A code block (```) shows a program on purpose: np.exp(z), x ** 2 are its words.
+        match = RAW_REPR.search("\n".join(r for r in text.splitlines() if not is_code_line(r)))
         if match:
             yield fld, line, f'renders a raw Python form "{match.group(0)}": {_clip(text)}'
         for row in text.splitlines():

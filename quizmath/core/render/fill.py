@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizmath.core.render.context import fit
+from quizmath.core.render.symbols import MINUS
 from quizmath.core.render.values import block
 
 
@@ -118,9 +119,13 @@ def fill(segments: list[Segment], value_of: Callable[[Slot], Any]) -> str:
     coefficient 1 before a variable, superscript powers, ``≈`` before a rounded number. Lines of
     prose then flow together (``reflow``): a line break in the template is only kept where it
     separates paragraphs, displayed (indented) lines, drawn blocks or list items.
+
+    Lines between ```` ``` ```` fences are code: kept as written (no fitting, ASCII minus
+    signs), the fences dropped, each line shown behind a gutter (``code_line``).
     """
     lines: list[list[str | list[str]]] = [[]]
     indented: list[bool] = [False]
+    code = _CodeLines()
     skip = 0  # characters of the next literal that a placeholder's value took over
     for k, seg in enumerate(segments):
         if isinstance(seg, str):
@@ -128,6 +133,7 @@ def fill(segments: list[Segment], value_of: Callable[[Slot], Any]) -> str:
             parts = seg.split("\n")
             for j, part in enumerate(parts):
                 if j:
+                    code.close(lines[-1])
                     lines.append([])
                     indented.append(part[:1].isspace())
                 elif not lines[-1] and len(lines) == 1:
@@ -137,7 +143,9 @@ def fill(segments: list[Segment], value_of: Callable[[Slot], Any]) -> str:
             continue
         value = value_of(seg)
         rendered = value.split("\n") if isinstance(value, str) else block(value)
-        if len(rendered) == 1:
+        if code.inside:  # code shows values as a program would print them
+            lines[-1].append(rendered[0].replace(MINUS, "-") if len(rendered) == 1 else rendered)
+        elif len(rendered) == 1:
             items = lines[-1]
             literal = items and isinstance(items[-1], str) and _literal(segments, k)
             before = str(items[-1]) if literal else ""  # literal: the last item is text
@@ -152,13 +160,55 @@ def fill(segments: list[Segment], value_of: Callable[[Slot], Any]) -> str:
             lines[-1].append(text)
         else:
             lines[-1].append(rendered)
+    code.close(lines[-1])
     out: list[str] = []
     flags: list[bool] = []
-    for items, displayed in zip(lines, indented, strict=True):
+    for items, displayed, kind in zip(lines, indented, code.kinds, strict=True):
+        if kind == _FENCE:
+            continue
         laid = _layout(items)
+        if kind == _CODE:
+            laid = [code_line(row) for row in laid]
         out.extend(laid)
-        flags.extend([displayed or len(laid) > 1] * len(laid))
+        flags.extend([displayed or kind == _CODE or len(laid) > 1] * len(laid))
     return "\n".join(reflow(out, flags))
+
+
+CODE_GUTTER = "  │ "  # before each line of a code block; │ marks a line no front end wraps
+_PROSE, _FENCE, _CODE = 0, 1, 2
+
+
+def code_line(row: str) -> str:
+    """A line of a code block as shown: behind the gutter."""
+    return (CODE_GUTTER + row).rstrip()
+
+
+def is_code_line(line: str) -> bool:
+    """A line of a code block (``code_line``): checks for maths forms leave it alone."""
+    return line.startswith(CODE_GUTTER.rstrip())
+
+
+class _CodeLines:
+    """Which lines are fences, code or prose, decided as each line is completed."""
+
+    def __init__(self) -> None:
+        self.kinds: list[int] = []
+        self.inside = False
+
+    def close(self, items: list[str | list[str]]) -> None:
+        fence = len(items) == 1 and isinstance(items[0], str) and _is_fence(items[0])
+        if fence:
+            self.inside = not self.inside
+            self.kinds.append(_FENCE)
+        else:
+            self.kinds.append(_CODE if self.inside else _PROSE)
+
+
+def _is_fence(text: str) -> bool:
+    """```, or ```python: a line that opens or closes a code block."""
+    stripped = text.strip()
+    language = stripped[3:]
+    return stripped.startswith("```") and (language == "" or language.isalnum())
 
 
 def _literal(segments: list[Segment], k: int) -> bool:

@@ -11,6 +11,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from quizmath.core.render.fill import is_code_line
+
 _PLURALS = (
     "failures|successes|trials|events|customers|arrivals|tries|questions|answers|heads|tails|"
     "items|samples|points|visitors|clicks|errors|defects|steps|units|calls|emails|e-mails|goals|"
@@ -95,6 +97,8 @@ def style_problems(text: str) -> list[tuple[str, str]]:
     """(rule name, the excerpt) for every form in the text a learner should not read."""
     found: list[tuple[str, str]] = []
     for line in text.split("\n"):
+        if is_code_line(line):
+            continue  # a program's own notation: x ** 2, 1e-3, a - -3
         for rule in RULES:
             if rule.name == "caret-power" and _TYPING.search(line):
                 continue
