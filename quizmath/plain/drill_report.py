@@ -5,12 +5,14 @@ Words rather than symbols for outcomes ("right", "wrong"), so a screen reader sa
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 
 from quizmath.core.drill.clock import format_clock, local_time
 from quizmath.core.drill.outcomes import RunStatus, ending_words
 from quizmath.core.drill.report import MISSED, TREND_OVER, DrillReport, ReportItem
 from quizmath.core.items import Ending, ItemKind
+from quizmath.core.render.wrap import wrap_text
 from quizmath.core.storage.drills import RunRow
 
 
@@ -136,4 +138,6 @@ def history_text(runs: Sequence[RunRow]) -> str:
 
 
 def _indent(text: str, n: int) -> list[str]:
+    """The text wrapped like the prompt to the terminal's width less ``n``, indented by ``n``."""
+    text = wrap_text(text, shutil.get_terminal_size().columns - n)
     return [(" " * n + line).rstrip() for line in (text.splitlines() or [""])]

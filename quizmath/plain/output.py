@@ -4,7 +4,10 @@ coloured only on a terminal that wants colour."""
 from __future__ import annotations
 
 import os
+import shutil
 from typing import TextIO
+
+from quizmath.core.render.wrap import wrap_text
 
 
 def wants_color(out: TextIO) -> bool:
@@ -35,3 +38,15 @@ GREEN, RED, YELLOW, BOLD = "32;1", "31;1", "33;1", "1"
 
 def indent(text: str, n: int = 2) -> str:
     return "\n".join(" " * n + line for line in (text.splitlines() or [""]))
+
+
+def wrapped(text: str, n: int = 2, width: int | None = None) -> str:
+    """``text`` the way the prompt is shown: prose wrapped to the terminal's width (drawn
+    blocks and code never, core/render/wrap.py), then indented by ``n``."""
+    width = width or shutil.get_terminal_size().columns
+    return indent(wrap_text(text, width - n), n)
+
+
+def wrapped_line(text: str, width: int | None = None) -> str:
+    """A line of prose (a header, a verdict, a mistake's feedback) wrapped to the terminal."""
+    return wrap_text(text, width or shutil.get_terminal_size().columns)

@@ -40,7 +40,7 @@ from quizmath.core.items.problem import format_help
 from quizmath.core.practice.outcomes import Outcome, Status
 from quizmath.core.storage.waiting import while_busy
 from quizmath.plain.items.problem import body_lines, verdict_lines
-from quizmath.plain.output import BOLD, Output, indent
+from quizmath.plain.output import BOLD, Output, wrapped, wrapped_line
 
 if TYPE_CHECKING:
     from quizmath.core.bank.problem import Problem
@@ -105,12 +105,13 @@ class PlainPractice:
         of = f" of {self.count}" if self.count else ""
         topic = self.practice.bank.curriculum.topic(p.topic)
         self.say(self.out.paint(f"Problem {n}{of}: {p.ref}", BOLD))
-        self.say(f"{p.title} — {topic.title if topic else p.topic}, difficulty {p.difficulty}")
+        header = f"{p.title} — {topic.title if topic else p.topic}, difficulty {p.difficulty}"
+        self.say(wrapped_line(header))
         self.say()
         self.out.lines(body_lines(p))
         hints = len(p.hints)
         extra = f" ({hints} hint{'s' if hints != 1 else ''} available)" if hints else ""
-        self.say(COMMANDS_LINE + extra)
+        self.say(wrapped_line(COMMANDS_LINE + extra))
 
     def ask(self, p: Problem) -> bool:
         """Handle lines until the problem is over. False means stop the session."""
@@ -127,9 +128,9 @@ class PlainPractice:
                 self.hint()
             elif command == "solution":
                 self.say("Solution:")
-                self.say(indent(self.practice.show_solution()))
+                self.say(wrapped(self.practice.show_solution()))
                 self.say("Answer:")
-                self.say(indent(p.answer_block))
+                self.say(wrapped(p.answer_block))
                 self.say("Type the answer to practise it, or skip to go on.")
             elif command in ("help", "format"):
                 self.say(COMMANDS_LINE)
@@ -190,7 +191,7 @@ class PlainPractice:
             return True
         if outcome.out_of_tries:
             self.say(f"That was {outcome.tries} tries. The worked solution:")
-            self.say(indent(p.solution))
+            self.say(wrapped(p.solution))
             self.say(f"The answer was: {p.answer_text}")
             self.say()
             return True
@@ -206,7 +207,7 @@ class PlainPractice:
             self.say("No more hints. Type solution to see the worked solution.")
             return
         self.say(f"Hint {hint.number} of {hint.total}:")
-        self.say(indent(hint.text))
+        self.say(wrapped(hint.text))
 
 
 def confidence_note(outcome: Outcome) -> str:

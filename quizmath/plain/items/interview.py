@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from quizmath.plain.output import indent
+from quizmath.plain.output import wrapped
 
 if TYPE_CHECKING:
     from quizmath.core.content import InterviewQuestion
@@ -24,10 +24,10 @@ POINTS_LINE = (
 
 def reveal_lines(q: InterviewQuestion) -> list[str]:
     if not q.key_points:
-        return ["Model answer:", indent(q.answer), RATE_LINE]
+        return ["Model answer:", wrapped(q.answer), RATE_LINE]
     return [
         "Model answer:",
-        indent(q.answer),
+        wrapped(q.answer),
         "Key points:",
         *(f"  {n}. {point}" for n, point in enumerate(q.key_points, 1)),
         POINTS_LINE,

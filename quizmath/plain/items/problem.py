@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from quizmath.core.items.problem import format_help
 from quizmath.core.practice.outcomes import Status
 from quizmath.core.render.wrap import shown_prompt
-from quizmath.plain.output import GREEN, RED, YELLOW, Output
+from quizmath.plain.output import GREEN, RED, YELLOW, Output, wrapped_line
 
 if TYPE_CHECKING:
     from quizmath.core.answers.verdict import Verdict
@@ -48,15 +48,16 @@ def verdict_lines(status: Status, v: Verdict, problem: Problem, out: Output) -> 
     lines = []
     if status in WORDS:
         word, colour = WORDS[status]
-        lines.append(out.paint(f"{word}: {v.reason}" if v.reason else f"{word}.", colour))
+        said = f"{word}: {v.reason}" if v.reason else f"{word}."
+        lines.append(out.paint(wrapped_line(said), colour))
     else:
         lines.append(out.paint(NOT_COUNTED.get(status, NOT_COUNTED[Status.INVALID]), YELLOW))
         if v.reason:
-            lines.append(v.reason)
+            lines.append(wrapped_line(v.reason))
     if v.interpreted:
         lines.append(f"Read as: {v.interpreted}")
     if v.mistake:
-        lines.append(f"A common mistake: {v.mistake}")
+        lines.append(wrapped_line(f"A common mistake: {v.mistake}"))
     if v.wrong_entries and not v.reason:  # the reason names the entries when it can
         lines.append(wrong_entries_line(v.wrong_entries, problem))
     return lines
