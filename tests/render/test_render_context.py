@@ -61,10 +61,15 @@ def render(text: str, **env: Any) -> str:
         ("‖v‖ = √{n}", {"n": 8}, "‖v‖ = √8"),
         ("√{q}", {"q": Fraction(9, 4)}, "(3/2)"),
         ("√{q}", {"q": Fraction(1, 2)}, "√(1/2)"),
-        # "=" before a rounded value is "≈", and "≈" before an exact one "="
+        # "=" before a rounded value is "≈"; an author's "≈" stays, as the approximation can be
+        # in the model (numerics.stable-bce: "loss ≈ 0 + 4.2·10⁻¹⁸" read "loss = 0 + …")
         ("p = {fmt(1/3)}", {}, "p ≈ 0.3333"),
         ("p = {fmt(1/4)}", {}, "p = 0.25"),
-        ("p ≈ {fmt(1/4)}", {}, "p = 0.25"),
+        ("p ≈ {fmt(1/4)}", {}, "p ≈ 0.25"),
+        ("loss ≈ {z} + {fmt(t, 4)}", {"z": 0, "t": 4.248e-18}, "loss ≈ 0 + 4.248·10⁻¹⁸"),
+        # text built by concat keeps the rule (info.cross-entropy-decomposition: "= 0.1045")
+        ("{concat('D = 1.4 − 1.296 = ', fmt(d, 4))}", {"d": 0.10451}, "D = 1.4 − 1.296 ≈ 0.1045"),
+        ("{concat('D = ', fmt(d, 4), ' bits')}", {"d": 0.25}, "D = 0.2500 bits"),
         ("p = {x}", {"x": 0.1009174311926}, "p ≈ 0.100917"),
         ("p = {x}", {"x": 0.25}, "p = 0.25"),
         ("p = {decimal(1/3)}", {}, "p ≈ 0.3333333333"),

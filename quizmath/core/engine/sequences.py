@@ -17,6 +17,7 @@ from quizmath.core.errors import ExprEvalError, LimitError
 from quizmath.core.expr.containers import iterate, make_list, values_equal
 from quizmath.core.expr.lexer import MAX_TEXT
 from quizmath.core.expr.registry import builtin
+from quizmath.core.render.context import join_shown
 from quizmath.core.values import (
     MAX_ENTRIES,
     Mat,
@@ -105,7 +106,7 @@ def concat(*parts: Value) -> Value:
     if all(isinstance(p, str) for p in parts):
         if sum(len(p) for p in parts) > MAX_TEXT_LENGTH:
             raise LimitError(f"concat: text too long (over {MAX_TEXT_LENGTH} characters)")
-        return "".join(parts)
+        return join_shown(parts)  # "p = " + fmt(1/3) reads "p ≈ 0.3333", as in a text
     out: list[Value] = []
     for part in parts:
         out.extend(items_of(part, "concat", sets=False))

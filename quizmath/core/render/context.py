@@ -18,13 +18,15 @@ those forms:
   not written, −1 is written ``−``, and a fraction is parenthesised: ``x``, ``−x``, ``(1/2)x``;
 - ``√`` before a perfect square is its root, ``√{9}`` → ``3``, unless working follows
   (``√9 = 3``);
-- ``= `` before a value shown rounded becomes ``≈ `` (and ``≈ `` before an exact value ``= ``).
+- ``= `` before a value shown rounded becomes ``≈ `` (an author's ``≈ `` before an exact value
+  stays).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -168,11 +170,23 @@ def _fit_text(value: str, text: str, before: str, after: str) -> tuple[str, str,
 
 
 def _relation(before: str, rounded: bool) -> str:
+    """``= `` before a number shown rounded becomes ``≈ ``. An author's ``≈`` before an exact
+    number stays: the approximation can be in the model (log(1 + t) ≈ t, the 68–95–99.7 rule),
+    not in the digits, and ≈ is never false where = can be."""
     if rounded and before.endswith("= ") and not before.endswith(("≠ ", "<= ", ">= ")):
         return before[:-2] + "≈ "
-    if not rounded and before.endswith("≈ "):
-        return before[:-2] + "= "
     return before
+
+
+def join_shown(parts: Sequence[str]) -> str:
+    """Texts joined into one, with ``= `` before a piece shown rounded written ``≈ `` (the rule
+    a placeholder follows, kept when a helper such as concat builds the text)."""
+    out = ""
+    for part in parts:
+        if isinstance(part, Shown) and part.rounded:
+            out = _relation(out, True)
+        out += part
+    return out
 
 
 def _integer_superscript(value: Any) -> str | None:

@@ -59,7 +59,7 @@ RULES = (
     ),
     Rule(
         "square-root-of-square",
-        re.compile(r"√(\d+)(?![\d./])(?! = )"),
+        re.compile(r"√(\d+)(?![\d./])(?! [=≈] )"),
         "the square root of a perfect square left unsimplified (√9 is 3)",
     ),
     Rule(
