@@ -12,7 +12,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "bank",
         help="list the templates",
-        description="One row per template: id, title, topic, kind, difficulty.",
+        description="One row per template: id, title, topic, kind, difficulty (and parts, "
+        "for a multi-part problem).",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
 
@@ -26,8 +27,9 @@ def run(args: argparse.Namespace) -> int:
             "id": t.id,
             "title": t.title,
             "topic": t.topic,
-            "kind": t.answer.kind,
+            "kind": t.answer.kind,  # a multi-part template's: its last part's
             "difficulty": t.difficulty,
+            "parts": len(t.parts) or 1,
         }
         for t in bank.ordered()
     ]
@@ -40,8 +42,9 @@ def run(args: argparse.Namespace) -> int:
     title_width = max((len(r["title"]) for r in rows), default=5)
     print(f"{'id':<{width}}  {'title':<{title_width}}  {'topic':<36}  {'kind':<18}  d")
     for r in rows:
+        kind = f"{r['parts']} parts" if r["parts"] > 1 else r["kind"]
         print(
             f"{r['id']:<{width}}  {r['title']:<{title_width}}  {r['topic']:<36}  "
-            f"{r['kind']:<18}  {r['difficulty']}"
+            f"{kind:<18}  {r['difficulty']}"
         )
     return 0

@@ -18,7 +18,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         "It passes quizmath validate as written.",
     )
     p.add_argument("id", metavar="ID", help="the template's id, area.name, e.g. linalg.my-dot")
-    p.add_argument("--kind", required=True, choices=KINDS, metavar="KIND", help=", ".join(KINDS))
+    p.add_argument(
+        "--kind",
+        choices=KINDS,
+        metavar="KIND",
+        help=", ".join(KINDS) + " (with --parts: integer, exact or real; default integer)",
+    )
+    p.add_argument(
+        "--parts",
+        type=int,
+        metavar="N",
+        help="a multi-part problem of N parts (2 to 8), each computed from the one before",
+    )
     p.add_argument(
         "--dir", type=Path, default=Path("."), metavar="DIR", help="where to write (default: .)"
     )
@@ -31,8 +42,12 @@ def run(args: argparse.Namespace) -> int:
     from quizmath.core.bank.bank import default_curriculum
     from quizmath.core.bank.loader import ID, load_template
     from quizmath.core.bank.starter import default_topic, starter_text
+    from quizmath.core.bank.starter_parts import starter_parts_text
     from quizmath.core.errors import QuizmathError
 
+    if args.kind is None and args.parts is None:
+        print("quizmath new: say which answer: --kind KIND, or --parts N", file=sys.stderr)
+        return 2
     if not ID.match(args.id):
         print(
             f'quizmath new: "{args.id}" is not a template id: use area.name with lowercase '
@@ -51,7 +66,16 @@ def run(args: argparse.Namespace) -> int:
     if path.exists():
         print(f"quizmath new: {path} exists; not overwriting it", file=sys.stderr)
         return 1
-    text = starter_text(args.id, args.kind, topic_id, topic.slug, str(path))
+    if args.parts is not None:
+        try:
+            text = starter_parts_text(
+                args.id, args.kind or "integer", topic_id, topic.slug, str(path), args.parts
+            )
+        except ValueError as exc:
+            print(f"quizmath new: {exc}", file=sys.stderr)
+            return 2
+    else:
+        text = starter_text(args.id, args.kind, topic_id, topic.slug, str(path))
     try:
         args.dir.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as out:

@@ -6,6 +6,10 @@ import argparse
 import json
 import secrets
 import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quizmath.core.bank.problem import Problem
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,39 +38,65 @@ def run(args: argparse.Namespace) -> int:
         print(f"quizmath preview: {exc}", file=sys.stderr)
         return 1
     if args.json:
-        print(
-            json.dumps(
+        data = _json(problem)
+        if problem.parts:
+            data["parts"] = [
                 {
-                    "id": problem.template_id,
-                    "seed": problem.seed,
-                    "topic": problem.topic,
-                    "kind": problem.kind,
-                    "prompt": problem.prompt,
-                    "answer": problem.answer_text,
-                    "hints": list(problem.hints),
-                    "solution": problem.solution,
-                    "title": problem.title,
-                    "difficulty": problem.difficulty,
-                    "format": problem.format_note,
-                    "expected": problem.expected,
-                    "tolerance": problem.tolerance,
-                    "choices": list(problem.choices),
-                    "mistakes": [
-                        {"answer": m.typed, "feedback": m.feedback} for m in problem.mistakes
-                    ],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+                    "label": part.label,
+                    "prompt": part.problem.prompt,
+                    "kind": part.problem.kind,
+                    "answer": part.problem.answer_text,
+                    "typed": part.problem.typed_answer,  # a choice: its letter
+                    "expected": part.problem.expected,
+                    "format": part.problem.format_note,
+                    "choices": list(part.problem.choices),
+                    "hints": list(part.problem.hints),
+                    "solution": part.problem.solution,
+                    "mistakes": _mistakes(part.problem),
+                }
+                for part in problem.parts
+            ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     print(f"{problem.ref} — {problem.title}  ({problem.topic}, difficulty {problem.difficulty})")
     print()
     print(problem.prompt)
+    if problem.parts:
+        _show_parts(problem)
+        return 0
     for i, choice in enumerate(problem.choices):
         print(f"  {chr(65 + i)}) {choice}")
     print(problem.format_note)
     print()
+    _show_answer(problem)
+    return 0
+
+
+def _json(problem: Problem) -> dict[str, Any]:
+    return {
+        "id": problem.template_id,
+        "seed": problem.seed,
+        "topic": problem.topic,
+        "kind": problem.kind,
+        "prompt": problem.prompt,
+        "answer": problem.answer_text,
+        "hints": list(problem.hints),
+        "solution": problem.solution,
+        "title": problem.title,
+        "difficulty": problem.difficulty,
+        "format": problem.format_note,
+        "expected": problem.expected,
+        "tolerance": problem.tolerance,
+        "choices": list(problem.choices),
+        "mistakes": _mistakes(problem),
+    }
+
+
+def _mistakes(problem: Problem) -> list[dict[str, str]]:
+    return [{"answer": m.typed, "feedback": m.feedback} for m in problem.mistakes]
+
+
+def _show_answer(problem: Problem) -> None:
     print("Answer:")
     print(_indent(problem.answer_block))
     print("Hints:")
@@ -78,7 +108,18 @@ def run(args: argparse.Namespace) -> int:
         print("Typical mistakes:")
         for m in problem.mistakes:
             print(_indent(f"{m.typed}: {m.feedback}", "- "))
-    return 0
+
+
+def _show_parts(problem: Problem) -> None:
+    for part in problem.parts:
+        p = part.problem
+        print()
+        print(f"({part.label}) {p.prompt}")
+        for i, choice in enumerate(p.choices):
+            print(f"  {chr(65 + i)}) {choice}")
+        print(p.format_note)
+        print()
+        _show_answer(p)
 
 
 def _indent(text: str, first: str = "") -> str:

@@ -13,6 +13,8 @@ An answer given with a confidence (``core.confidence``): a wrong answer said wit
 confidence is a likely misconception (rated Again, as any wrong answer, and flagged); a right
 answer said with low confidence was a guess as much as knowledge → Hard (unless the rules
 above already give less than Good).
+A multi-part problem is one attempt with a score (parts right / parts): all right is rated as
+a right answer above; more than half right (MOST) → Hard; otherwise → Again.
 Only the first answer to a shown problem reviews the card; a second try at the same problem is
 recorded as an attempt but does not review again (the first answer already told fsrs what the
 learner knew, and a retry seconds later would reward guessing). Interview questions take the
@@ -71,6 +73,7 @@ if TYPE_CHECKING:  # the bank pulls in the template engine; the scheduler only r
 
 SLOW_FACTOR = 2.0
 SLOW_MIN_EXTRA_MS = 5_000
+MOST = 0.5  # a multi-part score above this ("most parts right") is rated Hard, not Again
 SEED_SPACE = 100_000  # seeds stay short enough to read out and share (id@seed)
 RECENT_SEEDS = 50  # a fresh seed avoids this many of the template's latest seeds
 RECENT_ATTEMPTS = 20
@@ -79,6 +82,9 @@ W_RETRIEVABILITY, W_ACCURACY = 0.6, 0.4
 
 def rate_attempt(attempt: Attempt, previous_correct_ms: Sequence[int]) -> Rating:
     """The fsrs rating an attempt earns (see the module docstring)."""
+    if attempt.parts is not None and not attempt.solution_viewed and attempt.points < 1:
+        # Partial credit: most parts right is Hard, fewer is Again.
+        return Rating.Hard if attempt.points > MOST else Rating.Again
     if not attempt.correct or attempt.solution_viewed:
         return Rating.Again
     if attempt.hints > 0:

@@ -115,6 +115,14 @@ def generate(
             if tally is not None:
                 tally[broken.source] += 1
             continue
+        if template.parts:
+            from quizmath.core.bank.generate_parts import multipart_problem
+
+            problem = multipart_problem(draw, seed)
+            if problem is None:
+                failed["the multiple-choice options are all different"] += 1
+                continue
+            return problem
         answer = draw.value(template.answer.value) if template.answer.value else None
         if template.answer.kind == "choice":
             options = _choice_options(draw, answer)

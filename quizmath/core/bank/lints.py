@@ -97,14 +97,15 @@ def lint_template(
         found.append(LintWarning(t.file, line, t.id, code, message))
 
     _distinct_prompts(t, problems, warn)
-    if t.answer.kind == "choice":
-        _choice_options(t, problems, warn)
-    else:
-        _frequent_answer(t, problems, warn)
-        _format_examples(t, problems, checker, warn)
     _where_rejects(t, draws, warn)
     _prompt_wrap(t, problems, warn)
-    _mistake_coincides(t, problems, warn)
+    if t.parts:  # each part's answer is linted as a template's (its part view)
+        for k in range(len(t.parts)):
+            part_problems = [p.parts[k].problem for p in problems]
+            _answer_lints(t.part_view(k), part_problems, checker, warn)
+            _prompt_wrap(t.part_view(k), part_problems, warn)
+    else:
+        _answer_lints(t, problems, checker, warn)
     kept = set(t.lint.ignore) if t.lint else set()
     return [w for w in found if w.code not in kept], [w for w in found if w.code in kept]
 
@@ -112,8 +113,18 @@ def lint_template(
 Warn = Callable[[str, int | None, str], None]
 
 
+def _answer_lints(t: Template, problems: Sequence[Problem], checker: Checker, warn: Warn) -> None:
+    if t.answer.kind == "choice":
+        _choice_options(t, problems, warn)
+    else:
+        _frequent_answer(t, problems, warn)
+        _format_examples(t, problems, checker, warn)
+    _mistake_coincides(t, problems, warn)
+
+
 def _shown(p: Problem) -> str:
-    return "\n".join((p.prompt, *p.choices))
+    parts = (f"{q.problem.prompt}\n" + "\n".join(q.problem.choices) for q in p.parts)
+    return "\n".join((p.prompt, *p.choices, *parts))
 
 
 def _distinct_prompts(t: Template, problems: Sequence[Problem], warn: Warn) -> None:

@@ -7,6 +7,7 @@ reported with its line and the rest of the bank still loads.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from quizmath.core.bank.model import (
     LintSpec,
     MistakeSpec,
     Option,
+    PartSpec,
     Template,
     TestSpec,
     Text,
@@ -54,6 +56,13 @@ OPTION_FIELDS = ((), ("value", "text", "feedback"))
 MISTAKE_FIELDS = (("value", "feedback"), ("when",))
 TEST_FIELDS = ((), ("params", "answer", "accept", "reject"))
 LINT_FIELDS = (("ignore", "reason"), ())
+# A multi-part template (``parts:``): the top level keeps the shared fields, and each part has
+# its own prompt line, answer, hints, solution, mistakes and self-tests (core/bank/parts.py).
+PER_PART = ("answer", "hints", "solution", "mistakes", "tests")
+MULTIPART_REQUIRED = (*(k for k in REQUIRED if k not in PER_PART), "parts")
+MULTIPART_OPTIONAL = tuple(k for k in OPTIONAL if k not in PER_PART)
+PART_FIELDS = (("prompt", "answer", "hints", "solution", "tests"), ("name", "mistakes"))
+PART_TEST_FIELDS = ((), (*TEST_FIELDS[1], "given"))
 
 
 class _Compiler:
@@ -165,7 +174,14 @@ def build_template(
         problems.add("", f"expected a mapping of fields, got {kind_of(data)}", 1)
         return None, problems.errors
     f = Fields(data, problems)
-    f.check_keys(REQUIRED, OPTIONAL)
+    multipart = "parts" in data
+    if multipart:
+        for key in PER_PART:
+            if key in data:
+                f.error(key, f"a template with parts gives each part its own {key}: move it there")
+        f.check_keys(MULTIPART_REQUIRED, MULTIPART_OPTIONAL + PER_PART)
+    else:
+        f.check_keys(REQUIRED, OPTIONAL)
     tid = f.text("id")
     if tid and not ID.match(tid):
         f.error(
@@ -188,26 +204,16 @@ def build_template(
         if f.has("prompt")
         else None
     )
-    answer = _answer(f, comp, symbols)
-    hints = _texts(f, comp, "hints")
-    solution = (
-        comp.text(data.get("solution"), "solution", f.line("solution"), f.is_block("solution"))
-        if f.has("solution")
-        else None
-    )
-    mistakes = _mistakes(f, comp)
-    if answer is not None and answer.kind == "choice":
-        if f.has("mistakes"):
-            f.error("mistakes", "for a choice answer, put feedback on the options instead")
-        elif not any(o.feedback for o in answer.options):
-            f.error("answer.options", "give at least one wrong option a feedback")
-    elif answer is not None and not f.has("mistakes"):
-        problems.add(
-            "mistakes",
-            "required field is missing: list at least one typical mistake with feedback",
-            data.line,
-        )
-    tests = _tests(f, comp)
+    parts: tuple[PartSpec, ...] = ()
+    if multipart:
+        from quizmath.core.bank.parts import load_parts
+
+        parts = load_parts(f, comp, symbols)
+        answer, solution = (parts[-1].answer, parts[-1].solution) if parts else (None, None)
+        hints, mistakes, tests = (), (), ()
+    else:
+        answer, hints, solution, mistakes = _body(f, comp, symbols)
+        tests = _tests(f, comp)
     lint = _lint(f)
     plot = load_plot(data["plot"], f.line("plot"), comp) if f.has("plot") else None
     title, concept = f.text("title"), f.text("concept")
@@ -235,8 +241,49 @@ def build_template(
         field_lines=dict(data.key_lines),
         lint=lint,
         plot=plot,
+        parts=parts,
     )
     return template, []
+
+
+def _body(
+    f: Fields,
+    comp: _Compiler,
+    symbols: tuple[str, ...],
+    after_answer: Callable[[], None] | None = None,
+) -> tuple[AnswerSpec | None, tuple[Text, ...], Text | None, tuple[MistakeSpec, ...]]:
+    """The answer, hints, solution and mistakes of a template, or of one of its parts
+    (``after_answer`` runs between the answer and the rest: a part's name becomes known)."""
+    answer = _answer(f, comp, symbols)
+    if after_answer is not None:
+        after_answer()
+    hints, solution = _texts(f, comp, "hints"), _solution(f, comp)
+    mistakes = _mistakes(f, comp)
+    _mistakes_rule(f, answer)
+    return answer, hints, solution, mistakes
+
+
+def _solution(f: Fields, comp: _Compiler) -> Text | None:
+    if not f.has("solution"):
+        return None
+    return comp.text(
+        f.data.get("solution"), f.path("solution"), f.line("solution"), f.is_block("solution")
+    )
+
+
+def _mistakes_rule(f: Fields, answer: AnswerSpec | None) -> None:
+    """Mistakes are required, except for a choice answer (feedback sits on its options)."""
+    if answer is not None and answer.kind == "choice":
+        if f.has("mistakes"):
+            f.error("mistakes", "for a choice answer, put feedback on the options instead")
+        elif not any(o.feedback for o in answer.options):
+            f.error("answer.options", "give at least one wrong option a feedback")
+    elif answer is not None and not f.has("mistakes"):
+        f.problems.add(
+            f.path("mistakes"),
+            "required field is missing: list at least one typical mistake with feedback",
+            f.data.line,
+        )
 
 
 def _check_new_name(name: str, comp: _Compiler, f: Fields, key: str) -> None:
@@ -279,7 +326,7 @@ def _texts(f: Fields, comp: _Compiler, key: str) -> tuple[Text, ...]:
     out = []
     for k, item in enumerate(items or []):
         line, block = (items.item_lines[k], k in items.block_items) if items else (0, False)
-        t = comp.text(item, f"{key}[{k}]", line, block)
+        t = comp.text(item, f"{f.path(key)}[{k}]", line, block)
         if t is not None:
             out.append(t)
     return tuple(out)
@@ -289,19 +336,19 @@ def _answer(f: Fields, comp: _Compiler, symbols: tuple[str, ...]) -> AnswerSpec 
     data = f.mapping("answer")
     if data is None:
         return None
-    a = Fields(data, f.problems, "answer.")
+    a = Fields(data, f.problems, f.path("answer."))
     a.check_keys(*ANSWER_FIELDS)
     kind = a.text("kind")
     if kind and kind not in KINDS:
         a.error("kind", f'unknown answer kind "{kind}"; one of: {", ".join(KINDS)}')
         return None
-    value = comp.expr(data["value"], "answer.value", a.line("value")) if a.has("value") else None
+    value = comp.expr(data["value"], a.path("value"), a.line("value")) if a.has("value") else None
     text = a.text("text") if a.has("text") else None
     if kind == "choice":
         if (value is None) == (text is None) and not a.problems.errors:
             a.error("value", "a choice answer needs exactly one of value or text")
     elif not a.has("value"):
-        a.problems.add("answer.value", "required field is missing", data.line)
+        a.problems.add(a.path("value"), "required field is missing", data.line)
     elif a.has("text"):
         a.error("text", "only a choice answer takes text")
     tolerance = a.number("tolerance")
@@ -322,10 +369,10 @@ def _answer(f: Fields, comp: _Compiler, symbols: tuple[str, ...]) -> AnswerSpec 
         items = a.sequence("options") or LList()
         if not items:
             a.problems.add(
-                "answer.options", "a choice answer needs at least one wrong option", data.line
+                a.path("options"), "a choice answer needs at least one wrong option", data.line
             )
         for k, item in enumerate(items):
-            options.append(_option(item, comp, f"answer.options[{k}]", items.item_lines[k]))
+            options.append(_option(item, comp, f"{a.path('options')}[{k}]", items.item_lines[k]))
     return AnswerSpec(
         kind, value, text, tolerance, variables or symbols, tuple(options), f.line("answer")
     )
@@ -353,7 +400,7 @@ def _mistakes(f: Fields, comp: _Compiler) -> tuple[MistakeSpec, ...]:
         f.error("mistakes", "needs at least one typical mistake")
     out = []
     for k, item in enumerate(items or []):
-        field, line = f"mistakes[{k}]", items.item_lines[k] if items else 0
+        field, line = f"{f.path('mistakes')}[{k}]", items.item_lines[k] if items else 0
         if not isinstance(item, LDict):
             f.problems.add(field, "expected value: and feedback: lines", line)
             continue
@@ -375,21 +422,31 @@ def _mistakes(f: Fields, comp: _Compiler) -> tuple[MistakeSpec, ...]:
     return tuple(out)
 
 
-def _tests(f: Fields, comp: _Compiler) -> tuple[TestSpec, ...]:
+def _tests(
+    f: Fields,
+    comp: _Compiler,
+    *,
+    least: int = 2,
+    earlier: tuple[str, ...] | None = None,
+    params_known: set[str] | None = None,
+) -> tuple[TestSpec, ...]:
+    """Self-tests; a part's (``earlier``: the labels of the parts before it) may also give
+    earlier parts' answers as typed (``given``), and fix only ``params_known``."""
     items = f.sequence("tests")
-    if items is not None and len(items) < 2:
-        f.error("tests", "needs at least two self-tests")
+    if items is not None and len(items) < least:
+        f.error("tests", f"needs at least {'two self-tests' if least == 2 else 'one self-test'}")
+    known = comp.known if params_known is None else params_known
     out = []
     for k, item in enumerate(items or []):
-        field, line = f"tests[{k}]", items.item_lines[k] if items else 0
+        field, line = f"{f.path('tests')}[{k}]", items.item_lines[k] if items else 0
         if not isinstance(item, LDict):
             f.problems.add(field, "expected a mapping with params, accept, reject", line)
             continue
         t = Fields(item, f.problems, field + ".")
-        t.check_keys(*TEST_FIELDS)
+        t.check_keys(*(TEST_FIELDS if earlier is None else PART_TEST_FIELDS))
         params: dict[str, Any] = {}
         for name, raw in (t.mapping("params") or {}).items():
-            if name not in comp.known or name in CONSTANTS:
+            if name not in known or name in CONSTANTS:
                 t.error("params", f'"{name}" is not a parameter of this template')
             elif isinstance(raw, str):
                 c = comp.expr(raw, f"{field}.params.{name}", item["params"].key_lines[name])
@@ -401,10 +458,33 @@ def _tests(f: Fields, comp: _Compiler) -> tuple[TestSpec, ...]:
         for key in ("accept", "reject"):
             lists[key] = tuple(str(x) for x in t.sequence(key, single_ok=True) or [])
         answer = str(item["answer"]) if item.get("answer") is not None else None
-        if not (lists["accept"] or lists["reject"] or answer):
+        given = _given(t, earlier or ())
+        if not (lists["accept"] or lists["reject"] or answer or given):
             t.error("accept", "a test needs at least one of answer, accept, reject")
-        out.append(TestSpec(params, answer, lists["accept"], lists["reject"], line))
+        out.append(TestSpec(params, answer, lists["accept"], lists["reject"], line, given))
     return tuple(out)
+
+
+def _given(t: Fields, earlier: tuple[str, ...]) -> dict[str, str]:
+    """``given: {a: "98765"}``: earlier parts' answers as a learner typed them."""
+    data = t.mapping("given")
+    out: dict[str, str] = {}
+    for label, typed in (data or {}).items():
+        if label not in earlier:
+            where = f"one of {', '.join(earlier)}" if earlier else "none: this is the first part"
+            t.error("given", f'"{label}" is not an earlier part (labels: {where})')
+        elif isinstance(typed, bool) or not isinstance(typed, str | int | float | LList):
+            t.error("given", f"expected the answer typed to part ({label}), got {kind_of(typed)}")
+        else:
+            out[label] = _typed(typed)
+    return out
+
+
+def _typed(value: Any) -> str:
+    """An answer written in YAML (text, a number, or a list for a vector) as typed."""
+    if isinstance(value, LList):
+        return "[" + ", ".join(_typed(x) for x in value) + "]"
+    return str(value)
 
 
 def _lint(f: Fields) -> LintSpec | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from quizmath.core.kinds import KINDS  # noqa: F401 - re-exported for the loader
@@ -69,6 +69,27 @@ class TestSpec:
     accept: tuple[str, ...]
     reject: tuple[str, ...]
     line: int
+    # A part's self-test: earlier parts' answers as a learner typed them, by label ("a" …);
+    # the parts not named were answered right. Empty for a single-answer template.
+    given: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PartSpec:
+    """One part of a multi-part template: its own prompt line, answer, hints, solution,
+    mistakes and self-tests. ``name``, if given, is how later parts (and this part's own texts
+    and mistakes) read its value: the true one, or the learner's when carried forward."""
+
+    label: str  # "a", "b", … in order
+    name: str | None
+    prompt: Text
+    answer: AnswerSpec
+    hints: tuple[Text, ...]
+    solution: Text
+    mistakes: tuple[MistakeSpec, ...]
+    tests: tuple[TestSpec, ...]
+    line: int
+    reads: tuple[str, ...] = ()  # names of earlier parts its answer's value uses
 
 
 # The quality warnings of ``quizmath validate`` (core/bank/lints.py), by the name a template's
@@ -96,6 +117,12 @@ class LintSpec:
 
 @dataclass(frozen=True)
 class Template:
+    """A loaded template. A multi-part one (``parts``) keeps its parts' answers, hints,
+    solutions, mistakes and self-tests in ``parts``; its own ``answer`` and ``solution`` are
+    its last part's (the final answer), and ``hints``, ``mistakes`` and ``tests`` are empty.
+    ``part_view(k)`` is part k as a single-answer template (same parameters), which is how
+    generation, validation and the lints treat one part."""
+
     id: str
     title: str
     topic: str
@@ -116,7 +143,37 @@ class Template:
     field_lines: dict[str, int] = field(default_factory=dict)
     lint: LintSpec | None = None
     plot: PlotSpec | None = None  # drawn under the prompt
+    parts: tuple[PartSpec, ...] = ()
 
     @property
     def area(self) -> str:
         return self.topic.split("/", 1)[0]
+
+    @property
+    def multipart(self) -> bool:
+        return bool(self.parts)
+
+    def part_view(self, k: int) -> Template:
+        """Part k as a single-answer template over the same parameters (cached)."""
+        cached = _PART_VIEWS.get(id(self))
+        if cached is None or cached[0] is not self:
+            views = tuple(
+                replace(
+                    self,
+                    prompt=p.prompt,
+                    answer=p.answer,
+                    hints=p.hints,
+                    solution=p.solution,
+                    mistakes=p.mistakes,
+                    tests=p.tests,
+                    parts=(),
+                )
+                for p in self.parts
+            )
+            cached = _PART_VIEWS[id(self)] = (self, views)
+        return cached[1][k]
+
+
+# Keyed by id() with the template kept alongside (an id is unique only while its object lives);
+# a template is not hashable (its field_lines is a dict).
+_PART_VIEWS: dict[int, tuple[Template, tuple[Template, ...]]] = {}

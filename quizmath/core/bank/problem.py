@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
@@ -61,6 +62,39 @@ class FixedTexts:
         return self.note_list
 
 
+PARTS_KIND = "parts"  # the kind of a multi-part problem: each part has its own answer kind
+
+
+class Carry(Protocol):
+    """How a multi-part problem computes a part from the learner's earlier values."""
+
+    def expected(self, k: int, values: Mapping[str, Any]) -> Carried | None:
+        """Part k's answer (and mistakes) computed with ``values`` (earlier parts' names →
+        the learner's values) in place of the true ones; None if it cannot be computed."""
+        ...
+
+
+@dataclass(frozen=True)
+class Carried:
+    """A part's answer computed from the learner's own earlier values."""
+
+    expected: str  # sympy printed form, for the checker
+    answer_text: str  # as shown
+    mistakes: tuple[Mistake, ...] = ()
+    used: tuple[str, ...] = ()  # the earlier parts' names whose learner values were used
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a multi-part problem: a problem of its own (its prompt line, answer kind,
+    expected answer, hints, solution, mistakes), labelled (a), (b), …"""
+
+    label: str
+    name: str | None  # how later parts read its value (None: they do not)
+    problem: Problem
+    reads: tuple[str, ...] = ()  # names of earlier parts its answer is computed from
+
+
 @dataclass(frozen=True)
 class Problem:
     template_id: str
@@ -83,6 +117,14 @@ class Problem:
     # Hints, the solution and the mistakes are rendered when first read: serving a problem
     # needs only the prompt, and rendering the rest up front tripled the cost of generation.
     texts: TextSource = field(repr=False, compare=False, default_factory=FixedTexts)
+    # A multi-part problem (kind PARTS_KIND): its parts, in order, and how a part is computed
+    # from the learner's earlier answers (error carried forward). Empty for one answer.
+    parts: tuple[Part, ...] = ()
+    carry: Carry | None = field(repr=False, compare=False, default=None)
+
+    @property
+    def multipart(self) -> bool:
+        return bool(self.parts)
 
     @cached_property
     def hints(self) -> tuple[str, ...]:

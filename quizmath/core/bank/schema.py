@@ -136,6 +136,28 @@ def _template_types() -> dict[str, dict[str, Schema]]:
         "label": {**TEXT, "description": "shown in the legend"},
         "kind": plot_kind,
     }
+    part_test = {
+        **test,
+        "answer": {
+            **SCALAR_TEXT,
+            "description": "the expected answer as rendered (with given: the one carried forward)",
+        },
+        "given": {
+            "type": "object",
+            "propertyNames": {"pattern": "^[a-h]$"},
+            "additionalProperties": {"type": ["string", "number", "array"]},
+            "description": "earlier parts answered as typed, by label: {a: '98765'}",
+        },
+    }
+    part = {
+        "name": {**NAME, "description": "how later parts read this part's value"},
+        "prompt": {**TEXT, "description": "the part's own question, under the shared prompt"},
+        "answer": {"$ref": "#/definitions/answer"},
+        "hints": _texts(1),
+        "solution": TEXT,
+        "mistakes": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/mistake"}},
+        "tests": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/part_test"}},
+    }
     lint = {
         "ignore": _one_or_many({"enum": list(LINT_CODES)}, 1),
         "reason": {**TEXT, "description": "why the warning is kept"},
@@ -167,6 +189,13 @@ def _template_types() -> dict[str, dict[str, Schema]]:
         "tests": {"type": "array", "minItems": 2, "items": {"$ref": "#/definitions/test"}},
         "lint": {"$ref": "#/definitions/lint"},
         "plot": {"$ref": "#/definitions/plot"},
+        "parts": {
+            "type": "array",
+            "minItems": 2,
+            "maxItems": 8,
+            "items": {"$ref": "#/definitions/part"},
+            "description": "a multi-part problem: (a), (b), … each with its own answer",
+        },
     }
     return {
         "template": top,
@@ -177,6 +206,8 @@ def _template_types() -> dict[str, dict[str, Schema]]:
         "lint": lint,
         "plot": plot,
         "series": series,
+        "part": part,
+        "part_test": part_test,
     }
 
 
@@ -184,7 +215,7 @@ def _template_fields() -> dict[str, Fields]:
     from quizmath.core.bank import loader, plot_spec
 
     return {
-        "template": (loader.REQUIRED, loader.OPTIONAL),
+        "template": (loader.REQUIRED, (*loader.OPTIONAL, "parts")),
         "answer": loader.ANSWER_FIELDS,
         "option": loader.OPTION_FIELDS,
         "mistake": loader.MISTAKE_FIELDS,
@@ -192,24 +223,44 @@ def _template_fields() -> dict[str, Fields]:
         "lint": loader.LINT_FIELDS,
         "plot": plot_spec.PLOT_FIELDS,
         "series": plot_spec.SERIES_FIELDS,
+        "part": loader.PART_FIELDS,
+        "part_test": loader.PART_TEST_FIELDS,
     }
 
 
 def template_schema(topics: list[str] | None = None) -> Schema:
+    from quizmath.core.bank import loader
+
     fields, types = _template_fields(), _template_types()
     if topics:
         types["template"]["topic"] = {**types["template"]["topic"], "enum": sorted(topics)}
+    # One mapping holds the fields of both forms; which are required depends on the form:
+    # a single answer (answer, hints, solution, tests …) or parts (each with its own).
     out = _mapping(fields["template"], types["template"], "a quizmath question template")
+    out["required"] = [k for k in loader.REQUIRED if k in loader.MULTIPART_REQUIRED]
     out["definitions"] = {
         name: _mapping(fields[name], types[name]) for name in fields if name != "template"
     }
-    # Mistakes are required, except for a choice answer, which puts feedback on its options.
-    out["if"] = {
-        "properties": {"answer": {"properties": {"kind": {"const": "choice"}}}},
-        "required": ["answer"],
+    # if/then/else rather than oneOf: a validator then names the missing or extra field.
+    out["if"] = {"required": ["parts"]}
+    out["then"] = {"allOf": [{"not": {"required": [k]}} for k in loader.PER_PART]}
+    out["else"] = {
+        "required": [k for k in loader.REQUIRED if k not in loader.MULTIPART_REQUIRED],
+        **_mistakes_rule(),
     }
-    out["else"] = {"required": ["mistakes"]}
+    out["definitions"]["part"].update(_mistakes_rule())
     return {"$schema": DRAFT, "title": "quizmath template", **out}
+
+
+def _mistakes_rule() -> Schema:
+    """Mistakes are required, except for a choice answer, which puts feedback on its options."""
+    return {
+        "if": {
+            "properties": {"answer": {"properties": {"kind": {"const": "choice"}}}},
+            "required": ["answer"],
+        },
+        "else": {"required": ["mistakes"]},
+    }
 
 
 # -- interview questions ----------------------------------------------------------------------

@@ -20,6 +20,7 @@ from quizmath.core.bank.generate import generate, generation_budget
 from quizmath.core.bank.lints import LintWarning, lint_template
 from quizmath.core.bank.model import Compiled, Template, TestSpec
 from quizmath.core.bank.problem import Problem
+from quizmath.core.bank.validate_parts import check_parts, run_part_test
 from quizmath.core.errors import QuizmathError, TemplateError
 from quizmath.core.expr import Context, evaluate
 from quizmath.core.render.fill import is_code_line
@@ -198,6 +199,13 @@ def validate_template(
         )
     for k, test in enumerate(t.tests):
         out.extend(_run_test(t, k, test, checker))
+    for k, spec in enumerate(t.parts):
+        for n, test in enumerate(spec.tests):
+            fld = f"parts[{k}].tests[{n}]"
+            out.extend(
+                Failure(t.file, test.line, t.id, None, message, fld)
+                for message in run_part_test(t, k, n, test, checker)
+            )
     instances = 0
     problems: list[Problem] = []
     draws: Counter[str] = Counter()
@@ -209,10 +217,12 @@ def validate_template(
             continue
         instances += 1
         problems.append(problem)
-        out.extend(
-            Failure(t.file, line, t.id, seed, msg, fld)
-            for fld, line, msg in check_problem(t, problem, checker)
+        issues = (
+            check_parts(t, problem, checker, seed)
+            if t.parts
+            else check_problem(t, problem, checker)
         )
+        out.extend(Failure(t.file, line, t.id, seed, msg, fld) for fld, line, msg in issues)
     if lints is not None:
         warnings, kept = lint_template(t, problems, draws, checker)
         lints.warnings.extend(warnings)
@@ -233,20 +243,7 @@ def check_problem(t: Template, p: Problem, checker: Checker) -> Iterable[tuple[s
     ]
     texts += [("answer.options", t.answer.line, c) for c in p.choices]
     for fld, line, text in texts:
-        # A code block (```) shows a program on purpose: np.exp(z), x ** 2 are its words.
-        match = RAW_REPR.search("\n".join(r for r in text.splitlines() if not is_code_line(r)))
-        if match:
-            yield fld, line, f'renders a raw Python form "{match.group(0)}": {_clip(text)}'
-        for row in text.splitlines():
-            if any(c in row for c in BLOCK_CHARS) and len(row) > MAX_BLOCK_WIDTH:
-                yield (
-                    fld,
-                    line,
-                    (
-                        f"a line with a drawn matrix is {len(row)} columns wide; put "
-                        f"the matrix on its own line: {_clip(row)}"
-                    ),
-                )
+        yield from check_text(fld, line, text)
     for note in p.notes:
         yield "mistakes", t.line, note
     verdict = _check(checker, p, p.typed_answer)
@@ -273,6 +270,24 @@ def check_problem(t: Template, p: Problem, checker: Checker) -> Iterable[tuple[s
             )
         elif v.mistake != m.feedback:
             yield "mistakes", m.line, f'the mistake "{m.typed}" does not get its feedback'
+
+
+def check_text(fld: str, line: int, text: str) -> Iterable[tuple[str, int, str]]:
+    """A rendered text without Python-isms, its drawn matrices within the screen's width."""
+    # A code block (```) shows a program on purpose: np.exp(z), x ** 2 are its words.
+    match = RAW_REPR.search("\n".join(r for r in text.splitlines() if not is_code_line(r)))
+    if match:
+        yield fld, line, f'renders a raw Python form "{match.group(0)}": {_clip(text)}'
+    for row in text.splitlines():
+        if any(c in row for c in BLOCK_CHARS) and len(row) > MAX_BLOCK_WIDTH:
+            yield (
+                fld,
+                line,
+                (
+                    f"a line with a drawn matrix is {len(row)} columns wide; put "
+                    f"the matrix on its own line: {_clip(row)}"
+                ),
+            )
 
 
 def _check(checker: Checker, p: Problem, typed: str) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,6 +19,25 @@ VERDICTS = ("accept", "reject", "skipped")
 MODES = ("practice", "plain", "drill", "placement", "exercise")  # exercise: its screen
 MAX_ANSWER_CHARS = 2000  # the checker refuses more than 1000; this only bounds the row
 CONFIDENCES = ("low", "medium", "high")  # core.confidence.Confidence
+PART_VERDICTS = ("correct", "carried", "wrong", "skipped")  # items.multipart.PartStatus
+
+
+@dataclass(frozen=True)
+class PartResult:
+    """How one part of a multi-part problem ended, as recorded with its attempt."""
+
+    label: str  # "a", "b", …
+    verdict: str  # one of PART_VERDICTS; "carried": right given the learner's earlier answers
+    answer: str = ""  # as typed ("" when skipped)
+    carried_from: tuple[str, ...] = ()  # labels of the earlier parts it was carried from
+
+    def __post_init__(self) -> None:
+        if self.verdict not in PART_VERDICTS:
+            raise ValueError(f"a part's verdict is one of {PART_VERDICTS}, not {self.verdict!r}")
+
+    @property
+    def right(self) -> bool:
+        return self.verdict in ("correct", "carried")
 
 
 @dataclass(frozen=True)
@@ -38,6 +58,10 @@ class Attempt:
     rating: int | None = None  # fsrs rating given (1–4), None when the card was not reviewed
     id: int | None = None
     confidence: str | None = None  # said before the verdict (one of CONFIDENCES); None: not asked
+    # A multi-part problem: each part's result, and the score (parts right / parts). None for
+    # a single answer, whose score is 1 or 0 (``points``).
+    parts: tuple[PartResult, ...] | None = None
+    score: float | None = None
 
     def __post_init__(self) -> None:
         if self.verdict not in VERDICTS:
@@ -46,10 +70,17 @@ class Attempt:
             raise ValueError(f"mode must be one of {MODES}, not {self.mode!r}")
         if self.confidence is not None and self.confidence not in CONFIDENCES:
             raise ValueError(f"confidence is one of {CONFIDENCES}, not {self.confidence!r}")
+        if self.parts is not None and (self.score is None or not 0 <= self.score <= 1):
+            raise ValueError(f"a multi-part attempt needs a score from 0 to 1, not {self.score}")
 
     @property
     def correct(self) -> bool:
         return self.verdict == "accept"
+
+    @property
+    def points(self) -> float:
+        """The score in [0, 1]: parts right / parts, or 1/0 for a single answer."""
+        return self.score if self.score is not None else float(self.correct)
 
     @property
     def earned(self) -> bool:
@@ -59,11 +90,13 @@ class Attempt:
 
 _COLUMNS = (
     "id, template_id, seed, answer, verdict, ms, hints, solution_viewed, try, mode, "
-    "drill_id, at, rating, confidence"
+    "drill_id, at, rating, confidence, score, parts"
 )
 
 
 def insert_attempt(conn: sqlite3.Connection, a: Attempt, rating: int | None) -> int:
+    # A single answer is written exactly as before multi-part problems (score and parts stay
+    # NULL); only a multi-part attempt names the two columns migration 5 added.
     columns = (
         "template_id, seed, answer, verdict, correct, ms, hints, solution_viewed, try, rating, "
         "mode, drill_id, at"
@@ -86,6 +119,9 @@ def insert_attempt(conn: sqlite3.Connection, a: Attempt, rating: int | None) -> 
     if a.confidence is not None:  # a plain answer is written as before confidence existed
         columns += ", confidence"
         values += (a.confidence,)
+    if a.parts is not None:
+        columns += ", score, parts"
+        values += (a.score, encode_parts(a.parts))
     marks = ", ".join("?" * len(values))
     cur = conn.execute(f"INSERT INTO attempts ({columns}) VALUES ({marks})", values)
     assert cur.lastrowid is not None
@@ -108,6 +144,8 @@ def _attempt(row: tuple) -> Attempt:
         at,
         rating,
         confidence,
+        score,
+        parts,
     ) = row
     return Attempt(
         template_id,
@@ -124,7 +162,46 @@ def _attempt(row: tuple) -> Attempt:
         rating,
         id_,
         confidence if confidence in CONFIDENCES else None,
+        decode_parts(parts),
+        score,
     )
+
+
+def encode_parts(parts: tuple[PartResult, ...] | None) -> str | None:
+    """The parts as stored: a JSON list of {label, verdict, answer, from?}; None stays NULL."""
+    if parts is None:
+        return None
+    rows = []
+    for p in parts:
+        row: dict[str, object] = {
+            "label": p.label,
+            "verdict": p.verdict,
+            "answer": p.answer[:MAX_ANSWER_CHARS],
+        }
+        if p.carried_from:
+            row["from"] = list(p.carried_from)
+        rows.append(row)
+    return json.dumps(rows, ensure_ascii=False)
+
+
+def decode_parts(text: str | None) -> tuple[PartResult, ...] | None:
+    """Stored parts back (typed text neutralised: it goes to terminals); None for NULL or a
+    value this version cannot read (the attempt is still read, as a single answer)."""
+    if text is None:
+        return None
+    try:
+        rows = json.loads(text)
+        return tuple(
+            PartResult(
+                str(r["label"]),
+                str(r["verdict"]),
+                neutralise(str(r.get("answer", ""))),
+                tuple(str(x) for x in r.get("from", ())),
+            )
+            for r in rows
+        )
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
 
 
 def list_attempts(conn: sqlite3.Connection, template_id: str | None = None) -> list[Attempt]:

@@ -255,6 +255,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
     ),
+    # 5: multi-part problems (partial credit). An attempt at one records each part's verdict
+    # and the score (parts right / parts); ``verdict`` and ``correct`` keep their meaning for
+    # every reader ("accept" only when every part is right), and a single-answer attempt
+    # leaves both new columns NULL (its score is ``correct``). A drill item keeps the parts
+    # answered so far, so a drill killed half-way through a problem resumes at its next part.
+    (
+        "ALTER TABLE attempts ADD COLUMN score REAL",  # 0–1; NULL: a single answer
+        "ALTER TABLE attempts ADD COLUMN parts TEXT",  # JSON [{label, verdict, answer, from?}]
+        "ALTER TABLE drill_items ADD COLUMN parts TEXT",  # JSON, as above: the parts so far
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
