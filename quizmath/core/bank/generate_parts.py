@@ -134,7 +134,18 @@ class _Carry:
             mistakes = _mistakes(draw, value)[0]
         except Exception:  # a feedback text that cannot render here: no feedback, still carried
             mistakes = ()
-        return Carried(expected, shown, mistakes, tuple(used))
+        return Carried(expected, shown, mistakes, tuple(used), _has_float(value))
+
+
+def _has_float(v: Any) -> bool:
+    """A value computed from a learner's number carried as a float (``items.learner_values``)."""
+    if isinstance(v, float):
+        return True
+    if isinstance(v, Vec | ValueSet):
+        return any(_has_float(x) for x in v.items)
+    if isinstance(v, Mat):
+        return any(isinstance(x, float) for row in v.rows for x in row)
+    return False
 
 
 def _same_shape(a: Any, b: Any) -> bool:

@@ -82,6 +82,7 @@ class Carried:
     answer_text: str  # as shown
     mistakes: tuple[Mistake, ...] = ()
     used: tuple[str, ...] = ()  # the earlier parts' names whose learner values were used
+    approximate: bool = False  # computed in floats (from a learner's irrational or huge number)
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,9 @@ def format_note(
 
     Its example is chosen so it never equals (or mirrors) ``answer`` (``examples``).
     """
+    from quizmath.core.render.symbols import display_name
+
+    variables = tuple(display_name(v) for v in variables)  # lamda is shown, and typed, as λ
     if kind == "integer":
         return "Answer: an integer."
     if kind == "exact":

@@ -7,6 +7,13 @@ built from the parse tree (``answers.to_sympy``: never ``sympify``). Vectors, ma
 become ``Vec``, ``Mat`` and ``ValueSet``. Nothing is evaluated from text.
 
 A value is carried only when it has the true value's shape (``bank.generate_parts``).
+
+Only small rationals stay exact. A learner can type a number no template meant to meet, and
+exact arithmetic on it can run long where no work budget reaches (sympy factoring a 40-digit
+integer for ln, or simplifying logs of logs): an irrational number (√2, ln 3) or a rational
+with more than EXACT_BITS bits is carried as a float, which every template expression handles
+in microseconds. An expression in the problem's variables stays symbolic (a polynomial whose
+roots a later part takes).
 """
 
 from __future__ import annotations
@@ -15,6 +22,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from quizmath.core.values import Mat, ValueSet, Vec, canon
+
+EXACT_BITS = 53  # a numerator or denominator beyond this is carried as a float
 
 
 def learner_value(text: str, kind: str, vars: Sequence[str] = ()) -> Any | None:
@@ -25,11 +34,18 @@ def learner_value(text: str, kind: str, vars: Sequence[str] = ()) -> Any | None:
     from quizmath.core.answers.check import _read_shaped, canonical_vars
     from quizmath.core.answers.shape import expand_plus_minus
 
+    from quizmath.core.answers.names import canonical_var
+
+    # The parser names a variable canonically (λ for lamda); the template's symbols keep the
+    # names they were declared with.
+    names = {canonical_var(v): v for v in vars}
     try:
         _node, shaped = _read_shaped(text, kind, canonical_vars(vars), expected=False)
-        if shaped.tag == "set":
-            return ValueSet(_scalar(v) for item in shaped.items for v in expand_plus_minus(item))
-        entries = [_scalar(item) for item in shaped.items]
+        if kind == "set":  # "2, 5" and "{2, 5}" alike (the parser reads a list as a vector)
+            return ValueSet(
+                _scalar(v, names) for item in shaped.items for v in expand_plus_minus(item)
+            )
+        entries = [_scalar(item, names) for item in shaped.items]
         if shaped.tag == "scalar":
             return entries[0]
         if shaped.tag == "vector":
@@ -39,12 +55,24 @@ def learner_value(text: str, kind: str, vars: Sequence[str] = ()) -> Any | None:
         return None
 
 
-def _scalar(node: Any) -> Any:
+def _scalar(node: Any, names: dict[str, str]) -> Any:
     from quizmath.core.answers.exact import exact
 
     q = exact(node)
     if q is not None:
-        return canon(q)
+        if max(q.numerator.bit_length(), q.denominator.bit_length()) <= EXACT_BITS:
+            return canon(q)
+        return canon(float(q))
+    import sympy
+
     from quizmath.core.answers.to_sympy import to_sympy
 
-    return canon(to_sympy(node))
+    value = to_sympy(node)
+    if not value.free_symbols:
+        return canon(float(value.evalf(30)))
+    renamed = {
+        s: sympy.Symbol(names[s.name], real=True)
+        for s in value.free_symbols
+        if s.name in names and names[s.name] != s.name
+    }
+    return canon(value.xreplace(renamed) if renamed else value)

@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     from quizmath.core.items.problem import Checker
 
 
+CARRY_TOLERANCE = 1e-3  # relative: a part carried in floats is checked within this
+TOLERANT_KINDS = ("vector", "matrix", "set")  # kinds that take a tolerance (real has its own)
+
+
 class PartStatus(StrEnum):
     """How one part ended (stored in ``attempts.parts``; exported as the part's verdict)."""
 
@@ -120,12 +124,15 @@ def _carried(
         return None
     carried, sources = found
     p = problem.parts[k].problem
+    tol = p.tolerance
+    if tol is None and carried.approximate and p.kind in TOLERANT_KINDS:
+        tol = CARRY_TOLERANCE  # computed in floats: the learner rounds, so must the check
     verdict = checker(
         p.kind,
         carried.expected,
         text,
         vars=p.vars,
-        tol=p.tolerance,
+        tol=tol,
         mistakes=carried.mistakes,
         choices=None,
     )
