@@ -40,6 +40,8 @@ def texts(p: Problem) -> list[tuple[str, str]]:
     if p.plot is not None:
         out += [("plot", t) for t in (p.plot.title, p.plot.x_label, p.plot.y_label)]
         out += [("plot", s.label) for s in p.plot.series]
+    for part in p.parts:  # a multi-part problem: each part's own texts too
+        out += [(f"({part.label}) {field}", text) for field, text in texts(part.problem)]
     return out
 
 

@@ -58,7 +58,8 @@ def _carried_mistakes(t: Template, p: Problem, checker: Checker) -> Iterable[Iss
                 found = carried_answer(p, k, answers)
                 typed = found[0].answer_text if found else p.parts[k].problem.typed_answer
                 verdict = judge_part(p, k, typed, answers, checker)
-                if found is not None and verdict.status != PartStatus.CARRIED:
+                # Right either way: a carried value may also be near enough the true one.
+                if found is not None and (verdict.status is None or not verdict.status.right):
                     yield (
                         f"parts[{k}].answer",
                         t.parts[k].answer.line,
@@ -137,7 +138,7 @@ def _run_given(problem: Problem, k: int, test: TestSpec, checker: Checker) -> li
         carried, _sources = found
         shown = carried.answer_text
         verdict = judge_part(problem, k, shown, answers, checker)
-        if verdict.status != PartStatus.CARRIED:
+        if verdict.status is None or not verdict.status.right:
             out.append(
                 f'the answer carried forward, "{shown}", is not accepted as carried forward '
                 f"({_said(verdict)})"

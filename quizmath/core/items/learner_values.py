@@ -32,9 +32,8 @@ def learner_value(text: str, kind: str, vars: Sequence[str] = ()) -> Any | None:
     if kind == "choice":
         return None
     from quizmath.core.answers.check import _read_shaped, canonical_vars
-    from quizmath.core.answers.shape import expand_plus_minus
-
     from quizmath.core.answers.names import canonical_var
+    from quizmath.core.answers.shape import expand_plus_minus
 
     # The parser names a variable canonically (λ for lamda); the template's symbols keep the
     # names they were declared with.
