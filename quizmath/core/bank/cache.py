@@ -56,6 +56,7 @@ _CLASSES: dict[str, type] = {
         model.LintSpec,
         plot_spec.PlotSpec,
         plot_spec.SeriesSpec,
+        model.PartSpec,
         Slot,
         *(
             c
@@ -98,14 +99,14 @@ def _user_cache_dir() -> Path:
 def code_fingerprint() -> bytes:
     """What the parsed form depends on besides the file: our version and the code that parses."""
     from quizmath import __version__
-    from quizmath.core.bank import fields, loader, textfile, yamlsource
+    from quizmath.core.bank import fields, loader, parts, textfile, yamlsource
     from quizmath.core.engine import index
     from quizmath.core.expr import lexer, parser
     from quizmath.core.render import fill
 
     h = hashlib.sha256(f"quizmath {__version__} cache {FORMAT}".encode())
     modules = (loader, fields, model, plot_spec, yamlsource, textfile, parser, lexer, expr_nodes)
-    for module in (*modules, fill):
+    for module in (*modules, parts, fill):
         h.update(Path(module.__file__ or "").read_bytes())
     h.update(Path(index.__file__ or "").read_bytes())  # the whitelist of functions
     return h.digest()
