@@ -66,6 +66,8 @@ ATTEMPT_FIELDS = (
     "rating",
     "mode",
     "drill_id",
+    "score",
+    "parts",
 )
 RUN_FIELDS = (
     "id",
@@ -83,6 +85,7 @@ RUN_FIELDS = (
     "updated_at",
     "finished_at",
     "correct",
+    "points",
 )
 ITEM_FIELDS = (
     "position",
@@ -98,6 +101,7 @@ ITEM_FIELDS = (
     "timed_out",
     "attempt_id",
     "answered_at",
+    "parts",
 )
 RATING_FIELDS = ("id", "interview_id", "rating", "at", "duration_ms")
 CSV_ATTEMPTS = ("learner", *ATTEMPT_FIELDS)
@@ -124,6 +128,7 @@ CSV_DRILLS = (
     "timed_out",
     "attempt_id",
     "answered_at",
+    "parts",
 )
 CSV_RATINGS = ("learner", *RATING_FIELDS)
 CSV_COLUMNS = {"attempts": CSV_ATTEMPTS, "drills": CSV_DRILLS, "interview_ratings": CSV_RATINGS}
@@ -133,6 +138,14 @@ _ATTEMPT_COLUMNS = (
     "id, at, template_id, seed, answer, verdict, correct, ms, hints, solution_viewed, try, "
     "rating, mode, drill_id"
 )
+# An attempt's score in [0, 1]: parts right / parts for a multi-part problem, else 1 or 0.
+_SCORE = "coalesce(a.score, CASE WHEN a.correct THEN 1 ELSE 0 END)"
+# A multi-part attempt's parts as a list of their verdicts ("correct", "carried", "wrong",
+# "skipped"), in order; NULL (JSON null) for a single answer.
+_PART_VERDICTS = (
+    "CASE WHEN a.parts IS NULL THEN NULL ELSE (SELECT json_group_array(json_extract(p.value, "
+    "'$.verdict')) FROM json_each(a.parts) p) END"
+)
 # One attempt as JSON text, made by SQLite (about twice as fast as json.dumps per row).
 _ATTEMPT_JSON = (
     "json_object('id', a.id, 'at', a.at, 'template_id', a.template_id, 'seed', a.seed, "
@@ -140,7 +153,12 @@ _ATTEMPT_JSON = (
     "'verdict', a.verdict, 'correct', json(CASE WHEN a.correct THEN 'true' ELSE 'false' END), "
     "'ms', a.ms, 'hints', a.hints, "
     "'solution_viewed', json(CASE WHEN a.solution_viewed THEN 'true' ELSE 'false' END), "
-    "'try', a.try, 'rating', a.rating, 'mode', a.mode, 'drill_id', a.drill_id)"
+    "'try', a.try, 'rating', a.rating, 'mode', a.mode, 'drill_id', a.drill_id, "
+    f"'score', {_SCORE}, 'parts', {_PART_VERDICTS})"
+)
+# The same verdicts in one CSV cell: "wrong correct carried".
+_CSV_PARTS = (
+    "SELECT group_concat(json_extract(p.value, '$.verdict'), ' ') FROM json_each(a.parts) p"
 )
 _RATING_JSON = (
     "json_object('id', id, 'interview_id', interview_id, 'rating', rating, 'at', at, "
@@ -301,6 +319,7 @@ def _run(r: drill_rows.RunRow) -> dict[str, Any]:
         "updated_at": to_iso(r.updated_at),
         "finished_at": to_iso(r.finished_at) if r.finished_at else None,
         "correct": r.correct,
+        "points": round(r.score, 4),  # the score: a multi-part problem by its parts
     }
 
 
@@ -319,6 +338,7 @@ def _item(it: drill_rows.ItemRow) -> dict[str, Any]:
         "timed_out": it.timed_out,
         "attempt_id": it.attempt_id,
         "answered_at": to_iso(it.answered_at) if it.answered_at else None,
+        "parts": [p.verdict for p in it.parts] if it.parts is not None else None,
     }
 
 
@@ -392,7 +412,8 @@ def _csv_attempts(storage: Storage, learner: str, topics: Mapping[str, str]) -> 
         cursor = conn.execute(
             "SELECT id, at, template_id, seed, template_id || '@' || seed, answer, verdict, "
             "correct, ms, hints, solution_viewed, try, ifnull(rating, ''), mode, "
-            "ifnull(drill_id, '') FROM attempts ORDER BY id"
+            f"ifnull(drill_id, ''), {_SCORE}, ifnull(({_CSV_PARTS}), '') "
+            "FROM attempts a ORDER BY id"
         )
         while rows := cursor.fetchmany(BATCH):
             yield [
@@ -414,6 +435,8 @@ def _csv_attempts(storage: Storage, learner: str, topics: Mapping[str, str]) -> 
                     r[12],
                     r[13],
                     r[14],
+                    r[15],
+                    r[16],
                 )
                 for r in rows
             ]
@@ -476,4 +499,6 @@ def _cell(v: Any) -> Any:
         return ""
     if isinstance(v, bool):
         return int(v)  # 1/0 sums and averages in a spreadsheet; "True" does not
+    if isinstance(v, list):  # a multi-part item's part verdicts
+        return " ".join(str(x) for x in v)
     return v

@@ -128,7 +128,7 @@ class DrillPoint:
     drill_id: int
     day: date
     started_at: str  # UTC ISO 8601
-    correct: int
+    correct: int | float  # items right; a multi-part problem counts its share of parts right
     total: int
     percent: float
 
@@ -327,11 +327,11 @@ def compute_stats(
             run_id,
             local_day(from_iso(started)),
             started,
-            correct,
+            _points(points),
             questions,
-            round(100.0 * correct / questions if questions else 0.0, 1),
+            round(100.0 * points / questions if questions else 0.0, 1),
         )
-        for run_id, started, correct, questions in finished
+        for run_id, started, points, questions in finished
     )
     overall = Totals(
         sum(per_day.values()),
@@ -359,6 +359,12 @@ def compute_stats(
         load_settings(storage),
         coding,
     )
+
+
+def _points(points: float) -> int | float:
+    """A drill's score: a whole number of items, or with a multi-part problem's parts, a
+    fraction (rounded for the JSON)."""
+    return int(points) if float(points).is_integer() else round(points, 3)
 
 
 def streaks(days: Iterable[date], today: date) -> Streak:

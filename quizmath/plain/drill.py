@@ -26,7 +26,7 @@ from quizmath.core.items import Answering, Ending
 from quizmath.core.items.types import item_type
 from quizmath.core.keypoints import parse_point_numbers
 from quizmath.core.storage.waiting import while_busy
-from quizmath.plain.items import JUDGED, RENDERERS
+from quizmath.plain.items import JUDGED, RENDERERS, multipart
 from quizmath.plain.items.interview import (
     RATE_AGAIN,
     RATINGS,
@@ -34,6 +34,7 @@ from quizmath.plain.items.interview import (
     reveal_lines,
     suggestion_lines,
 )
+from quizmath.plain.items.problem import DRILL_COMMANDS
 from quizmath.plain.lines import TIMEOUT, LineReader
 from quizmath.plain.output import BOLD, GREEN, RED, YELLOW, Output
 
@@ -136,8 +137,11 @@ class PlainDrill:
                 self.time_up(run.time_out(""))
                 return Loop.ENDED
             self.show(item)
-            if item_type(item.kind).answering == Answering.JUDGED:
+            answering = item_type(item.kind).answering
+            if answering == Answering.JUDGED:
                 state = self.ask(item)
+            elif answering == Answering.STEPS:
+                state = self.ask_parts(item)
             else:
                 state = self.self_rate()
             if state != Loop.NEXT:
@@ -183,6 +187,60 @@ class PlainDrill:
                 continue
             text, colour = ENDING_WORD.get(result.outcome, ("Not answered.", YELLOW))
             return self.after(result, self.out.paint(text, colour))
+
+    def ask_parts(self, item: DrillItem) -> Loop:
+        """A multi-part problem: one typed answer per part, each part's verdict as it comes,
+        then the score (unreadable answers are typed again while time remains)."""
+        run = self.run
+        steps = item.steps
+        assert steps is not None
+        self.part(item)
+        while True:
+            line = self.read()
+            if line is TIMEOUT:
+                self.time_up(run.time_out(""))
+                return Loop.ENDED
+            if line is None:
+                return Loop.EOF
+            assert isinstance(line, str)
+            command = line.strip().lower()
+            if command in ("quit", "exit"):
+                return Loop.PAUSED
+            if command == "skip":
+                result = run.skip()
+                self.out.lines(multipart.score_lines(item.served, steps.answers, self.out))
+                return self.after(result, "Skipped.")
+            if command in ("hint", "?", "solution"):
+                self.say(NO_HINTS)
+                continue
+            if command in ("help", "format"):
+                self.out.lines(RENDERERS[item.kind].help_lines(item.served))
+                continue
+            if not command and not run.expired():
+                self.say(DRILL_COMMANDS)
+                continue
+            judgement, result = run.submit(line)
+            if result is None:
+                v = judgement.verdict
+                self.say(self.out.paint("Could not read that; not counted. Type it again.", YELLOW))
+                if v is not None and v.reason:
+                    self.say(v.reason)
+                continue
+            if result.part is not None:
+                self.say(multipart.drill_part_line(result.part, self.out))
+            if result.more:
+                self.part(item)
+                continue
+            self.out.lines(multipart.score_lines(item.served, steps.answers, self.out))
+            text, colour = ENDING_WORD.get(result.outcome, ("Not answered.", YELLOW))
+            return self.after(result, self.out.paint(text, colour))
+
+    def part(self, item: DrillItem) -> None:
+        """The part of a multi-part problem to answer now."""
+        steps = item.steps
+        k = steps.current if steps is not None else None
+        if k is not None:
+            self.out.lines(multipart.part_lines(item.served.parts[k]))
 
     def self_rate(self) -> Loop:
         """Notes, then the model answer, then the key points covered (their numbers), then a

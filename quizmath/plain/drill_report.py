@@ -20,6 +20,19 @@ def percent(x: float) -> str:
     return f"{x:.0f}%"
 
 
+def points(x: float) -> str:
+    """A score: a whole number of questions, or with parts of multi-part problems, 2 decimals."""
+    return f"{x:.0f}" if abs(x - round(x)) < 1e-9 else f"{x:.2f}"
+
+
+PART_WORDS = {"correct": "right", "carried": "right (carried)", "wrong": "wrong", "skipped": "—"}
+
+
+def parts_line(i: ReportItem) -> str:
+    """A multi-part problem's parts: "(a) wrong, (b) right (carried), (c) right"."""
+    return ", ".join(f"({p.label}) {PART_WORDS.get(p.verdict, p.verdict)}" for p in i.parts or ())
+
+
 def report_text(r: DrillReport) -> str:
     run = r.run
     out: list[str] = []
@@ -28,7 +41,7 @@ def report_text(r: DrillReport) -> str:
         f"Drill {run.id} — {local_time(run.started_at)}, seed {run.seed}, code {run.code} "
         f"({status})"
     )
-    parts = [f"Score: {r.correct} of {r.total} ({percent(r.percent)})"]
+    parts = [f"Score: {points(r.points)} of {r.total} ({percent(r.percent)})"]
     for key in MISSED:
         if r.count(key):
             parts.append(f"{r.count(key)} {key}")
@@ -41,7 +54,8 @@ def report_text(r: DrillReport) -> str:
     out += ["", "By topic:"]
     width = max((len(t.title) for t in r.topics), default=0)
     for t in r.topics:
-        out.append(f"  {t.title:<{width}}  {t.correct}/{t.total}  {percent(100 * t.accuracy):>4}")
+        got = t.correct if t.points is None else points(t.points)
+        out.append(f"  {t.title:<{width}}  {got}/{t.total}  {percent(100 * t.accuracy):>4}")
 
     out += ["", "Time per question (yours, and your usual time on it):"]
     ref_width = max((len(i.ref) for i in r.items), default=0)
@@ -56,6 +70,9 @@ def report_text(r: DrillReport) -> str:
             f"  {i.position + 1:>2}. {i.outcome:<10} {i.ref:<{ref_width}}  {took:>5}  "
             f"usual {format_clock(i.usual_ms)}{note}"
         )
+        if i.parts and i.score is not None:
+            right = round(i.score * len(i.parts))
+            out.append(f"      {right} of {len(i.parts)} parts: {parts_line(i)}")
 
     if r.missed:
         out += ["", "Missed, with worked solutions:"]
@@ -81,6 +98,8 @@ def _missed(i: ReportItem) -> list[str]:
         lines.append(f"     {what}: {i.answer.strip()}")
     else:
         lines.append("     Not answered.")
+    if i.parts:
+        lines.append(f"     Parts: {parts_line(i)}")
     if i.kind == ItemKind.INTERVIEW:
         if i.rating is not None:
             lines.append(f"     You rated it {i.rating} of 4.")
@@ -126,7 +145,7 @@ def history_text(runs: Sequence[RunRow]) -> str:
         return "No drills yet. Start one with: quizmath drill --plain"
     lines = [f"{'id':>4}  {'started':<16}  {'score':>9}  {'time':>7}  status"]
     for run in runs:
-        score = f"{run.correct}/{run.questions} {percent(run.percent):>4}"
+        score = f"{points(run.score)}/{run.questions} {percent(run.percent):>4}"
         status = run.status
         if run.status == RunStatus.FINISHED:
             status = ending_words(run.ended, "")

@@ -22,6 +22,12 @@ rated Hard).
 
 While another program holds the progress file's write lock, a save waits and says so
 (``core.storage.waiting``), instead of ending the session (issue 13 item 9).
+
+A multi-part problem shows the shared prompt and all its parts, then asks them one at a time,
+``(a)``, ``(b)`` …: each part takes one answer (an unreadable one is typed again), its verdict
+follows ("Correct, carried forward from your part (a)." when it is right from the learner's own
+earlier answer), then the next part; hints and the solution are the current part's. After the
+last part comes the score, part by part.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ from quizmath.core.errors import QuizmathError
 from quizmath.core.items.problem import format_help
 from quizmath.core.practice.outcomes import Outcome, Status
 from quizmath.core.storage.waiting import while_busy
+from quizmath.plain.items import multipart
 from quizmath.plain.items.problem import body_lines, verdict_lines
 from quizmath.plain.output import BOLD, Output, wrapped, wrapped_line
 
@@ -108,10 +115,25 @@ class PlainPractice:
         header = f"{p.title} — {topic.title if topic else p.topic}, difficulty {p.difficulty}"
         self.say(wrapped_line(header))
         self.say()
+        if p.parts:
+            self.out.lines(multipart.body_lines(p))
+            self.next_part()
+            return
         self.out.lines(body_lines(p))
-        hints = len(p.hints)
+        self.commands()
+
+    def commands(self) -> None:
+        hints = self.practice.hints_left
         extra = f" ({hints} hint{'s' if hints != 1 else ''} available)" if hints else ""
         self.say(wrapped_line(COMMANDS_LINE + extra))
+
+    def next_part(self) -> None:
+        """A multi-part problem's part to answer now, and the commands."""
+        shown = self.practice.current
+        part = shown.part if shown is not None else None
+        if part is not None:
+            self.out.lines(multipart.part_lines(part))
+            self.commands()
 
     def ask(self, p: Problem) -> bool:
         """Handle lines until the problem is over. False means stop the session."""
@@ -127,18 +149,12 @@ class PlainPractice:
             elif command in ("hint", "?"):
                 self.hint()
             elif command == "solution":
-                self.say("Solution:")
-                self.say(wrapped(self.practice.show_solution()))
-                self.say("Answer:")
-                self.say(wrapped(p.answer_block))
-                self.say("Type the answer to practise it, or skip to go on.")
+                self.solution(p)
             elif command in ("help", "format"):
                 self.say(COMMANDS_LINE)
-                self.say(format_help(p))
+                self.say(format_help(self.asked(p)))
             elif command == "skip":
-                self.saving(self.practice.skip)
-                self.say(f"Skipped. The answer was: {p.answer_text}")
-                self.say()
+                self.skipped(p)
                 return True
             elif command in ("quit", "exit"):
                 self.say()
@@ -178,10 +194,40 @@ class PlainPractice:
                 return confidence
             self.say(f"{CONFIDENCE_QUESTION} (type 1, 2 or 3).")
 
+    def asked(self, p: Problem) -> Problem:
+        """What is being answered: the problem, or its part to answer now."""
+        shown = self.practice.current
+        part = shown.part if shown is not None else None
+        return part.problem if part is not None else p
+
+    def solution(self, p: Problem) -> None:
+        asked = self.asked(p)
+        part = self.practice.current.part if self.practice.current else None
+        self.say(f"Solution of part ({part.label}):" if part else "Solution:")
+        self.say(wrapped(self.practice.show_solution()))
+        self.say("Answer:")
+        self.say(wrapped(asked.answer_block))
+        if part is not None:
+            self.say("Type the answer to this part to go on, or skip.")
+        else:
+            self.say("Type the answer to practise it, or skip to go on.")
+
+    def skipped(self, p: Problem) -> None:
+        shown = self.practice.current
+        self.saving(self.practice.skip)
+        if shown is not None and shown.steps is not None:
+            self.say("Skipped.")
+            self.out.lines(multipart.score_lines(p, shown.steps.answers, self.out))
+        else:
+            self.say(f"Skipped. The answer was: {p.answer_text}")
+        self.say()
+
     def answered(self, outcome: Outcome) -> bool:
         """Say what became of an answer; True when the problem is over."""
         p = outcome.problem
         assert outcome.verdict is not None
+        if outcome.part is not None:
+            return self.answered_part(outcome)
         self.out.lines(verdict_lines(outcome.status, outcome.verdict, p, self.out))
         note = confidence_note(outcome)
         if note:
@@ -201,12 +247,29 @@ class PlainPractice:
             self.say("Not counted; type the exact values.")
         return False
 
+    def answered_part(self, outcome: Outcome) -> bool:
+        """A part of a multi-part problem: its verdict, then the next part or the score."""
+        shown = self.practice.current
+        assert outcome.part is not None and shown is not None and shown.steps is not None
+        p = outcome.problem
+        part = p.parts[outcome.part.index]
+        self.out.lines(multipart.part_verdict_lines(outcome.part, part, self.out))
+        if not outcome.part.counted:
+            return False
+        if outcome.finished:
+            self.out.lines(multipart.score_lines(p, shown.steps.answers, self.out))
+            self.say()
+            return True
+        self.next_part()
+        return False
+
     def hint(self) -> None:
         hint = self.practice.hint()
         if hint is None:
             self.say("No more hints. Type solution to see the worked solution.")
             return
-        self.say(f"Hint {hint.number} of {hint.total}:")
+        whose = f" for part ({hint.part})" if hint.part else ""
+        self.say(f"Hint {hint.number} of {hint.total}{whose}:")
         self.say(wrapped(hint.text))
 
 

@@ -143,6 +143,7 @@ def test_report_numbers_match_the_hand_computed_case(
     data = json.loads(json.dumps(report.to_json()))
     assert data["score"] == {
         "correct": 2,
+        "points": 2,  # no multi-part problem: one point per correct item
         "total": 4,
         "percent": 50.0,
         "wrong": 1,

@@ -56,6 +56,7 @@ class DrillJudgement:
     verdict: Any | None  # quizmath.core.answers.Verdict; None: nothing typed at the time-out
     ms: int
     final: bool  # made at or after the deadline: recorded whatever it is, then the drill ends
+    part: Any | None = None  # a multi-part problem: the judged part (``items.multipart``)
 
     @property
     def kind(self) -> JudgementKind:
@@ -84,3 +85,6 @@ class ItemResult:
     rating: int | None = None  # the card's fsrs rating (problem) or the self-rating (interview)
     timed_out: bool = False
     ended: bool = False  # the drill is over (last item, or time ran out)
+    part: Any | None = None  # a multi-part problem: the part just judged (its verdict, note)
+    more: bool = False  # a multi-part problem goes on with its next part (nothing ended yet)
+    score: float | None = None  # a multi-part problem, once over: parts right / parts

@@ -170,7 +170,12 @@ def plan_drill(
     n_interview = interview_count(questions - len(coding), len(pool_q))
     chosen_q = rng_q.sample(pool_q, n_interview) if n_interview else []
     problems = _draw_problems(bank, by_topic, questions - n_interview - len(coding), rng, generator)
-    items = [PlanItem(ItemKind.PROBLEM, p.template_id, p.seed, p.topic) for p in problems]
+    items = [
+        PlanItem(
+            ItemKind.MULTIPART if p.parts else ItemKind.PROBLEM, p.template_id, p.seed, p.topic
+        )
+        for p in problems
+    ]
     by_id = interviews.questions if interviews is not None else {}
     spread = questions - len(coding)
     for k, qid in enumerate(chosen_q):

@@ -3,7 +3,8 @@
 Nothing of the report is stored apart from the run and its items, so a report read a month later
 says what it said at the end of the drill:
 
-- score: correct items / items in the drill (skipped and unanswered items count as missed);
+- score: correct items / items in the drill (skipped and unanswered items count as missed; a
+  multi-part problem counts its share of parts right, and lists each part's result);
 - accuracy per topic, in the order the topics first appear in the drill;
 - per item: the time taken against the learner's usual time (the median of their latest
   first-try correct times on that template before the drill started, as the scheduler reckons
@@ -29,6 +30,7 @@ from quizmath.core.items import Ending, ItemKind
 from quizmath.core.items.problem import generate, judge
 from quizmath.core.items.types import Sources, item_type
 from quizmath.core.storage import drills as rows
+from quizmath.core.storage.attempts import PartResult
 from quizmath.core.storage.drills import RunRow
 from quizmath.core.storage.store import Storage
 from quizmath.core.storage.times import to_iso
@@ -62,6 +64,15 @@ class ReportItem:
     expected: str | None = None  # missed items: the right answer (or the key points)
     solution: str | None = None  # missed items: the worked solution (or the model answer)
     mistake: str | None = None  # a wrong problem: the feedback of the typical mistake it is
+    parts: tuple[PartResult, ...] | None = None  # a multi-part problem: each part's result
+    score: float | None = None  # a multi-part problem: parts right / parts
+
+    @property
+    def points(self) -> float:
+        """What the item adds to the drill's score: 1 or 0, or a multi-part problem's score."""
+        if self.score is not None:
+            return self.score
+        return 1.0 if self.outcome == Ending.CORRECT else 0.0
 
 
 @dataclass(frozen=True)
@@ -70,10 +81,12 @@ class TopicScore:
     title: str
     correct: int
     total: int
+    points: float | None = None  # with multi-part problems: their parts right count in
 
     @property
     def accuracy(self) -> float:
-        return self.correct / self.total if self.total else 0.0
+        score = self.correct if self.points is None else self.points
+        return score / self.total if self.total else 0.0
 
 
 @dataclass(frozen=True)
@@ -120,8 +133,13 @@ class DrillReport:
         return len(self.items)
 
     @property
+    def points(self) -> float:
+        """The score: correct items, a multi-part problem counting its share of parts right."""
+        return sum(i.points for i in self.items)
+
+    @property
     def percent(self) -> float:
-        return 100.0 * self.correct / self.total if self.total else 0.0
+        return 100.0 * self.points / self.total if self.total else 0.0
 
     def count(self, outcome: Ending) -> int:
         return sum(1 for i in self.items if i.outcome == outcome)
@@ -158,6 +176,7 @@ class DrillReport:
             "used_ms": run.used_ms,
             "score": {
                 "correct": self.correct,
+                "points": round(self.points, 3),
                 "total": self.total,
                 "percent": round(self.percent, 1),
                 **{k.value: self.count(k) for k in MISSED},
@@ -217,6 +236,8 @@ def build_report(
                 details.expected,
                 details.solution,
                 _mistake(r, outcome, sources, checker),
+                r.parts if r.outcome is not None else None,
+                _score(r.parts) if r.outcome is not None else None,
             )
         )
     return DrillReport(run, tuple(items), _topic_scores(items), _compare(storage, run))
@@ -241,6 +262,10 @@ def _mistake(
     return mistake if isinstance(mistake, str) and mistake else None
 
 
+def _score(parts: tuple[PartResult, ...] | None) -> float | None:
+    return sum(1 for p in parts if p.right) / len(parts) if parts else None
+
+
 def _usual(storage: Storage, r: rows.ItemRow, run: RunRow) -> int | None:
     kind = item_type(r.kind)
     times = storage.read(lambda c: kind.usual_ms(c, r.item_id, run.started_at))
@@ -257,6 +282,7 @@ def _topic_scores(items: list[ReportItem]) -> tuple[TopicScore, ...]:
             group[0].topic_title,
             sum(1 for i in group if i.outcome == Ending.CORRECT),
             len(group),
+            sum(i.points for i in group) if any(i.score is not None for i in group) else None,
         )
         for topic, group in seen.items()
     )

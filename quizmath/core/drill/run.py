@@ -22,6 +22,13 @@ Answering (one answer per item; no hints, no retries, no solution until the repo
   (``items.exercise.submission``); a file that passes is correct, one that does not yet is not
   counted (its summary is the reason) and the learner keeps editing; at the time-out a failing
   file is wrong and a file still the starter unanswered (``items.exercise``).
+- A multi-part problem (``Answering.STEPS``): ``judge``/``record`` take one answer per part, in
+  order; unreadable text is typed again, a right or wrong one is final (``ItemResult.more``:
+  the next part follows) and its progress is saved, so a resumed drill continues at the next
+  part. A later part is also right when right from the learner's own earlier answers (the
+  error carried forward, ``items.multipart``). The last part ends the problem: one attempt with
+  every part's verdict and the score, "correct" only when every part is right. A skip or the
+  time-out leaves the parts not answered as skipped.
 - An interview question: the learner may type notes, ``reveal()`` shows the model answer, then
   ``rate(1–4)`` self-rates: Good (3) or Easy (4) count as correct, Again or Hard as wrong.
 - Time-out: when ``remaining_ms()`` reaches 0 the UI calls ``time_out(text as it stands)`` (or
@@ -61,6 +68,7 @@ from quizmath.core.drill.run_items import DrillItem, make_item
 from quizmath.core.drill.saving import write_answer
 from quizmath.core.items import Answering, Ending, ItemKind
 from quizmath.core.items.interview import rating_ending, self_rating
+from quizmath.core.items.multipart import Steps
 from quizmath.core.items.types import Sources, item_type
 from quizmath.core.scheduler import Scheduler
 from quizmath.core.storage import drills as rows
@@ -192,6 +200,7 @@ class DrillRun:
                 ms=r.ms,
                 rating=r.rating,
                 timed_out=r.timed_out,
+                saved_parts=r.parts,
             )
             if not item.done:  # answered items need nothing from the bank
                 item = make_item(r.position, spec, sources, base=item)
@@ -271,13 +280,17 @@ class DrillRun:
     # -- answering -----------------------------------------------------------------------------
 
     def judge(self, text: str, *, timeout: bool = False) -> DrillJudgement:
-        """Check an answer to the problem on screen. Any thread (no database). With
-        ``timeout``, or once the time is up, the judgement is final (see the module doc)."""
-        item = self._require(Answering.JUDGED)
+        """Check an answer to the problem on screen (to its current part, for a multi-part
+        one). Any thread (no database). With ``timeout``, or once the time is up, the
+        judgement is final (see the module doc)."""
+        item = self._require(Answering.JUDGED, Answering.STEPS)
         ms = self.item_elapsed_ms()
         final = timeout or self.expired()
         if final and not text.strip():
             return DrillJudgement(item.position, text, None, ms, True)
+        if item.steps is not None:
+            part = item.steps.judge(text, self.checker)
+            return DrillJudgement(item.position, text, part.verdict, ms, final, part)
         verdict = item_type(item.kind).judge(item.served, text, self.checker)
         return DrillJudgement(item.position, text, verdict, ms, final)
 
@@ -290,6 +303,8 @@ class DrillRun:
             return None
         if j.retype:
             return None
+        if item.steps is not None:
+            return self._record_part(item, item.steps, j)
         if j.kind == JudgementKind.EMPTY:
             return self._save(item, None, j.text, j.ms, timed_out=True, verdict=None)
         outcome = Ending.CORRECT if j.kind == JudgementKind.ACCEPT else Ending.WRONG
@@ -301,8 +316,16 @@ class DrillRun:
         return j, self.record(j)
 
     def skip(self) -> ItemResult:
-        """Pass over the item on screen: scored as missed."""
+        """Pass over the item on screen (the rest of a multi-part problem): scored as missed,
+        but for the parts already answered."""
         item = self._require()
+        if item.steps is not None and item.steps.answered:
+            item.steps.skip_rest()
+            return self._save(
+                item, _steps_ending(item.steps), item.steps.typed(), self.item_elapsed_ms()
+            )
+        if item.steps is not None:
+            item.steps.skip_rest()
         return self._save(item, Ending.SKIPPED, "", self.item_elapsed_ms())
 
     def reveal(self) -> Any:
@@ -327,7 +350,7 @@ class DrillRun:
         item = self.current
         if item is None:
             return None
-        if item_type(item.kind).answering == Answering.JUDGED:
+        if item_type(item.kind).answering in (Answering.JUDGED, Answering.STEPS):
             return self.record(self.judge(text, timeout=True))
         return self._save(item, None, text, self.item_elapsed_ms(), timed_out=True)
 
@@ -352,6 +375,46 @@ class DrillRun:
 
     # -- saving --------------------------------------------------------------------------------
 
+    def _record_part(self, item: DrillItem, steps: Steps, j: DrillJudgement) -> ItemResult | None:
+        """One part of a multi-part problem. A right or wrong answer is final and the next
+        part follows; its progress is saved, so a resumed drill goes on at the next part.
+        The last part, or the time-out, ends the problem: one attempt with every part."""
+        if j.kind in (JudgementKind.EMPTY, JudgementKind.INVALID):  # final: the time is up
+            steps.skip_rest()
+            ending = _steps_ending(steps) if steps.answered else None
+            return self._save(item, ending, steps.typed(), j.ms, timed_out=True, verdict=j.verdict)
+        if j.part is None or not steps.add(j.part):
+            return None  # judged for a part that is no longer the one on screen
+        if j.final:
+            steps.skip_rest()
+        if steps.done:
+            return self._save(
+                item,
+                _steps_ending(steps),
+                steps.typed(),
+                j.ms,
+                timed_out=j.final,
+                verdict=j.verdict,
+                part=j.part,
+            )
+        so_far = tuple(a.result() for a in steps.answers)
+        used, at = self.used_ms(), self.scheduler.now()
+
+        def tx(conn: sqlite3.Connection) -> None:
+            if not rows.save_parts(conn, self.id, item.position, so_far):
+                raise DrillError(
+                    f"drill {self.id} was answered or ended elsewhere (another window?); "
+                    "nothing was saved"
+                )
+            rows.set_used(conn, self.id, used, at)
+
+        try:
+            self.storage.write(tx)
+        except DrillError:
+            steps.answers.pop()  # as it was: nothing of this part was saved
+            raise
+        return ItemResult(item.position, Ending.UNANSWERED, j.ms, j.verdict, part=j.part, more=True)
+
     def _save(
         self,
         item: DrillItem,
@@ -363,8 +426,12 @@ class DrillRun:
         verdict: Any = None,
         rating: int | None = None,
         points: KeyPointScore | None = None,
+        part: Any = None,
     ) -> ItemResult:
         last = all(other.done for other in self.items if other is not item)
+        steps = item.steps
+        parts = steps.results() if steps is not None and outcome is not None else None
+        score = steps.score if parts is not None and steps is not None else None
         ending: RunEnding | None = None
         if timed_out or self.expired():
             ending = RunEnding.TIMEOUT
@@ -387,6 +454,8 @@ class DrillRun:
                 rating=rating,
                 timed_out=timed_out,
                 points=points,
+                parts=parts,
+                score=score,
             )
         )
         item.outcome, item.answer, item.ms, item.timed_out = outcome, text, ms, timed_out
@@ -398,7 +467,15 @@ class DrillRun:
             self._shown_at = self.clock()
             self.revealed = False
         return ItemResult(
-            item.position, item.ending, ms, verdict, given, timed_out, ending is not None
+            item.position,
+            item.ending,
+            ms,
+            verdict,
+            given,
+            timed_out,
+            ending is not None,
+            part=part,
+            score=score,
         )
 
     def _end(self, ending: RunEnding) -> None:
@@ -410,10 +487,15 @@ class DrillRun:
         )
         self._final_ms, self.ended = used, ending
 
-    def _require(self, answering: Answering | None = None) -> DrillItem:
+    def _require(self, *answering: Answering) -> DrillItem:
         item = self.current
         if item is None:
             raise DrillError("the drill is over")
-        if answering is not None and item_type(item.kind).answering != answering:
-            raise DrillError(f"the item on screen is not {answering}")
+        if answering and item_type(item.kind).answering not in answering:
+            raise DrillError(f"the item on screen is not {' or '.join(answering)}")
         return item
+
+
+def _steps_ending(steps: Steps) -> Ending:
+    """A multi-part problem is correct when every part is right (its score says how many)."""
+    return Ending.CORRECT if steps.right == steps.total else Ending.WRONG

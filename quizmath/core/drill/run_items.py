@@ -9,10 +9,12 @@ from quizmath.core.bank.problem import Problem
 from quizmath.core.content import InterviewQuestion
 from quizmath.core.drill.plan import DrillError, PlanItem
 from quizmath.core.items import Ending, ItemKind
+from quizmath.core.items.multipart import Steps, restored
 from quizmath.core.items.types import NotAvailable, item_type
 
 if TYPE_CHECKING:
     from quizmath.core.items.types import Sources
+    from quizmath.core.storage.attempts import PartResult
 
 
 @dataclass
@@ -27,6 +29,8 @@ class DrillItem:
     ms: int | None = None
     rating: int | None = None  # a self-rating
     timed_out: bool = False
+    steps: Steps | None = None  # a multi-part problem: its parts answered so far
+    saved_parts: tuple[PartResult, ...] | None = None  # the parts saved (a resumed drill)
 
     @property
     def kind(self) -> ItemKind:
@@ -69,4 +73,6 @@ def make_item(
         item.served = item_type(spec.kind).serve(spec.item_id, spec.seed, sources)
     except NotAvailable as exc:
         raise DrillError(str(exc)) from None
+    if isinstance(item.served, Problem) and item.served.parts:
+        item.steps = restored(item.served, item.saved_parts or ())
     return item

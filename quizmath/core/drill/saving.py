@@ -14,6 +14,7 @@ from quizmath.core.items import Ending
 from quizmath.core.items.types import Answer, item_type
 from quizmath.core.scheduler import Scheduler
 from quizmath.core.storage import drills as rows
+from quizmath.core.storage.attempts import PartResult
 
 if TYPE_CHECKING:
     from quizmath.core.keypoints import KeyPointScore
@@ -34,13 +35,17 @@ def write_answer(
     rating: int | None = None,
     timed_out: bool = False,
     points: KeyPointScore | None = None,
+    parts: tuple[PartResult, ...] | None = None,
+    score: float | None = None,
 ) -> int | None:
     """Everything one answer changes, inside one transaction (the caller's): what the item's
     kind records and its card review, the drill item, the time used, and the end of the run if
     it ends. Returns the rating given (the fsrs rating of a problem's card, or the
     self-rating)."""
     spec = item.spec
-    answer = Answer(run_id, spec.item_id, spec.seed, outcome, text, ms, at, rating, points)
+    answer = Answer(
+        run_id, spec.item_id, spec.seed, outcome, text, ms, at, rating, points, parts, score
+    )
     saved = item_type(spec.kind).save(conn, scheduler, answer)
     stored = rows.save_item(
         conn,
@@ -53,6 +58,7 @@ def write_answer(
         rating=rating,
         timed_out=timed_out,
         attempt_id=saved.attempt_id,
+        parts=parts,
     )
     if not stored:  # raising rolls the whole transaction back
         raise DrillError(

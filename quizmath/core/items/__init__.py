@@ -8,7 +8,9 @@ is recorded. The kinds:
 - ``interview``: an interview question, answered aloud or in notes, then self-rated 1–4
   against its model answer (``items.interview``);
 - ``exercise``: a coding exercise, the learner's own file graded in the sandbox on fresh
-  random instances (``items.exercise``).
+  random instances (``items.exercise``);
+- ``multipart``: a generated problem with parts (a), (b), …, one typed answer per part, a
+  later part judged also on the learner's own earlier answers (``items.multipart``).
 
 The flows (``core.practice``, ``core.drill``) serve items and own every rule about tries,
 hints, time and recording; front ends render what the flows return. The closed sets the
@@ -26,6 +28,7 @@ class ItemKind(StrEnum):
     PROBLEM = "problem"
     INTERVIEW = "interview"
     EXERCISE = "exercise"  # a coding exercise: the learner's file, graded in the sandbox
+    MULTIPART = "multipart"  # a problem asked step by step, one answer per part
 
 
 class Ending(StrEnum):
@@ -43,3 +46,4 @@ class Answering(StrEnum):
 
     JUDGED = "judged"  # the learner submits an answer; the item's ``judge`` decides (slow)
     SELF_RATED = "self-rated"  # the learner reveals the model answer, then rates it 1–4
+    STEPS = "steps"  # one judged answer per part, in order (``items.multipart``)

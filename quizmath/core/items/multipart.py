@@ -20,19 +20,25 @@ none was answered). The card's rating comes from the score (``scheduler.rate_att
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from quizmath.core.answers.verdict import VerdictKind
+from quizmath.core.items import Answering, ItemKind
 from quizmath.core.items.learner_values import learner_value
-from quizmath.core.storage.attempts import PartResult
+from quizmath.core.items.types import Answer, Details, Saved, Sources
+from quizmath.core.storage import drills as drill_rows
+from quizmath.core.storage.attempts import Attempt, PartResult
 
 if TYPE_CHECKING:
     from quizmath.core.answers.verdict import Verdict
     from quizmath.core.bank.problem import Carried, Part, Problem
     from quizmath.core.items.problem import Checker
+    from quizmath.core.scheduler import Scheduler
 
 
 CARRY_TOLERANCE = 1e-3  # relative: a part carried in floats is checked within this
@@ -195,6 +201,11 @@ class Steps:
         return self.current is None
 
     @property
+    def answered_count(self) -> int:
+        """Parts with an ending so far (the index of the part to answer now)."""
+        return len(self.answers)
+
+    @property
     def answered(self) -> int:
         """Parts answered (right or wrong; not skipped)."""
         return sum(1 for a in self.answers if a.status != PartStatus.SKIPPED)
@@ -243,3 +254,76 @@ class Steps:
         done = [a.result() for a in self.answers]
         rest = [skipped(self.problem, k).result() for k in range(len(done), self.total)]
         return tuple(done + rest)
+
+
+def restored(problem: Problem, results: Sequence[PartResult]) -> Steps:
+    """A problem's steps as saved (a drill resumed half-way through it): each part's verdict
+    and the learner's value, read again from the typed text, for later parts to carry."""
+    steps = Steps(problem)
+    for k, r in enumerate(results[: len(problem.parts)]):
+        part = problem.parts[k]
+        value = None
+        if part.name is not None and r.verdict != PartStatus.SKIPPED:
+            value = learner_value(r.answer, part.problem.kind, part.problem.vars)
+        status = PartStatus(r.verdict)
+        steps.answers.append(
+            PartAnswer(k, part.label, r.answer, status, None, r.carried_from, value)
+        )
+    return steps
+
+
+# -- the kind of item, for the flows (``items.types.ItemType``) ------------------------------
+
+
+class MultipartItem:
+    """The multi-part kind of item: served and recorded as a problem, answered part by part
+    (``Answering.STEPS``: the flows keep a ``Steps`` and call ``Steps.judge``)."""
+
+    kind = ItemKind.MULTIPART
+    answering = Answering.STEPS
+
+    def serve(self, item_id: str, seed: int | None, sources: Sources) -> Problem:
+        from quizmath.core.items.problem import ITEM as PROBLEM
+
+        return PROBLEM.serve(item_id, seed, sources)
+
+    def judge(self, served: Problem, text: str, checker: Checker) -> Any:
+        raise TypeError("a multi-part problem is judged part by part (Steps.judge)")
+
+    def save(self, conn: sqlite3.Connection, scheduler: Scheduler, answer: Answer) -> Saved:
+        """The whole problem, once every part has an ending, is one attempt (mode "drill")
+        with its parts and score, which reviews the template's card; one unanswered at the
+        time-out records nothing."""
+        if answer.outcome is None or answer.parts is None:
+            return Saved()
+        right = sum(1 for p in answer.parts if p.right)
+        answered = sum(1 for p in answer.parts if p.verdict != PartStatus.SKIPPED)
+        verdict = (
+            "skipped" if answered == 0 else "accept" if right == len(answer.parts) else "reject"
+        )
+        attempt = Attempt(
+            answer.item_id,
+            answer.seed or 0,
+            answer.text,
+            verdict,
+            answer.ms,
+            mode="drill",
+            drill_id=answer.drill_id,
+            at=answer.at,
+            parts=answer.parts,
+            score=right / len(answer.parts) if answer.parts else 0.0,
+        )
+        recorded = scheduler.record_attempt_in(conn, attempt, review=True)
+        rating = int(recorded.rating) if recorded.rating is not None else None
+        return Saved(rating, recorded.attempt_id)
+
+    def usual_ms(self, conn: sqlite3.Connection, item_id: str, before: datetime) -> list[int]:
+        return drill_rows.usual_problem_ms(conn, item_id, before)
+
+    def details(self, item_id: str, seed: int | None, sources: Sources, missed: bool) -> Details:
+        from quizmath.core.items.problem import ITEM as PROBLEM
+
+        return PROBLEM.details(item_id, seed, sources, missed)
+
+
+ITEM = MultipartItem()

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from quizmath.core.items.problem import Checker, Generator
     from quizmath.core.keypoints import KeyPointScore
     from quizmath.core.scheduler import Scheduler
+    from quizmath.core.storage.attempts import PartResult
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,9 @@ class Answer:
     at: datetime
     rating: int | None = None  # a self-rating (SELF_RATED kinds)
     points: KeyPointScore | None = None  # the key points an interview answer covered
+    # A multi-part problem (STEPS): each part's result and the score (parts right / parts).
+    parts: tuple[PartResult, ...] | None = None
+    score: float | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,6 @@ def item_type(kind: str) -> ItemType:
 @cache
 def item_types() -> Mapping[ItemKind, ItemType]:
     """Every kind of item (the kind modules import this one: looked up on first use)."""
-    from quizmath.core.items import exercise, interview, problem
+    from quizmath.core.items import exercise, interview, multipart, problem
 
-    return {module.ITEM.kind: module.ITEM for module in (problem, interview, exercise)}
+    return {module.ITEM.kind: module.ITEM for module in (problem, interview, exercise, multipart)}

@@ -22,20 +22,26 @@ check off its own thread:
 - Hints and the solution are counted: a right answer after hints is rated Hard, after the
   solution Again; the solution may be read at any time, even once the problem is over.
 - Time taken runs from when the problem was shown to when the answer was submitted.
+- A multi-part problem (``items.multipart``) takes one answer per part, in order: an
+  unreadable one is typed again, a right or wrong one is final and the next part follows (no
+  retries: a slip is carried forward, and a later part is right when right from the learner's
+  own earlier answers). Hints and the solution are the current part's. The last part ends the
+  problem: one attempt with every part's verdict and the score, rated from the score.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quizmath.core.answers.verdict import VerdictKind
-from quizmath.core.bank.problem import Problem, parse_ref
+from quizmath.core.bank.problem import Part, Problem, parse_ref
 from quizmath.core.confidence import Confidence, misconception
 from quizmath.core.errors import QuizmathError, TemplateError
 from quizmath.core.items import Ending
+from quizmath.core.items.multipart import PartAnswer, Steps
 from quizmath.core.items.problem import SKIPPED, Checker, Generator, generate, judge
 from quizmath.core.practice.outcomes import Hint, Outcome, PracticeTally, Status
 from quizmath.core.practice.rules import MAX_WRONG
@@ -64,6 +70,30 @@ class Shown:
     tries: int = 0  # answers recorded (accepted, rejected or skipped)
     outcome: Ending | None = None  # CORRECT, SKIPPED, or WRONG out of tries, once over
     first_try: bool = False  # accepted at the first try, without hints or the solution
+    steps: Steps | None = None  # a multi-part problem: its parts answered so far
+    part_hints: list[int] = field(default_factory=list)  # hints seen, per part
+
+    def __post_init__(self) -> None:
+        if self.problem.parts and self.steps is None:
+            self.steps = Steps(self.problem)
+            self.part_hints = [0] * len(self.problem.parts)
+
+    @property
+    def part(self) -> Part | None:
+        """A multi-part problem's part to answer now (None: every part is answered)."""
+        k = self.steps.current if self.steps is not None else None
+        return self.problem.parts[k] if k is not None else None
+
+    @property
+    def hint_source(self) -> tuple[Problem, int]:
+        """Where the next hint comes from: the problem, or the current part, and the hints
+        seen of it."""
+        if self.steps is None:
+            return self.problem, self.hints
+        k = self.steps.current
+        if k is None:
+            return self.problem, 0  # every part answered: no more hints
+        return self.problem.parts[k].problem, self.part_hints[k]
 
     @property
     def done(self) -> bool:
@@ -77,12 +107,14 @@ class Shown:
 
     @property
     def hints_left(self) -> int:
-        return len(self.problem.hints) - self.hints
+        source, seen = self.hint_source
+        return len(source.hints) - seen
 
     @property
     def tries_left(self) -> int:
-        """Wrong answers the learner may still give (0 once the problem is over)."""
-        return 0 if self.done else MAX_WRONG - self.tries
+        """Wrong answers the learner may still give (0 once the problem is over; a part of a
+        multi-part problem takes one answer)."""
+        return 0 if self.done or self.steps is not None else MAX_WRONG - self.tries
 
     @property
     def ending(self) -> Ending:
@@ -100,6 +132,7 @@ class Judgement:
     ms: int
     hints: int
     solution_viewed: bool
+    part: PartAnswer | None = None  # a multi-part problem: the judged part
 
     @property
     def kind(self) -> VerdictKind:
@@ -194,23 +227,40 @@ class Practice:
         return self.tally
 
     def hint(self) -> Hint | None:
-        """The next hint (counted), or None when there are no more."""
+        """The next hint (counted), or None when there are no more. A multi-part problem's
+        hints are its current part's."""
         shown = self._require()
-        total = len(shown.problem.hints)
-        if shown.hints >= total:
+        source, seen = shown.hint_source
+        total = len(source.hints)
+        if seen >= total:
             return None
         shown.hints += 1
-        return Hint(shown.problem.hints[shown.hints - 1], shown.hints, total)
+        part = shown.part
+        if part is not None and shown.steps is not None:
+            shown.part_hints[shown.steps.answered_count] += 1
+        return Hint(source.hints[seen], seen + 1, total, part.label if part else None)
 
     @property
     def hints_left(self) -> int:
         return self._require().hints_left
 
-    def show_solution(self) -> str:
-        """The worked solution; a later correct answer is then rated Again."""
+    def show_solution(self, part: int | None = None) -> str:
+        """The worked solution; a later correct answer is then rated Again. For a multi-part
+        problem, the solution of ``part`` (default: the part to answer now, or the whole once
+        every part is answered); reading the part to answer now counts, reading one already
+        answered does not."""
         shown = self._require()
-        shown.solution_viewed = True
-        return shown.problem.solution
+        steps = shown.steps
+        if steps is None:
+            shown.solution_viewed = True
+            return shown.problem.solution
+        now = steps.current
+        k = now if part is None else min(part, now if now is not None else part)
+        if k is None:
+            return shown.problem.solution
+        if k == now:
+            shown.solution_viewed = True
+        return shown.problem.parts[k].problem.solution
 
     # -- answering -----------------------------------------------------------------------------
 
@@ -218,15 +268,22 @@ class Practice:
         """Check an answer. Safe on any thread: it touches no database."""
         shown = self._require()
         ms = self._elapsed_ms(shown)
+        if shown.steps is not None and not shown.steps.done:
+            part = shown.steps.judge(text, self.checker)
+            return Judgement(
+                shown, text, part.verdict, ms, shown.hints, shown.solution_viewed, part
+            )
         verdict = judge(shown.problem, text, self.checker)
         return Judgement(shown, text, verdict, ms, shown.hints, shown.solution_viewed)
 
     def needs_confidence(self, judgement: Judgement) -> bool:
         """Ask how sure the learner is before showing this verdict: confidence is on and the
         answer will be recorded (an unreadable answer, or one to a problem already over, is
-        not)."""
+        not). Not for a part of a multi-part problem: its score says more than one part's
+        confidence would."""
         return (
             self.asks_confidence
+            and judgement.part is None
             and Status.of(judgement.verdict).counts
             and not judgement.shown.done
         )
@@ -240,6 +297,8 @@ class Practice:
             raise QuizmathError("ask how sure the learner is first (needs_confidence)")
         shown = judgement.shown
         status = Status.of(judgement.verdict)
+        if shown.steps is not None:
+            return self._record_part(shown, shown.steps, status, judgement)
         recorded = None
         if status.counts and not shown.done:
             recorded = self._save(
@@ -282,9 +341,39 @@ class Practice:
             return None
         ms = self._elapsed_ms(shown)
         hints, solution = shown.hints, shown.solution_viewed
-        recorded = self._save(shown, "", SKIPPED, ms, hints, solution)
+        steps = shown.steps
+        if steps is not None:  # the rest of a multi-part problem: its parts so far still count
+            steps.skip_rest()
+            recorded = self._save(
+                shown, steps.typed(), steps.verdict(), ms, hints, solution, steps=steps
+            )
+        else:
+            recorded = self._save(shown, "", SKIPPED, ms, hints, solution)
         shown.outcome = Ending.SKIPPED
         return self._outcome(shown, Status.SKIPPED, None, "", ms, hints, solution, recorded)
+
+    def _record_part(self, shown: Shown, steps: Steps, status: Status, j: Judgement) -> Outcome:
+        """One answer to a part of a multi-part problem: unreadable ones are typed again; a
+        right or wrong one is final and the next part follows. The last part ends the
+        problem, recorded as one attempt with every part and the score."""
+        recorded = None
+        part = j.part
+        if part is not None and not shown.done and steps.add(part) and steps.done:
+            recorded = self._save(
+                shown,
+                steps.typed(),
+                steps.verdict(),
+                j.ms,
+                j.hints,
+                j.solution_viewed,
+                steps=steps,
+            )
+            right = steps.right == steps.total
+            shown.outcome = Ending.CORRECT if right else Ending.WRONG
+            shown.first_try = right and not (j.hints or j.solution_viewed)
+        return self._outcome(
+            shown, status, j.verdict, j.text, j.ms, j.hints, j.solution_viewed, recorded, part=part
+        )
 
     def _outcome(
         self,
@@ -297,7 +386,9 @@ class Practice:
         solution_viewed: bool,
         recorded: Recorded | None,
         confidence: Confidence | None = None,
+        part: PartAnswer | None = None,
     ) -> Outcome:
+        steps = shown.steps
         return Outcome(
             status,
             shown.problem,
@@ -312,6 +403,8 @@ class Practice:
             recorded,
             confidence,
             misconception(confidence, status == Status.CORRECT),
+            part,
+            steps.score if steps is not None and steps.done else None,
         )
 
     def _save(
@@ -323,6 +416,7 @@ class Practice:
         hints: int,
         solution_viewed: bool,
         confidence: Confidence | None = None,
+        steps: Steps | None = None,
     ) -> Recorded:
         p = shown.problem
         attempt = Attempt(
@@ -337,6 +431,8 @@ class Practice:
             mode=self.mode,
             at=self.scheduler.now(),
             confidence=confidence,
+            parts=steps.results() if steps is not None else None,
+            score=steps.score if steps is not None else None,
         )
         recorded = self.scheduler.record_attempt(attempt)
         shown.tries += 1  # only once saved: a failed save leaves the problem as it was

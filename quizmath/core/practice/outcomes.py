@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from quizmath.core.answers.verdict import Verdict
     from quizmath.core.bank.problem import Problem
     from quizmath.core.confidence import Confidence
+    from quizmath.core.items.multipart import PartAnswer
     from quizmath.core.scheduler import Recorded
 
 
@@ -63,11 +64,13 @@ class Outcome:
     recorded: Recorded | None  # None: nothing saved (not counted, or the problem was over)
     confidence: Confidence | None = None  # said before the verdict (``core.confidence``)
     misconception: bool = False  # wrong, said with high confidence: a likely misconception
+    part: PartAnswer | None = None  # a multi-part problem: the part judged (verdict, note)
+    score: float | None = None  # a multi-part problem, once over: parts right / parts
 
     @property
     def out_of_tries(self) -> bool:
         """The last wrong answer allowed: the worked solution and the answer follow."""
-        return self.status == Status.WRONG and self.finished
+        return self.status == Status.WRONG and self.finished and self.part is None
 
     @property
     def counted(self) -> bool:
@@ -81,6 +84,7 @@ class Hint:
     text: str
     number: int  # 1-based
     total: int
+    part: str | None = None  # a multi-part problem: the label of the part it is for
 
     @property
     def left(self) -> int:

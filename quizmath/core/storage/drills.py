@@ -16,13 +16,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from quizmath.core.storage.attempts import PartResult, decode_parts, encode_parts
 from quizmath.core.storage.times import from_iso, to_iso
 from quizmath.core.terminal_text import neutralise
 
 STATUSES = ("running", "finished", "discarded")
 ENDINGS = ("completed", "timeout", "discarded")
 OUTCOMES = ("correct", "wrong", "skipped")
-KINDS = ("problem", "interview", "exercise")  # = core.items.ItemKind (storage is below it)
+# = core.items.ItemKind (storage is below it)
+KINDS = ("problem", "interview", "exercise", "multipart")
 MAX_ANSWER_CHARS = 2000
 
 
@@ -41,6 +43,8 @@ class ItemRow:
     timed_out: bool = False  # the item on screen when time ran out
     attempt_id: int | None = None
     answered_at: datetime | None = None
+    # A multi-part problem: its parts so far (while it is answered), or all of them.
+    parts: tuple[PartResult, ...] | None = None
 
     @property
     def ref(self) -> str:
@@ -66,10 +70,15 @@ class RunRow:
     finished_at: datetime | None
     correct: int = 0  # items answered correctly
     answered: int = 0  # items with an outcome (correct, wrong or skipped)
+    points: float | None = None  # the score: correct items, a multi-part one by its parts
+
+    @property
+    def score(self) -> float:
+        return self.correct if self.points is None else self.points
 
     @property
     def percent(self) -> float:
-        return 100.0 * self.correct / self.questions if self.questions else 0.0
+        return 100.0 * self.score / self.questions if self.questions else 0.0
 
     @property
     def remaining_ms(self) -> int | None:
@@ -77,15 +86,21 @@ class RunRow:
         return None if self.limit_ms is None else max(0, self.limit_ms - self.used_ms)
 
 
+# The score of a run: each item 1 if correct, a multi-part problem its attempt's score.
+POINTS = (
+    "(SELECT total(coalesce(a.score, i.outcome = 'correct')) FROM drill_items i "
+    "LEFT JOIN attempts a ON a.id = i.attempt_id WHERE i.drill_id = r.id)"
+)
 _RUN = (
     "r.id, r.seed, r.seeded, r.weighted, r.topics, r.questions, r.limit_ms, r.used_ms, "
     "r.status, r.ended, r.code, r.started_at, r.updated_at, r.finished_at, "
     "(SELECT count(*) FROM drill_items i WHERE i.drill_id = r.id AND i.outcome = 'correct'), "
-    "(SELECT count(*) FROM drill_items i WHERE i.drill_id = r.id AND i.outcome IS NOT NULL)"
+    "(SELECT count(*) FROM drill_items i WHERE i.drill_id = r.id AND i.outcome IS NOT NULL), "
+    f"{POINTS}"
 )
 _ITEM = (
     "drill_id, position, kind, item_id, seed, topic, outcome, answer, ms, rating, timed_out, "
-    "attempt_id, answered_at"
+    "attempt_id, answered_at, parts"
 )
 
 
@@ -107,6 +122,7 @@ def _run(row: tuple) -> RunRow:
         finished,
         correct,
         answered,
+        points,
     ) = row
     return RunRow(
         id_,
@@ -125,6 +141,7 @@ def _run(row: tuple) -> RunRow:
         None if finished is None else from_iso(finished),
         correct,
         answered,
+        points,
     )
 
 
@@ -143,6 +160,7 @@ def _item(row: tuple) -> ItemRow:
         timed_out,
         attempt_id,
         answered_at,
+        parts,
     ) = row
     return ItemRow(
         drill_id,
@@ -158,6 +176,7 @@ def _item(row: tuple) -> ItemRow:
         bool(timed_out),
         attempt_id,
         None if answered_at is None else from_iso(answered_at),
+        decode_parts(parts),
     )
 
 
@@ -218,6 +237,7 @@ def save_item(
     rating: int | None = None,
     timed_out: bool = False,
     attempt_id: int | None = None,
+    parts: tuple[PartResult, ...] | None = None,
 ) -> bool:
     """Record how an item ended. False (nothing written) if it already has an answer or its
     run is no longer running: two windows on one drill cannot answer one item twice."""
@@ -225,7 +245,8 @@ def save_item(
         raise ValueError(f"outcome must be one of {OUTCOMES}, not {outcome!r}")
     cur = conn.execute(
         "UPDATE drill_items SET outcome = ?, answer = ?, ms = ?, rating = ?, timed_out = ?, "
-        "attempt_id = ?, answered_at = ? WHERE drill_id = ? AND position = ? "
+        "attempt_id = ?, answered_at = ?, parts = coalesce(?, parts) "
+        "WHERE drill_id = ? AND position = ? "
         "AND outcome IS NULL AND timed_out = 0 "
         "AND (SELECT status FROM drill_runs WHERE id = ?) = 'running'",
         (
@@ -236,10 +257,25 @@ def save_item(
             int(timed_out),
             attempt_id,
             to_iso(at),
+            encode_parts(parts),
             drill_id,
             position,
             drill_id,
         ),
+    )
+    return cur.rowcount == 1
+
+
+def save_parts(
+    conn: sqlite3.Connection, drill_id: int, position: int, parts: tuple[PartResult, ...]
+) -> bool:
+    """Record the parts of a multi-part item answered so far (the item is not over). False
+    (nothing written) if the item already ended or its run is no longer running."""
+    cur = conn.execute(
+        "UPDATE drill_items SET parts = ? WHERE drill_id = ? AND position = ? "
+        "AND outcome IS NULL AND timed_out = 0 "
+        "AND (SELECT status FROM drill_runs WHERE id = ?) = 'running'",
+        (encode_parts(parts), drill_id, position, drill_id),
     )
     return cur.rowcount == 1
 
@@ -303,9 +339,8 @@ def finished_scores(conn: sqlite3.Connection) -> list[tuple[int, str, int, int]]
     """``(id, started_at, correct, questions)`` of every finished run, oldest first: the drill
     history of the stats, without building a RunRow per drill."""
     return conn.execute(
-        "SELECT r.id, r.started_at, (SELECT count(*) FROM drill_items i WHERE i.drill_id = r.id "
-        "AND i.outcome = 'correct'), r.questions FROM drill_runs r WHERE r.status = 'finished' "
-        "ORDER BY r.id"
+        f"SELECT r.id, r.started_at, {POINTS}, r.questions FROM drill_runs r "
+        "WHERE r.status = 'finished' ORDER BY r.id"
     ).fetchall()
 
 

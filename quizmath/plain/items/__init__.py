@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 
 from quizmath.core.items import ItemKind
-from quizmath.plain.items import exercise, interview, problem
+from quizmath.plain.items import exercise, interview, multipart, problem
 from quizmath.plain.output import Output
 
 
@@ -43,6 +43,7 @@ RENDERERS: Mapping[ItemKind, ItemRenderer] = {
     ItemKind.PROBLEM: problem.RENDERER,
     ItemKind.INTERVIEW: interview.RENDERER,
     ItemKind.EXERCISE: exercise.RENDERER,
+    ItemKind.MULTIPART: multipart.RENDERER,
 }
 
 JUDGED: Mapping[ItemKind, JudgedRenderer] = {
