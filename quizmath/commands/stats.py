@@ -171,6 +171,17 @@ def stats_text(s: Stats) -> str:
                 f"  drill {d.drill_id:>3}  {d.day}  {d.correct}/{d.total}  "
                 f"{bar(d.percent / 100)} {d.percent:.0f}%"
             )
+    if s.parts:
+        out += ["", "Multi-part problems, part by part (right, of the attempts that reached it):"]
+        template = None
+        for p in s.parts:
+            if p.template_id != template:
+                template = p.template_id
+                out.append(f"  {p.template_id} — {p.title}")
+            carried = f", {p.carried} carried forward" if p.carried else ""
+            out.append(
+                f"    ({p.label}) {p.right}/{p.attempts} {pct(p.accuracy):>4}{carried}  {p.prompt}"
+            )
     if s.weakest:
         out += ["", "Weakest topics (practise one now: quizmath practice --topic ID):"]
         for w in s.weakest:

@@ -134,6 +134,23 @@ class DrillPoint:
 
 
 @dataclass(frozen=True)
+class PartStat:
+    """One part of a multi-part template, over every attempt at it."""
+
+    template_id: str
+    title: str
+    label: str  # "a", "b", …
+    prompt: str  # the part's question ("" for a template gone from the bank)
+    attempts: int  # attempts that reached the part (answered or skipped)
+    right: int  # right, the true way or carried forward
+    carried: int  # of those, right only from the learner's own earlier answers
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.right / self.attempts if self.attempts else None
+
+
+@dataclass(frozen=True)
 class WeakTopic:
     topic_id: str
     title: str
@@ -175,6 +192,7 @@ class Stats:
     key_points: tuple[QuestionPoints, ...] = ()  # weakest question first
     settings: Settings = field(default_factory=Settings)
     exercises: tuple[ExerciseStat, ...] = ()  # curriculum order
+    parts: tuple[PartStat, ...] = ()  # multi-part templates, part by part (bank order)
 
     def to_json(self) -> dict[str, Any]:
         def day(d: date | None) -> str | None:
@@ -240,6 +258,7 @@ class Stats:
             "exercises": [
                 {**asdict(x), "due": to_iso(x.due) if x.due else None} for x in self.exercises
             ],
+            "parts": [{**asdict(p), "accuracy": _round(p.accuracy)} for p in self.parts],
         }
 
 
@@ -358,7 +377,39 @@ def compute_stats(
         missed_points(storage, interviews),
         load_settings(storage),
         coding,
+        part_stats(storage, bank),
     )
+
+
+def part_stats(storage: Storage, bank: Bank) -> tuple[PartStat, ...]:
+    """Per part of each multi-part template practised: how often it was right (and carried
+    forward), so a learner sees which step of a derivation they do not know."""
+    from quizmath.core.storage.attempts import part_tallies
+
+    counts: dict[tuple[str, str], Counter[str]] = {}
+    for template_id, label, verdict, n in storage.read(part_tallies):
+        counts.setdefault((template_id, label), Counter())[verdict] += n
+    order = {t.id: k for k, t in enumerate(bank.ordered())}
+    out = []
+    for (template_id, label), c in sorted(
+        counts.items(), key=lambda kv: (order.get(kv[0][0], len(order)), kv[0])
+    ):
+        t = bank.templates.get(template_id)
+        spec = next((p for p in t.parts if p.label == label), None) if t else None
+        segments = spec.prompt.segments if spec else ()
+        prompt = "".join(x if isinstance(x, str) else "{" + x.source + "}" for x in segments)
+        out.append(
+            PartStat(
+                template_id,
+                t.title if t else template_id,
+                label,
+                prompt.strip(),
+                sum(c.values()),
+                c["correct"] + c["carried"],
+                c["carried"],
+            )
+        )
+    return tuple(out)
 
 
 def _points(points: float) -> int | float:

@@ -265,3 +265,15 @@ def merge_recent(per_template: Iterable[list[tuple[int, bool]]], limit: int) -> 
     """The newest ``limit`` flags of several newest-first ``(id, flag)`` lists."""
     merged = heapq.merge(*per_template, key=lambda x: x[0], reverse=True)
     return [flag for _, flag in itertools.islice(merged, max(0, limit))]
+
+
+def part_tallies(conn: sqlite3.Connection) -> list[tuple[str, str, str, int]]:
+    """``(template id, part label, part verdict, attempts)`` over every multi-part attempt
+    (an index holds just those rows, however long the history of single answers)."""
+    rows = conn.execute(
+        "SELECT a.template_id, json_extract(p.value, '$.label'), "
+        "json_extract(p.value, '$.verdict'), count(*) "
+        "FROM attempts a, json_each(a.parts) p "
+        "WHERE a.parts IS NOT NULL AND json_valid(a.parts) GROUP BY 1, 2, 3"
+    ).fetchall()
+    return [(str(t), str(label), str(verdict), int(n)) for t, label, verdict, n in rows]

@@ -264,6 +264,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE attempts ADD COLUMN score REAL",  # 0–1; NULL: a single answer
         "ALTER TABLE attempts ADD COLUMN parts TEXT",  # JSON [{label, verdict, answer, from?}]
         "ALTER TABLE drill_items ADD COLUMN parts TEXT",  # JSON, as above: the parts so far
+        # The per-part figures of the stats read only the multi-part attempts.
+        "CREATE INDEX attempts_with_parts ON attempts (template_id) WHERE parts IS NOT NULL",
     ),
 )
 
