@@ -1,4 +1,4 @@
-"""Storing multi-part attempts: migration 4, single answers written as before, the parts read
+"""Storing multi-part attempts: migration 5, single answers written as before, the parts read
 back (typed text neutralised), and the export's score and parts."""
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ PARTS = (
 )
 
 
-def test_migration_4_adds_the_columns_and_old_rows_keep_their_meaning(
+def test_migration_5_adds_the_columns_and_old_rows_keep_their_meaning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "p.db"
     with monkeypatch.context() as old:
-        old.setattr(dbmod, "MIGRATIONS", MIGRATIONS[:3])
-        old.setattr(dbmod, "SCHEMA_VERSION", 3)
+        old.setattr(dbmod, "MIGRATIONS", MIGRATIONS[:4])  # the schema before this one
+        old.setattr(dbmod, "SCHEMA_VERSION", 4)
         with Storage.open(path) as s:
             s.add_attempt(Attempt("t.x", 1, "7", "accept", 5))
             s.add_attempt(Attempt("t.x", 2, "8", "reject", 5))

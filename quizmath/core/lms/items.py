@@ -49,12 +49,18 @@ class Item:
     mistakes: tuple[MistakeItem, ...]
 
 
+MULTIPART = "multi-part problems (one answer per question in a quiz; practise them in quizmath)"
+
+
 def items_for(
     templates: Sequence[Template], variants: int, skipped: dict[str, int]
 ) -> Iterator[Item]:
     """``variants`` instances per template, seeds 0, 1, …; a seed that fails is counted in
     ``skipped`` (the validator reports why)."""
     for t in templates:
+        if t.parts:  # a quiz question takes one answer; a multi-part one is asked part by part
+            skipped[MULTIPART] = skipped.get(MULTIPART, 0) + variants
+            continue
         for seed in range(variants):
             try:
                 p = generate(t, seed)

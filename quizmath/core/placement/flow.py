@@ -117,7 +117,12 @@ class Placement:
         return None
 
     def _problem(self, topic: str, question: int) -> Problem | None:
-        templates = [t for t in self.bank.by_topic(topic) if t.id not in self._asked_templates]
+        # A probe takes one answer: a multi-part problem (asked part by part) is no probe.
+        templates = [
+            t
+            for t in self.bank.by_topic(topic)
+            if t.id not in self._asked_templates and not getattr(t, "parts", ())
+        ]
         for template in probe_order(templates, question, self.rng):
             try:
                 problem = self.generator(template, self.scheduler.fresh_seed(template.id))
