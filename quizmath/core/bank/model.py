@@ -167,6 +167,7 @@ class Template:
                     mistakes=p.mistakes,
                     tests=p.tests,
                     parts=(),
+                    plot=None,  # drawn once, under the shared prompt
                 )
                 for p in self.parts
             )
