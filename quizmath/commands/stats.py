@@ -174,13 +174,14 @@ def stats_text(s: Stats) -> str:
     if s.parts:
         out += ["", "Multi-part problems, part by part (right, of the attempts that reached it):"]
         template = None
-        for p in s.parts:
-            if p.template_id != template:
-                template = p.template_id
-                out.append(f"  {p.template_id} — {p.title}")
-            carried = f", {p.carried} carried forward" if p.carried else ""
+        for part in s.parts:
+            if part.template_id != template:
+                template = part.template_id
+                out.append(f"  {part.template_id} — {part.title}")
+            carried = f", {part.carried} carried forward" if part.carried else ""
             out.append(
-                f"    ({p.label}) {p.right}/{p.attempts} {pct(p.accuracy):>4}{carried}  {p.prompt}"
+                f"    ({part.label}) {part.right}/{part.attempts} {pct(part.accuracy):>4}"
+                f"{carried}  {part.prompt}"
             )
     if s.weakest:
         out += ["", "Weakest topics (practise one now: quizmath practice --topic ID):"]

@@ -207,9 +207,9 @@ class PlainDrill:
             if command in ("quit", "exit"):
                 return Loop.PAUSED
             if command == "skip":
-                result = run.skip()
+                skipped = run.skip()
                 self.out.lines(multipart.score_lines(item.served, steps.answers, self.out))
-                return self.after(result, "Skipped.")
+                return self.after(skipped, "Skipped.")
             if command in ("hint", "?", "solution"):
                 self.say(NO_HINTS)
                 continue

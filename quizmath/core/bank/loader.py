@@ -205,12 +205,17 @@ def build_template(
         else None
     )
     parts: tuple[PartSpec, ...] = ()
+    answer: AnswerSpec | None = None
+    solution: Text | None = None
+    hints: tuple[Text, ...] = ()
+    mistakes: tuple[MistakeSpec, ...] = ()
+    tests: tuple[TestSpec, ...] = ()
     if multipart:
         from quizmath.core.bank.parts import load_parts
 
         parts = load_parts(f, comp, symbols)
-        answer, solution = (parts[-1].answer, parts[-1].solution) if parts else (None, None)
-        hints, mistakes, tests = (), (), ()
+        if parts:
+            answer, solution = parts[-1].answer, parts[-1].solution
     else:
         answer, hints, solution, mistakes = _body(f, comp, symbols)
         tests = _tests(f, comp)

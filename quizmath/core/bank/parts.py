@@ -95,7 +95,7 @@ def _part(
     if len(p.problems.errors) > errors or None in (prompt, answer_spec, solution):
         return None
     assert prompt is not None and answer_spec is not None and solution is not None
-    reads = ()
+    reads: tuple[str, ...] = ()
     if answer_spec.value is not None:
         used = free_names(answer_spec.value.node)
         reads = tuple(n for n in names if n in used and n != name)

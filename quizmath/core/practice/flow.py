@@ -270,6 +270,7 @@ class Practice:
         ms = self._elapsed_ms(shown)
         if shown.steps is not None and not shown.steps.done:
             part = shown.steps.judge(text, self.checker)
+            assert part.verdict is not None  # only a skipped part has none
             return Judgement(
                 shown, text, part.verdict, ms, shown.hints, shown.solution_viewed, part
             )
