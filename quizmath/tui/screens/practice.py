@@ -215,6 +215,11 @@ class PracticeScreen(Screen[None]):
         self.loading = False
         self.failed = False
         p = self.problem = message.problem
+        if p is not None and p.parts:  # asked for by name (tui.multipart_pending)
+            from quizmath.tui.multipart_pending import practice_note
+
+            message = self.Ready(message.token, None, practice_note(p.template_id))
+            p = self.problem = None
         if p is None:
             self.failed = True
             self.sheet.show_error(message.error)
