@@ -225,7 +225,6 @@ class DrillController:
         if resume_id is not None:
             return Ready(premade=self._regenerate(loaded, resume_id, on_ui))
         from quizmath.core.drill.plan import DrillError, make_plan
-        from quizmath.tui.multipart_pending import multipart_ids
 
         assert options is not None
         progress = None
@@ -245,7 +244,6 @@ class DrillController:
             progress=progress,
             rng=self.services.rng,
             exercises=exercises,
-            exclude=multipart_ids(loaded.bank),  # not in the app yet (tui.multipart_pending)
         )
         return Ready(plan=plan)
 
@@ -262,10 +260,6 @@ class DrillController:
         premade: dict[str, Problem] = {}
         for r in items:
             waiting = r.outcome is None and not r.timed_out
-            if r.kind == ItemKind.MULTIPART and waiting:  # not in the app yet
-                from quizmath.tui.multipart_pending import drill_note
-
-                raise QuizmathError(drill_note(drill_id))
             if r.kind == ItemKind.PROBLEM and waiting and r.seed is not None:
                 # One that fails is tried again by DrillRun.resume, which says why it cannot.
                 with contextlib.suppress(QuizmathError):

@@ -71,7 +71,6 @@ class PracticeController:
         is served instead of generating that same problem again."""
         from quizmath.core.practice.flow import Practice
         from quizmath.core.settings import load as load_settings
-        from quizmath.tui.multipart_pending import multipart_ids
 
         scheduler = self.content.scheduler if bank is self.content.bank else None
         scheduler = scheduler or self.services.scheduler(bank)
@@ -87,7 +86,6 @@ class PracticeController:
             clock=self.services.clock,
             generator=serving_first(premade) if premade is not None else None,
             confidence=confidence,
-            exclude=multipart_ids(bank),  # not in the app yet (tui.multipart_pending)
         )
 
     def open(

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -140,11 +140,9 @@ def plan_drill(
     seeded: bool = True,
     weighted: bool = False,
     exercises: Iterable[Exercise] | None = None,
-    exclude: Collection[str] = (),
 ) -> DrillPlan:
     """The drill for this seed (see the module docstring). ``topics`` are topic ids;
-    ``exercises``: the coding exercises to draw from (None: a drill without them);
-    ``exclude``: template ids never drawn (kinds a front end cannot show yet)."""
+    ``exercises``: the coding exercises to draw from (None: a drill without them)."""
     if not MIN_QUESTIONS <= questions <= MAX_QUESTIONS:
         raise DrillError(
             f"a drill has {MIN_QUESTIONS} to {MAX_QUESTIONS} questions, not {questions}"
@@ -155,7 +153,7 @@ def plan_drill(
     by_topic: dict[str, list[str]] = {}
     for tid in sorted(bank.templates):
         t = bank.templates[tid]
-        if tid not in exclude and (not wanted or t.topic in wanted):
+        if not wanted or t.topic in wanted:
             by_topic.setdefault(t.topic, []).append(tid)
     if not by_topic:
         where = f" in {', '.join(wanted)}" if wanted else ""
@@ -275,7 +273,6 @@ def make_plan(
     rng: random.Random | None = None,
     generator: Generator | None = None,
     exercises: Iterable[Exercise] | None = None,
-    exclude: Collection[str] = (),
 ) -> DrillPlan:
     """The plan for a new drill: ``seed`` given → ``plan_drill`` as is; no seed → a random one,
     and, without ``topics``, topics weighted toward the weak ones in ``progress``
@@ -300,5 +297,4 @@ def make_plan(
         seeded=seeded,
         weighted=weighted,
         exercises=exercises,
-        exclude=exclude,
     )

@@ -32,7 +32,7 @@ check off its own thread:
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -154,14 +154,12 @@ class Practice:
         clock: Callable[[], float] = time.monotonic,
         generator: Generator | None = None,
         confidence: bool = False,
-        exclude: Collection[str] = (),
     ) -> None:
         """``topic`` limits the scheduler's picks to a topic id (or several: an area, a
         template-id prefix, as ``core.bank.topic_names`` resolves them); ``template`` (``id`` or
         ``id@seed``) serves only that template: the given seed first, then fresh ones.
         ``confidence``: the learner says how sure they are before each verdict
-        (``core.confidence``; see ``needs_confidence``). ``exclude``: template ids the
-        scheduler never picks (kinds a front end cannot show yet)."""
+        (``core.confidence``; see ``needs_confidence``)."""
         self.bank = bank
         self.asks_confidence = confidence
         self.scheduler = scheduler
@@ -176,7 +174,6 @@ class Practice:
         self.current: Shown | None = None
         self.history: list[Shown] = []  # every problem shown, in order
         self._broken: set[str] = set()
-        self._excluded = frozenset(exclude)
 
     @property
     def tally(self) -> PracticeTally:
@@ -212,9 +209,7 @@ class Practice:
 
     def _picked_problem(self, last: str | None) -> Problem:
         for _ in range(MAX_PICKS):
-            pick = self.scheduler.pick(
-                topic=self.topic, avoid=last, exclude=self._broken | self._excluded
-            )
+            pick = self.scheduler.pick(topic=self.topic, avoid=last, exclude=self._broken)
             if pick is None:
                 break
             try:

@@ -44,6 +44,7 @@ from quizmath.core.terminal_text import error_text
 from quizmath.tui.messages import ContentFailed, ContentReady, ProgressChanged
 from quizmath.tui.widgets.answer_box import AnswerBox, printable
 from quizmath.tui.widgets.drill_bar import DrillBar
+from quizmath.tui.widgets.drill_multipart import DrillMultipart
 from quizmath.tui.widgets.drill_problem import DrillProblem
 from quizmath.tui.widgets.exercise_item import ExerciseItem
 from quizmath.tui.widgets.footer import Footer
@@ -52,6 +53,7 @@ from quizmath.tui.widgets.key_points import KeyPointList
 from quizmath.tui.widgets.rating_bar import RatingBar
 
 if TYPE_CHECKING:
+    from quizmath.core.bank.problem import Problem
     from quizmath.core.drill.options import DrillOptions
     from quizmath.core.drill.outcomes import DrillJudgement, ItemResult
     from quizmath.core.drill.run import DrillRun
@@ -67,12 +69,14 @@ TICK_S = 0.2
 # sends), ``note(text, style)`` and ``unreadable(verdict)``, and posts its submissions (an
 # AnswerBox's, or a coding exercise's file on a save or Enter); a self-rated kind's widget
 # holds a notes box and a RatingBar.
-View = DrillProblem | InterviewItem | ExerciseItem
-Judged = DrillProblem | ExerciseItem
+# A multi-part problem's widget holds one AnswerBox per part and shows each part's verdict.
+View = DrillProblem | InterviewItem | ExerciseItem | DrillMultipart
+Judged = DrillProblem | ExerciseItem | DrillMultipart
 VIEWS: dict[ItemKind, type[View]] = {
     ItemKind.PROBLEM: DrillProblem,
     ItemKind.INTERVIEW: InterviewItem,
     ItemKind.EXERCISE: ExerciseItem,
+    ItemKind.MULTIPART: DrillMultipart,
 }
 
 
@@ -238,7 +242,11 @@ class DrillScreen(Screen[int | None]):
         view = self._view(item.kind)
         for other in self._views():
             other.display = other is view
-        view.show(item.served, number=number, topic_title=title)
+        if isinstance(view, DrillMultipart) and item.steps is not None:
+            # A drill resumed half-way through it goes on at its next part.
+            view.show(item.served, number=number, topic_title=title, answers=item.steps.answers)
+        else:
+            view.show(item.served, number=number, topic_title=title)
         view.focus_input()
         self.refresh_bindings()
 
@@ -252,12 +260,28 @@ class DrillScreen(Screen[int | None]):
         """The widget of the judged item on screen (call when ``_judged()``)."""
         item = self.run.current if self.run is not None else None
         view = self._view(item.kind) if item is not None else self.problem
-        assert isinstance(view, DrillProblem | ExerciseItem)
+        assert isinstance(view, DrillProblem | ExerciseItem | DrillMultipart)
         return view
 
     def _judged(self) -> bool:
+        """The item on screen takes typed answers (one, or one per part)."""
         item = self.run.current if self.run is not None else None
-        return item is not None and item_type(item.kind).answering == Answering.JUDGED
+        answering = item_type(item.kind).answering if item is not None else None
+        return answering in (Answering.JUDGED, Answering.STEPS)
+
+    def _asked(self) -> Problem | None:
+        """The problem answered now: a multi-part problem's current part, or the problem."""
+        item = self.run.current if self.run is not None else None
+        p = item.problem if item is not None else None
+        k = item.steps.current if item is not None and item.steps is not None else None
+        return p.parts[k].problem if p is not None and k is not None else p
+
+    def _box(self) -> AnswerBox | None:
+        """The answer box taking input now (a multi-part problem's current part's)."""
+        view = self._judged_view() if self._judged() else None
+        if isinstance(view, DrillMultipart):
+            return view.box
+        return view.box if isinstance(view, DrillProblem) else None
 
     # -- the clock -----------------------------------------------------------------------
 
@@ -368,7 +392,14 @@ class DrillScreen(Screen[int | None]):
     def _after(self, result: ItemResult) -> None:
         assert self.run is not None
         self.post_message(ProgressChanged())
-        self.bar.show_last(result.position + 1, result.outcome, result.ms)
+        if result.more:  # a part of a multi-part problem: its verdict, then the next part
+            view = self._judged_view()
+            item = self.run.current
+            steps = item.steps if item is not None else None
+            if isinstance(view, DrillMultipart) and steps is not None and result.part is not None:
+                view.show_answer(result.part, steps.current)
+            return
+        self.bar.show_last(result.position + 1, result.outcome, result.ms, result.score)
         if result.ended or self.run.finished:
             self._end()
         else:
@@ -399,7 +430,8 @@ class DrillScreen(Screen[int | None]):
             if action == "rate":
                 return not self._judged() and self.interview.revealed
             if action == "choice":
-                return item.problem is not None and item.problem.kind == "choice"
+                asked = self._asked()
+                return asked is not None and asked.kind == "choice"
             return True
         return True
 
@@ -408,9 +440,9 @@ class DrillScreen(Screen[int | None]):
         from quizmath.tui.screens.help import HelpSection
 
         sections = []
-        item = self.run.current if self.run is not None else None
-        if item is not None and item.problem is not None:
-            sections.append(HelpSection("How to type this answer", format_help(item.problem)))
+        asked = self._asked()  # a multi-part problem's current part
+        if asked is not None:
+            sections.append(HelpSection("How to type this answer", format_help(asked)))
         sections.append(
             HelpSection(
                 "How a drill goes",
@@ -419,8 +451,10 @@ class DrillScreen(Screen[int | None]):
                 "remains; when the time is up, what is in the box is submitted as it stands. "
                 "ctrl+g skips (it asks first when there is an answer in the box). An interview "
                 "question: type notes if you like, ctrl+r reveals the model answer, then rate "
-                "yourself 1 to 4. Escape leaves the drill; it is kept and can be finished "
-                "later from Drills on the home screen.",
+                "yourself 1 to 4. A problem in parts takes one answer per part, in order; a "
+                "later part counts as right when it follows from your own earlier answers. "
+                "Escape leaves the drill; it is kept and can be finished later from Drills on "
+                "the home screen.",
             )
         )
         return sections
@@ -483,7 +517,9 @@ class DrillScreen(Screen[int | None]):
             self._view(item.kind).focus_input()
 
     def action_choice(self, delta: int) -> None:
-        self.problem.box.cycle_choice(delta)
+        box = self._box()
+        if box is not None:
+            box.cycle_choice(delta)
 
     def action_scroll(self, direction: int) -> None:
         item = self.run.current if self.run is not None else None
@@ -492,8 +528,10 @@ class DrillScreen(Screen[int | None]):
 
     def action_back(self) -> None:
         """Escape: out of the answer or notes box first; then leave (the drill is kept)."""
-        if self.focused is self.problem.box.input:
-            self.problem.leave_box()
+        view = self._judged_view() if self._judged() else None
+        box = self._box()
+        if isinstance(view, DrillProblem | DrillMultipart) and box and self.focused is box.input:
+            view.leave_box()
             return
         if isinstance(self.focused, TextArea):
             self.interview.query_one("#qa").focus()

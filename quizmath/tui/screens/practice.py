@@ -12,6 +12,11 @@ With confidence on (the setting), an answer that will count is followed by "How 
 you?" before its verdict: 1 low, 2 medium, 3 high (``core.confidence``); Escape takes the
 answer back to the box unsaved.
 
+A multi-part problem shows every part with its own box, answered in order (``PartsPanel``):
+each part's verdict appears under its box as it is checked, then the next part takes input;
+ctrl+t and ctrl+r give the current part's hints and worked solution; after the last part, the
+score, and ctrl+r shows the whole worked solution (``screens.practice_parts``).
+
 At start-up the first problem may arrive before its practice (``premade``, see
 ``quizmath.tui.prefetch``): it is shown at once, and the practice is ``adopt``ed a moment later;
 an answer typed in between is checked then.
@@ -36,6 +41,7 @@ from quizmath.core.practice.outcomes import Status
 from quizmath.core.practice.rules import MAX_WRONG
 from quizmath.core.terminal_text import error_text
 from quizmath.tui.messages import ProblemPainted, ProgressChanged
+from quizmath.tui.screens import practice_parts as parts
 from quizmath.tui.widgets.answer_box import AnswerBox
 from quizmath.tui.widgets.confidence_bar import ConfidenceBar
 from quizmath.tui.widgets.footer import Footer
@@ -122,6 +128,7 @@ class PracticeScreen(Screen[None]):
         self.unsure: Judgement | None = None  # checked, waiting for "how sure?" (confidence)
         self._skip_asked: tuple[int, str] | None = None  # skip asked to confirm: (token, text)
         self._checked_text: str | None = None  # the last answer sent to be checked
+        self.solution_of: str | None = None  # a multi-part problem: whose solution is shown
 
     @property
     def quiz(self) -> QuizApp:
@@ -133,7 +140,8 @@ class PracticeScreen(Screen[None]):
 
     @property
     def box(self) -> AnswerBox:
-        return self.query_one(AnswerBox)
+        """The box taking input: a multi-part problem's current part's, else the one below."""
+        return self.sheet.parts.box or self.query_one("#answer-box", AnswerBox)
 
     @property
     def hints_shown(self) -> int:
@@ -215,11 +223,6 @@ class PracticeScreen(Screen[None]):
         self.loading = False
         self.failed = False
         p = self.problem = message.problem
-        if p is not None and p.parts:  # asked for by name (tui.multipart_pending)
-            from quizmath.tui.multipart_pending import practice_note
-
-            message = self.Ready(message.token, None, practice_note(p.template_id))
-            p = self.problem = None
         if p is None:
             self.failed = True
             self.sheet.show_error(message.error)
@@ -245,10 +248,14 @@ class PracticeScreen(Screen[None]):
             title = topic.title if topic else p.topic
         else:
             title = self.premade.topic_title if self.premade else p.topic
-        self.sheet.show(p, number=number, topic_title=title)
-        self.box.configure(p.kind, p.vars, p.choices, idle=self._idle(p))
-        self.box.input.focus()
         self._texts_ready = False
+        parts.prepare(self, p)
+        self.sheet.show(p, number=number, topic_title=title)
+        bottom = self.query_one("#answer-box", AnswerBox)
+        bottom.display = not p.parts  # a multi-part problem's parts have their own boxes
+        bottom.configure(p.kind, p.vars, p.choices, idle=self._idle(p))
+        if not p.parts:
+            bottom.input.focus()
         self._render_texts(p)
 
     def _idle(self, p: Problem) -> str:
@@ -262,7 +269,8 @@ class PracticeScreen(Screen[None]):
         """Hints, the solution and the mistakes are rendered on first read, which may need
         sympy: read them here, off the UI thread, while the learner reads the prompt."""
         try:
-            p.hints, p.solution, p.mistakes  # noqa: B018 - reading renders and caches them
+            for q in (p, *(part.problem for part in p.parts)):
+                q.hints, q.solution, q.mistakes  # noqa: B018 - reading renders and caches them
         finally:
             self.post_message(self.TextsReady(p))
 
@@ -271,6 +279,9 @@ class PracticeScreen(Screen[None]):
         if self.problem is None or message.problem is not self.problem:
             return
         self._texts_ready = True
+        if self.problem.parts:
+            self.refresh_bindings()
+            return
         self.box.idle_text = self._idle(self.problem)
         if not self.box.value:
             self.box.note(muted(self.box.idle_text))
@@ -359,6 +370,9 @@ class PracticeScreen(Screen[None]):
         self._show_outcome(outcome)
 
     def _show_outcome(self, outcome: Outcome) -> None:
+        if outcome.part is not None:
+            parts.show_part_outcome(self, outcome)
+            return
         p, panel = outcome.problem, self.sheet.verdict
         panel.show_outcome(outcome)
         if outcome.status == Status.CORRECT:
@@ -401,13 +415,14 @@ class PracticeScreen(Screen[None]):
         if action in ("hint", "solution", "skip", "next", "concept") and p is None:
             return False
         if action == "choice":
-            return p is not None and p.kind == "choice"
+            asked = parts.asked(self)
+            return asked is not None and asked.kind == "choice"
         shown = self.practice.current if self.practice is not None else None
         available = {
             # (Counting hints before they are rendered would render them on this thread.)
             "hint": not self.finished
             and not (self._texts_ready and shown is not None and shown.hints_left == 0),
-            "solution": not self.sheet.solution_shown,
+            "solution": not parts.solution_shown_now(self),
             "skip": not self.finished,
             # Unanswered, skip is the way on (it is recorded); after a wrong answer, move on.
             "next": self.finished or self.answered,
@@ -425,8 +440,9 @@ class PracticeScreen(Screen[None]):
         from quizmath.tui.screens.help import HelpSection
 
         sections = []
-        if self.problem is not None:
-            sections.append(HelpSection("How to type this answer", format_help(self.problem)))
+        asked = parts.asked(self)  # a multi-part problem's current part
+        if asked is not None:
+            sections.append(HelpSection("How to type this answer", format_help(asked)))
         sections.append(
             HelpSection(
                 "How practice goes",
@@ -437,6 +453,8 @@ class PracticeScreen(Screen[None]):
                 "then the single letters work; Escape again goes home.",
             )
         )
+        if self.problem is not None and self.problem.parts:
+            sections.append(HelpSection("A problem in parts", parts.HELP))
         return sections
 
     def action_hint(self) -> None:
@@ -446,7 +464,7 @@ class PracticeScreen(Screen[None]):
         if hint is None:
             self.notify("No more hints. ctrl+r shows the worked solution.")
             return
-        self.sheet.add_hint(hint.number, hint.total, hint.text)
+        self.sheet.add_hint(hint.number, hint.total, hint.text, hint.part)
         left = hint.left
         self.box.note(
             muted(f"{left} more hint{'s' if left != 1 else ''}" if left else "No more hints")
@@ -455,6 +473,9 @@ class PracticeScreen(Screen[None]):
 
     def action_solution(self) -> None:
         if self.problem is None or self.practice is None:
+            return
+        if self.problem.parts:
+            parts.reveal_part_solution(self)
             return
         self.practice.show_solution()  # counted: a right answer after it is rated Again
         self.sheet.reveal_solution(self.problem)
@@ -496,6 +517,9 @@ class PracticeScreen(Screen[None]):
             self.practice.skip()
         except StorageError as exc:
             self.notify(f"Progress not saved: {exc}", severity="error", markup=False)
+            return
+        if p.parts:
+            parts.parts_skipped(self)
             return
         self.sheet.verdict.show_skipped(p.answer_text)
         self.sheet.reveal_solution(p, scroll_to="VerdictPanel")

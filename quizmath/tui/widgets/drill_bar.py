@@ -48,13 +48,16 @@ class DrillBar(Horizontal):
             )
         )
 
-    def show_last(self, number: int, outcome: Ending, ms: int) -> None:
-        """How the previous question ended (there is no other feedback during a drill)."""
+    def show_last(self, number: int, outcome: Ending, ms: int, score: float | None = None) -> None:
+        """How the previous question ended (there is no other feedback during a drill); a
+        multi-part problem's ``score`` (parts right / parts) as a percentage."""
         word, style = LAST.get(outcome, (outcome, "$warning"))
+        parts = f" {score:.0%} of parts" if score is not None else ""
         self.query_one("#drill-last", Static).update(
             Content.assemble(
                 (f"Q{number} ", "$text-muted"),
                 (word, style),
+                (parts, style),
                 (f" {format_clock(ms)}", "$text-muted"),
             )
         )

@@ -1,5 +1,6 @@
-"""The scrolling sheet of a problem: what it asks, the hints asked for, the verdict, and the
-worked solution once revealed. It only renders; the problem screen decides what to show."""
+"""The scrolling sheet of a problem: what it asks (with its parts (a), (b), … and their answer
+boxes, for a multi-part problem), the hints asked for, the verdict, and the worked solution once
+revealed. It only renders; the problem screen decides what to show."""
 
 from __future__ import annotations
 
@@ -11,12 +12,16 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quizmath.tui.widgets.answer_box import printable
+from quizmath.tui.widgets.multipart_item import PartsPanel
 from quizmath.tui.widgets.problem_plot import ProblemPlot
 from quizmath.tui.widgets.prompt_view import PromptView
 from quizmath.tui.widgets.verdict_panel import VerdictPanel
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from quizmath.core.bank.problem import Problem
+    from quizmath.core.items.multipart import PartAnswer
 
 STARS = {1: "★", 2: "★★", 3: "★★★"}
 
@@ -31,10 +36,11 @@ class ProblemSheet(ScrollableContainer):
         yield ProblemPlot(id="plot")  # hidden unless the problem has a plot
         yield PromptView(id="choices")
         yield Static("", id="format", markup=False)
+        yield PartsPanel(id="parts")  # hidden unless the problem has parts
         yield Vertical(id="hints")
         yield VerdictPanel(id="verdict")
         with Vertical(id="solution-box"):
-            yield Static("Worked solution", classes="heading")
+            yield Static("Worked solution", id="solution-heading", classes="heading")
             yield PromptView(id="solution")
             yield Static("Answer", classes="heading")
             yield PromptView(id="answer-block")
@@ -44,11 +50,18 @@ class ProblemSheet(ScrollableContainer):
         return self.query_one(VerdictPanel)
 
     @property
+    def parts(self) -> PartsPanel:
+        return self.query_one(PartsPanel)
+
+    @property
     def solution_shown(self) -> bool:
         return bool(self.query_one("#solution-box").display)
 
-    def show(self, p: Problem, *, number: str, topic_title: str) -> None:
-        """A new problem; ``number`` is e.g. "2" or "2 of 5"."""
+    def show(
+        self, p: Problem, *, number: str, topic_title: str, answers: Sequence[PartAnswer] = ()
+    ) -> None:
+        """A new problem; ``number`` is e.g. "2" or "2 of 5"; ``answers``: the parts answered
+        already (a drill resumed half-way through a multi-part problem)."""
         self.query_one("#meta", Static).update(
             f"Problem {number} · {p.ref} · {topic_title} · {STARS.get(p.difficulty, '')}"
         )
@@ -59,6 +72,7 @@ class ProblemSheet(ScrollableContainer):
         self.query_one("#choices", PromptView).set_text(choices)
         self.query_one("#choices").display = bool(p.choices)
         self.query_one("#format", Static).update(Content.styled(p.format_note, "$text-muted"))
+        self.parts.show(p, answers)
         self._reset()
 
     def show_error(self, error: str) -> None:
@@ -68,6 +82,7 @@ class ProblemSheet(ScrollableContainer):
         self.query_one("#choices").display = False
         self.query_one("#format", Static).update("Escape: back home · ctrl+n: try another")
         self.query_one(ProblemPlot).show(None)
+        self.parts.show(None)
         self._reset()
 
     def _reset(self) -> None:
@@ -76,17 +91,25 @@ class ProblemSheet(ScrollableContainer):
         self.query_one("#solution-box").display = False
         self.scroll_home(animate=False)
 
-    def add_hint(self, number: int, total: int, text: str) -> None:
+    def add_hint(self, number: int, total: int, text: str, part: str | None = None) -> None:
+        """Hint ``number`` of ``total`` (of part ``part`` of a multi-part problem)."""
         view = PromptView(text)
-        self.query_one("#hints").mount(Static(f"Hint {number} of {total}", classes="heading"), view)
+        whose = f" for part ({part})" if part else ""
+        heading = Static(f"Hint {number} of {total}{whose}", classes="heading")
+        self.query_one("#hints").mount(heading, view)
         self.call_after_refresh(view.scroll_visible, animate=False)
 
     @property
     def hints_shown(self) -> int:
         return len(self.query_one("#hints").query(PromptView))
 
-    def reveal_solution(self, p: Problem, *, scroll_to: str = "#solution-box") -> None:
-        """Show the worked solution and the answer; scroll so ``scroll_to`` is at the top."""
+    def reveal_solution(
+        self, p: Problem, *, scroll_to: str = "#solution-box", part: str | None = None
+    ) -> None:
+        """Show the worked solution and the answer (``p`` is part ``part`` of a multi-part
+        problem, or the whole); scroll so ``scroll_to`` is at the top."""
+        title = f"Worked solution of part ({part})" if part else "Worked solution"
+        self.query_one("#solution-heading", Static).update(title)
         self.query_one("#solution", PromptView).set_text(p.solution)
         self.query_one("#answer-block", PromptView).set_text(p.answer_block)
         self.query_one("#solution-box").display = True
