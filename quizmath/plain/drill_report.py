@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from quizmath.core.drill.clock import format_clock, local_time
 from quizmath.core.drill.outcomes import RunStatus, ending_words
-from quizmath.core.drill.report import MISSED, TREND_OVER, DrillReport, ReportItem
+from quizmath.core.drill.report import MISSED, TREND_OVER, DrillReport, ReportItem, points_text
 from quizmath.core.items import Ending, ItemKind
 from quizmath.core.render.wrap import wrap_text
 from quizmath.core.storage.drills import RunRow
@@ -18,19 +18,6 @@ from quizmath.core.storage.drills import RunRow
 
 def percent(x: float) -> str:
     return f"{x:.0f}%"
-
-
-def points(x: float) -> str:
-    """A score: a whole number of questions, or with parts of multi-part problems, 2 decimals."""
-    return f"{x:.0f}" if abs(x - round(x)) < 1e-9 else f"{x:.2f}"
-
-
-PART_WORDS = {"correct": "right", "carried": "right (carried)", "wrong": "wrong", "skipped": "—"}
-
-
-def parts_line(i: ReportItem) -> str:
-    """A multi-part problem's parts: "(a) wrong, (b) right (carried), (c) right"."""
-    return ", ".join(f"({p.label}) {PART_WORDS.get(p.verdict, p.verdict)}" for p in i.parts or ())
 
 
 def report_text(r: DrillReport) -> str:
@@ -41,7 +28,7 @@ def report_text(r: DrillReport) -> str:
         f"Drill {run.id} — {local_time(run.started_at)}, seed {run.seed}, code {run.code} "
         f"({status})"
     )
-    parts = [f"Score: {points(r.points)} of {r.total} ({percent(r.percent)})"]
+    parts = [f"Score: {points_text(r.points)} of {r.total} ({percent(r.percent)})"]
     for key in MISSED:
         if r.count(key):
             parts.append(f"{r.count(key)} {key}")
@@ -54,7 +41,7 @@ def report_text(r: DrillReport) -> str:
     out += ["", "By topic:"]
     width = max((len(t.title) for t in r.topics), default=0)
     for t in r.topics:
-        got = t.correct if t.points is None else points(t.points)
+        got = t.correct if t.points is None else points_text(t.points)
         out.append(f"  {t.title:<{width}}  {got}/{t.total}  {percent(100 * t.accuracy):>4}")
 
     out += ["", "Time per question (yours, and your usual time on it):"]
@@ -70,9 +57,8 @@ def report_text(r: DrillReport) -> str:
             f"  {i.position + 1:>2}. {i.outcome:<10} {i.ref:<{ref_width}}  {took:>5}  "
             f"usual {format_clock(i.usual_ms)}{note}"
         )
-        if i.parts and i.score is not None:
-            right = round(i.score * len(i.parts))
-            out.append(f"      {right} of {len(i.parts)} parts: {parts_line(i)}")
+        if i.parts:
+            out.append(f"      {i.parts_right} of {len(i.parts)} parts: {i.parts_line()}")
 
     if r.missed:
         out += ["", "Missed, with worked solutions:"]
@@ -99,7 +85,7 @@ def _missed(i: ReportItem) -> list[str]:
     else:
         lines.append("     Not answered.")
     if i.parts:
-        lines.append(f"     Parts: {parts_line(i)}")
+        lines.append(f"     Parts: {i.parts_line()}")
     if i.kind == ItemKind.INTERVIEW:
         if i.rating is not None:
             lines.append(f"     You rated it {i.rating} of 4.")
@@ -145,7 +131,7 @@ def history_text(runs: Sequence[RunRow]) -> str:
         return "No drills yet. Start one with: quizmath drill --plain"
     lines = [f"{'id':>4}  {'started':<16}  {'score':>9}  {'time':>7}  status"]
     for run in runs:
-        score = f"{points(run.score)}/{run.questions} {percent(run.percent):>4}"
+        score = f"{points_text(run.score)}/{run.questions} {percent(run.percent):>4}"
         status = run.status
         if run.status == RunStatus.FINISHED:
             status = ending_words(run.ended, "")

@@ -74,6 +74,24 @@ class ReportItem:
             return self.score
         return 1.0 if self.outcome == Ending.CORRECT else 0.0
 
+    @property
+    def parts_right(self) -> int:
+        return sum(1 for p in self.parts or () if p.right)
+
+    def parts_line(self) -> str:
+        """A multi-part problem's parts: "(a) wrong, (b) right (carried), (c) right"."""
+        return ", ".join(
+            f"({p.label}) {PART_WORDS.get(p.verdict, p.verdict)}" for p in self.parts or ()
+        )
+
+
+PART_WORDS = {"correct": "right", "carried": "right (carried)", "wrong": "wrong", "skipped": "—"}
+
+
+def points_text(x: float) -> str:
+    """A score: a whole number of questions, or with parts of multi-part problems, 2 decimals."""
+    return f"{x:.0f}" if abs(x - round(x)) < 1e-9 else f"{x:.2f}"
+
 
 @dataclass(frozen=True)
 class TopicScore:

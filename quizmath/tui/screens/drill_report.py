@@ -23,7 +23,7 @@ from textual.widgets import DataTable, Header, Static
 
 from quizmath.core.drill.clock import format_clock, local_time
 from quizmath.core.drill.outcomes import ending_words
-from quizmath.core.drill.report import MISSED, TREND_OVER
+from quizmath.core.drill.report import MISSED, TREND_OVER, points_text
 from quizmath.core.items import Ending, ItemKind
 from quizmath.core.terminal_text import error_text
 from quizmath.tui.messages import ContentFailed, ContentReady
@@ -188,6 +188,8 @@ class DrillReportScreen(Screen[None]):
         rows: list[list[Content | str]] = []
         for i in r.items:
             word, style = OUTCOME.get(i.outcome, (i.outcome, ""))
+            if i.parts:  # a multi-part problem: its parts right
+                word += f" {i.parts_right}/{len(i.parts)}"
             note = " ⏱" if i.timed_out and i.reached else ""
             lead = {ItemKind.INTERVIEW: "Interview: ", ItemKind.EXERCISE: "Code: "}
             title = lead.get(i.kind, "") + i.title
@@ -264,7 +266,7 @@ class DrillReportScreen(Screen[None]):
 def score_line(r: DrillReport) -> Content:
     run = r.run
     parts = [
-        Content.styled(f"Score {r.correct} of {r.total} ({r.percent:.0f}%)", "bold"),
+        Content.styled(f"Score {points_text(r.points)} of {r.total} ({r.percent:.0f}%)", "bold"),
         Content("   "),
         bar(r.percent / 100, "$success"),
     ]
@@ -285,7 +287,8 @@ def topic_lines(r: DrillReport) -> Content:
             Content.assemble(
                 f"{t.title:<{width}}  ",
                 bar(t.accuracy, style),
-                f"  {t.correct}/{t.total}  {100 * t.accuracy:>3.0f}%",
+                f"  {t.correct if t.points is None else points_text(t.points)}/{t.total}"
+                f"  {100 * t.accuracy:>3.0f}%",
             )
         )
     return Content("\n").join(lines)
@@ -318,7 +321,10 @@ def missed_widgets(i: ReportItem) -> list[Static]:
                 classes="missed-line",
             )
         )
-    if i.kind == ItemKind.PROBLEM and i.expected:
+    if i.parts:
+        parts = Content.assemble(("Parts: ", "$text-muted"), i.parts_line())
+        out.append(Static(parts, classes="missed-line"))
+    if i.kind in (ItemKind.PROBLEM, ItemKind.MULTIPART) and i.expected:
         out.append(
             Static(
                 Content.assemble(("Answer: ", "$text-muted"), (printable(i.expected), "bold")),
@@ -334,7 +340,7 @@ def missed_widgets(i: ReportItem) -> list[Static]:
     if i.kind == ItemKind.INTERVIEW and i.expected:
         out.append(Static(Content.styled("Key points", "$text-muted"), classes="missed-line"))
         out.append(PromptView(i.expected))
-    if i.kind == ItemKind.PROBLEM:
+    if i.kind in (ItemKind.PROBLEM, ItemKind.MULTIPART):
         replay = f"Replay: p on its row above, or quizmath practice --template {i.ref}"
         out.append(Static(Content.styled(replay, "$text-muted"), classes="missed-line"))
     elif i.kind == ItemKind.EXERCISE:
