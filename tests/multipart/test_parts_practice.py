@@ -147,3 +147,22 @@ def test_rating_from_the_score() -> None:
     assert rate_attempt(attempt(1, 3), []) == Rating.Again
     assert rate_attempt(attempt(3, 3, hints=1), []) == Rating.Hard
     assert rate_attempt(attempt(2, 3, solution_viewed=True), []) == Rating.Again
+
+
+def test_confidence_is_not_asked_part_by_part(
+    bank: Bank, scheduler: Scheduler, storage: Storage, mono: Mono
+) -> None:
+    # With confidence on, a single answer waits for "how sure?"; a part does not (the score
+    # says more than one part's confidence), and recording it without one is allowed.
+    practice = Practice(
+        bank, scheduler, check, template="test.chain@3", clock=mono, confidence=True
+    )
+    p = practice.next_problem()
+    for q in p.parts:
+        j = practice.judge(q.problem.typed_answer)
+        assert not practice.needs_confidence(j)
+        practice.record(j)
+    [attempt] = storage.attempts()
+    assert attempt.verdict == "accept" and attempt.confidence is None
+    single = practice.next_problem("test.single@3")
+    assert practice.needs_confidence(practice.judge(single.typed_answer))
