@@ -102,7 +102,7 @@ def lint_template(
     if t.parts:  # each part's answer is linted as a template's (its part view)
         for k in range(len(t.parts)):
             part_problems = [p.parts[k].problem for p in problems]
-            _answer_lints(t.part_view(k), part_problems, checker, warn)
+            _answer_lints(t.part_view(k), part_problems, checker, warn, _part_answer(t, k))
             _prompt_wrap(t.part_view(k), part_problems, warn)
     else:
         _answer_lints(t, problems, checker, warn)
@@ -113,11 +113,20 @@ def lint_template(
 Warn = Callable[[str, int | None, str], None]
 
 
-def _answer_lints(t: Template, problems: Sequence[Problem], checker: Checker, warn: Warn) -> None:
+AnswerAt = Callable[[int], str]  # the answer as shown in the instance of a seed
+
+
+def _answer_lints(
+    t: Template,
+    problems: Sequence[Problem],
+    checker: Checker,
+    warn: Warn,
+    answer_at: AnswerAt | None = None,
+) -> None:
     if t.answer.kind == "choice":
         _choice_options(t, problems, warn)
     else:
-        _frequent_answer(t, problems, warn)
+        _frequent_answer(t, problems, warn, answer_at)
         _format_examples(t, problems, checker, warn)
     _mistake_coincides(t, problems, warn)
 
@@ -143,7 +152,16 @@ def _distinct_prompts(t: Template, problems: Sequence[Problem], warn: Warn) -> N
         )
 
 
-def _frequent_answer(t: Template, problems: Sequence[Problem], warn: Warn) -> None:
+def _part_answer(t: Template, k: int) -> AnswerAt:
+    """Part k's answer in the instance of a seed: a part is generated with the whole problem
+    (its view cannot be: it reads the values of earlier parts)."""
+    return lambda seed: generate(t, seed).parts[k].problem.answer_text
+
+
+def _frequent_answer(
+    t: Template, problems: Sequence[Problem], warn: Warn, answer_at: AnswerAt | None = None
+) -> None:
+    """``answer_at``: the answer of a seed's instance, for the recount (default: ``t``'s)."""
     if len(problems) < MIN_SAMPLE:
         return
     answers = Counter(p.answer_text for p in problems)
@@ -155,7 +173,7 @@ def _frequent_answer(t: Template, problems: Sequence[Problem], warn: Warn) -> No
         # --seeds 30 and 50 agree on a template.
         for seed in range(len(problems), ANSWER_SEEDS):
             with suppress(TemplateError):  # the validator reports a seed that fails
-                answers[generate(t, seed).answer_text] += 1
+                answers[answer_at(seed) if answer_at else generate(t, seed).answer_text] += 1
                 n += 1
         answer, count = answers.most_common(1)[0]
     if count / n > MAX_ANSWER_SHARE:
