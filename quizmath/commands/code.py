@@ -18,12 +18,17 @@ import shlex
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from quizmath.core.exercises.model import Exercise
+    from quizmath.core.exercises.result import GradeResult
+    from quizmath.core.items.exercise import ExerciseTask
+    from quizmath.core.practice.exercise import ExercisePractice
+    from quizmath.core.storage import Storage
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,6 +54,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="append",
         metavar="N",
         help="grade on this seed (repeatable) instead of fresh random ones",
+    )
+    # Also accepted after the subcommand; SUPPRESS keeps a top-level --db when this is absent.
+    p.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="progress database, where a session is recorded (default: $QUIZMATH_DB, else the "
+        "user data directory)",
     )
 
 
@@ -117,9 +130,15 @@ def _check(exercise: Exercise, path: Path, as_json: bool, seeds: tuple[int, ...]
 
 
 def _watch(exercise: Exercise, args: argparse.Namespace, seeds: tuple[int, ...] | None) -> int:
+    """The exercise practised here: its file, $EDITOR, every save graded; typed commands and
+    the record are ``code_practice``'s."""
+    import threading
+
+    from quizmath.commands.code_practice import COMMANDS, CodePractice
     from quizmath.commands.code_text import Renderer, terminal_width, use_color
     from quizmath.core.exercises.grade import grade
     from quizmath.core.exercises.workspace import prepare, saves
+    from quizmath.core.items.exercise import ExerciseTask
 
     try:
         space = prepare(exercise, Path(args.dir).expanduser() if args.dir else None)
@@ -127,6 +146,7 @@ def _watch(exercise: Exercise, args: argparse.Namespace, seeds: tuple[int, ...] 
         print(f"quizmath code: cannot write the file: {exc.strerror or exc}", file=sys.stderr)
         return 2
     path = space.path
+    served = ExerciseTask(exercise, path, space.created)
     note = (
         "Wrote the starter file" if space.created else "Your file is already there, kept as it is"
     )
@@ -134,17 +154,50 @@ def _watch(exercise: Exercise, args: argparse.Namespace, seeds: tuple[int, ...] 
     say = _printer()
     say(renderer.paint(f"{exercise.title} ({exercise.id})", "1"), "", exercise.task, "")
     say(f"{note}: {path}")
-    if not args.no_editor:
-        _open_editor(path, say)
-    say(f"Grading on every save. Hints: quizmath code {exercise.id} --hints. Ctrl+C to stop.")
+
+    def grader(task: ExerciseTask, source: str) -> GradeResult:
+        return grade(task.exercise, source, file_name=task.path.name, seeds=seeds)
+
+    storage, session = _session(served, args, say, grader)  # the file as opened, before editing
     try:
-        for source in saves(path):
-            say("", renderer.paint(f"── {time.strftime('%H:%M:%S')} ──", "2"))
-            say(*renderer.result(grade(exercise, source, file_name=path.name, seeds=seeds)))
-            say(renderer.paint("Waiting for the next save…", "2"))
-    except KeyboardInterrupt:
-        say("", "Stopped watching.")
+        if not args.no_editor:
+            _open_editor(path, say)
+        say("Grading on every save. " + COMMANDS)
+        stop = threading.Event()
+        CodePractice(served, session, renderer, say, grader).run(saves(path, stop), sys.stdin, stop)
+    finally:
+        if storage is not None:
+            storage.close()
     return 0
+
+
+def _session(
+    served: ExerciseTask,
+    args: argparse.Namespace,
+    say: Callable[..., None],
+    grader: Callable[[ExerciseTask, str], GradeResult],
+) -> tuple[Storage | None, ExercisePractice | None]:
+    """The progress database and the session that records this exercise in it, or (None,
+    None) with a note: grading works without them."""
+    from quizmath.core.bank.bank import Bank, default_curriculum
+    from quizmath.core.practice.exercise import ExercisePractice
+    from quizmath.core.scheduler import Scheduler
+    from quizmath.core.storage import Storage, StorageError
+
+    try:
+        storage = Storage.open(getattr(args, "db", None))
+    except StorageError as exc:
+        say(f"Progress is not recorded this time: {exc}")
+        return None, None
+    try:
+        # Recording an attempt needs no templates: an empty bank spares loading them all.
+        bank = Bank({}, [], default_curriculum())
+        scheduler = Scheduler(storage, bank, exercises={served.id: served.exercise.topic})
+        return storage, ExercisePractice(served, scheduler, grader=grader)
+    except StorageError as exc:
+        storage.close()
+        say(f"Progress is not recorded this time: {exc}")
+        return None, None
 
 
 def _printer():

@@ -111,7 +111,8 @@ def test_hints_and_solution(capsys) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_watching_writes_the_starter_and_grades_every_save(tmp_path: Path) -> None:
-    env = {**os.environ, "NO_COLOR": "1", "EDITOR": ""}
+    db = tmp_path / "progress.db"
+    env = {**os.environ, "NO_COLOR": "1", "EDITOR": "", "QUIZMATH_DB": str(db)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "quizmath.cli", "code", LINREG, "--dir", str(tmp_path)],
         stdout=subprocess.PIPE,
@@ -143,8 +144,10 @@ def test_watching_writes_the_starter_and_grades_every_save(tmp_path: Path) -> No
         wait_for("✗ ml.linreg-from-scratch")
         wait_for("Waiting for the next save")
         assert "missing the factor 1/n" in "".join(lines)
+        assert "Save 1 of this session" in "".join(lines)  # a failing save, counted
         path.write_text(source, encoding="utf-8")
         wait_for("✓ ml.linreg-from-scratch: all")
+        wait_for("Solved — well done. Recorded (review: Good).")
     finally:
         proc.send_signal(signal.SIGINT)
         try:
@@ -153,6 +156,17 @@ def test_watching_writes_the_starter_and_grades_every_save(tmp_path: Path) -> No
             proc.kill()
             proc.wait()
     assert proc.returncode == 0
+    # The session is in the progress database, as the app would have recorded it.
+    from quizmath.core.storage import Storage
+
+    with Storage.open(db) as storage:
+        [attempt] = storage.attempts()
+        assert (attempt.template_id, attempt.mode, attempt.verdict) == (
+            LINREG,
+            "exercise",
+            "accept",
+        )
+        assert LINREG in storage.template_cards()
 
 
 def test_the_learners_work_is_never_overwritten(tmp_path: Path) -> None:
@@ -164,7 +178,7 @@ def test_the_learners_work_is_never_overwritten(tmp_path: Path) -> None:
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
         text=True,
-        env={**os.environ, "NO_COLOR": "1", "EDITOR": ""},
+        env={**os.environ, "NO_COLOR": "1", "EDITOR": "", "QUIZMATH_DB": str(tmp_path / "p.db")},
     )
     try:
         out = ""

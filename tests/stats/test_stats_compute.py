@@ -307,6 +307,9 @@ def test_coding_exercises_count_and_stats_json_lists_them(tmp_path: Path) -> Non
     assert (solved.exercise_id, solved.solved, solved.state) == ("linalg.vector-ops", 1, "solved")
     assert len(st.exercises) >= 16 and st.daily[-1].attempts == 1
     assert "Coding exercises: 1 of" in stats_text(st)
+    from quizmath.tui.screens.stats import summary  # the stats screen says it the same way
+
+    assert f"Coding exercises: 1 of {len(st.exercises)} solved." in summary(st).plain
     env = {k: v for k, v in os.environ.items() if k != "QUIZMATH_DB"}
     out = subprocess.run(
         [sys.executable, "-m", "quizmath", "stats", "--json", "--db", str(path)],

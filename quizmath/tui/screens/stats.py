@@ -264,7 +264,22 @@ def summary(s: Stats) -> Content:
         (plural(t.attempts, "problem attempt"), "bold"),
         f" ({pct(t.accuracy)} right){extra} on {plural(t.practice_days, 'day')} since "
         f"{t.first_day:%d %b %Y}; {plural(t.drills, 'drill')} finished.",
+        coding_text(s),
         (f"   Days in {s.timezone}.", "$text-muted"),
+    )
+
+
+def coding_text(s: Stats) -> Content:
+    """The coding exercises in one sentence (as ``quizmath stats`` says it), once one is tried."""
+    tried = [x for x in s.exercises if x.attempts]
+    if not tried:
+        return Content("")
+    solved = sum(1 for x in s.exercises if x.solved)
+    due = sum(1 for x in s.exercises if x.state == "due")
+    return Content.assemble(
+        f"\nCoding exercises: {solved} of {len(s.exercises)} solved",
+        (f", {due} due for review" if due else "", "$warning"),
+        ".",
     )
 
 
