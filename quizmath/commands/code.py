@@ -4,7 +4,8 @@
 - ``quizmath code ID`` writes the starter file into a workspace (``--dir``; default
   ``<user data dir>/exercises``), never over the learner's own file, opens ``$EDITOR`` (in a
   tmux pane beside this one when inside tmux; otherwise in this terminal, and watching starts
-  when it closes), then watches the file and grades it on every save.
+  when it closes), then watches the file and grades it on every save: a practice session,
+  recorded like the app's exercise screen, with typed commands (``code_practice``).
 - ``quizmath code ID --check FILE [--json]`` grades once: exit 0 pass, 1 fail, 2 error.
 - ``--hints`` and ``--solution`` print the hints and the model solution.
 """
