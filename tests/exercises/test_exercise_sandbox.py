@@ -70,6 +70,14 @@ def test_memory_is_limited(project) -> None:  # type: ignore[no-untyped-def]
     assert "ran out of memory" in r.cases[0].message
 
 
+def test_a_memory_error_says_nothing_empty_and_nothing_raw(project) -> None:  # type: ignore[no-untyped-def]
+    # Seen in the app: a MemoryError without a message showed "the limit is 2 GiB ()".
+    r = grade(project, body("    raise MemoryError\n"), seeds=(1,))
+    assert r.cases[0].message.endswith("the limit is 2 GiB"), r.cases[0].message
+    r = grade(project, body("    raise MemoryError('\\x1b[2Jgone')\n"), seeds=(1,))
+    assert "\x1b" not in r.cases[0].message and "gone" in r.cases[0].message
+
+
 def test_file_size_is_limited(project) -> None:  # type: ignore[no-untyped-def]
     code = "    open('big', 'wb').write(b'x' * (40 * 1024 * 1024))\n    return u"
     r = grade(project, body(code), seeds=(1,))

@@ -203,7 +203,9 @@ def _error_message(err: dict[str, Any], limits: sandbox.Limits) -> str:
     kind = err.get("kind")
     if kind == "memory":
         gib = limits.memory / 1024**3
-        return f"ran out of memory{step}: the limit is {gib:g} GiB ({err.get('message', '')})"
+        # The message is the learner's to choose (raise MemoryError(...)), and often empty.
+        said = safe_text(str(err.get("message") or ""), 300)
+        return f"ran out of memory{step}: the limit is {gib:g} GiB" + (f" ({said})" if said else "")
     if kind == "banned":
         return safe_text(err.get("message", "")) + step
     return safe_text(f"{err.get('type')}: {err.get('message', '')}", 300) + step
