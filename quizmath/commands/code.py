@@ -165,7 +165,9 @@ def _watch(exercise: Exercise, args: argparse.Namespace, seeds: tuple[int, ...] 
             _open_editor(path, say)
         say("Grading on every save. " + COMMANDS)
         stop = threading.Event()
-        CodePractice(served, session, renderer, say, grader).run(saves(path, stop), sys.stdin, stop)
+        width = (lambda: terminal_width(sys.stdout)) if sys.stdout.isatty() else None
+        practice = CodePractice(served, session, renderer, say, grader, width)
+        practice.run(saves(path, stop), sys.stdin, stop)
     finally:
         if storage is not None:
             storage.close()

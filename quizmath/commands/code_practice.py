@@ -50,8 +50,11 @@ class CodePractice:
         renderer: Renderer,
         say: Callable[..., None],
         grader: Callable[[ExerciseTask, str], GradeResult],
+        width: Callable[[], int] | None = None,
     ) -> None:
+        """``width``: the terminal's width now (it changes: a pane split for the editor)."""
         self.served = served
+        self.width = width
         self.session = session
         self.renderer = renderer
         self.say = say
@@ -98,7 +101,9 @@ class CodePractice:
         r = self.renderer
         self.say("", r.paint(f"── {time.strftime('%H:%M:%S')} ──", "2"))
         result = self.grader(self.served, source)
-        self.say(*r.result(result))
+        if self.width is not None:
+            r.width = max(40, self.width())
+        self.say(*r.result(result, solution_note=self.session is None))
         if self.session is not None:
             from quizmath.core.storage import StorageError
 

@@ -35,11 +35,15 @@ class Renderer:
     def paint(self, text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
 
-    def result(self, r: GradeResult) -> list[str]:
+    def result(self, r: GradeResult, *, solution_note: bool = True) -> list[str]:
+        """``solution_note``: after a pass, say how to see a model solution (a session says
+        it its own way)."""
         passed = sum(c.passed for c in r.cases)
         timing = f"({r.ms:,.0f} ms)"
         if r.status is Status.PASSED:
             head = self.paint(f"✓ {r.exercise_id}: all {len(r.cases)} cases pass", "1;32")
+            if not solution_note:
+                return [f"{head} {timing}"]
             return [
                 f"{head} {timing}",
                 f"  Well done. A model solution: quizmath code {r.exercise_id} --solution",

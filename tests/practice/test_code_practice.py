@@ -82,6 +82,7 @@ def test_saves_are_graded_and_a_pass_is_recorded_once(
     assert "Save 1 of this session" in text
     assert "Solved — well done. Recorded (review: Good)." in text
     assert "this session is already recorded" in text
+    assert "--solution" not in text  # the session offers its own: type solution
     assert text.rstrip().endswith("Stopped watching.")
     [attempt] = storage.attempts()
     assert attempt.template_id == VECTOR_OPS and attempt.mode == "exercise"
@@ -196,3 +197,17 @@ def test_a_rating_is_named(served: ExerciseTask, scheduler: Scheduler) -> None:
     p, _ = practice(served, scheduler, Printed())
     assert p._recorded(Recorded(1, Rating.Easy, None)) == "Recorded (review: Easy)."
     assert p._recorded(Recorded(1, None, None)) == "Recorded."
+
+
+def test_lines_are_cut_to_the_terminal_as_it_is_now(served: ExerciseTask) -> None:
+    """The width is read at each result: the editor's pane halves the terminal after start."""
+    long = GradeResult(VECTOR_OPS, Status.FAILED, (CaseResult("case " * 40, False, "x" * 200),))
+    widths = iter([120, 50])
+    printed = Printed()
+    p = CodePractice(
+        served, None, Renderer(width=200), printed, lambda s, t: long, lambda: next(widths)
+    )
+    p.graded("a")
+    p.graded("b")
+    first, second = [[line for line in printed.lines if line.startswith("  ✗")][k] for k in (0, 1)]
+    assert 100 < len(first) <= 120 and len(second) <= 50
