@@ -138,8 +138,7 @@ def run_plain(
         bank = _bank(args)
         topic = practice_scope(bank, args.topic) if args.topic else None
     except QuizmathError as exc:
-        print(f"quizmath practice: {exc}", file=sys.stderr)
-        return 2
+        return _refused(args, exc)
     try:
         storage = Storage.open(getattr(args, "db", None))
     except StorageError as exc:
@@ -164,17 +163,48 @@ def run_plain(
                 confidence=confidence,
             )
         except QuizmathError as exc:
-            print(f"quizmath practice: {exc}", file=sys.stderr)
-            return 2
+            return _refused(args, exc)
         from quizmath.plain.practice import PlainPractice
 
-        return PlainPractice(practice, inp, out, count=args.count).run()
+        code = PlainPractice(practice, inp, out, count=args.count).run()
+        if topic is not None:
+            _topic_exercises(topic, out)
+        return code
     except StorageError as exc:
         print(f"quizmath practice: {exc}", file=sys.stderr)
         return 1
     finally:
         checker.close()
         storage.close()
+
+
+def _refused(args: argparse.Namespace, exc: Exception) -> int:
+    print(f"quizmath practice: {exc}", file=sys.stderr)
+    if args.template and _is_exercise(args.template):
+        name = args.template.split("@")[0]
+        print(f"{name} is a coding exercise: quizmath code {name}", file=sys.stderr)
+    return 2
+
+
+def _is_exercise(ref: str) -> bool:
+    """Whether ``ref`` names a coding exercise (practised with ``quizmath code``)."""
+    from quizmath.core.exercises.catalog import exercise_path
+
+    name = ref.split("@")[0]
+    return "/" not in name and "\\" not in name and exercise_path(name).is_file()
+
+
+def _topic_exercises(topic_id: str, out: TextIO) -> None:
+    """The topic's coding exercises, after a session on it: plain mode's way to them."""
+    from quizmath.core.exercises.catalog import load_exercises
+
+    here = [x for x in load_exercises().ordered() if x.topic == topic_id]
+    if here:
+        out.write("Coding exercises in this topic (graded on every save, recorded like here):\n")
+        width = max(len(x.id) for x in here)
+        for x in here:
+            out.write(f"  quizmath code {x.id:<{width}}   {x.title}\n")
+        out.flush()
 
 
 def _bank(args: argparse.Namespace) -> Bank:

@@ -150,6 +150,21 @@ def test_unknown_topic_or_template(plain) -> None:  # type: ignore[no-untyped-de
     out = plain("", "--template", "testfix.dott")
     assert out.returncode == 2
     assert 'no template "testfix.dott"; did you mean testfix.dot' in out.stderr
+    assert "coding exercise" not in out.stderr
+
+
+def test_coding_exercises_are_pointed_to(plain) -> None:  # type: ignore[no-untyped-def]
+    """Plain practice does not serve coding exercises; it says where they are."""
+    out = plain("", "--template", "linalg.vector-ops@3")
+    assert out.returncode == 2
+    assert "linalg.vector-ops is a coding exercise: quizmath code linalg.vector-ops" in out.stderr
+    out = plain("skip\n", "--topic", "vectors", "--count", "1")
+    assert out.returncode == 0, out.stderr
+    tail = out.stdout.rstrip().splitlines()[-2:]
+    assert tail[0].startswith("Coding exercises in this topic")
+    assert tail[1].split()[:3] == ["quizmath", "code", "linalg.vector-ops"]
+    out = plain("skip\n", "--topic", "linear-algebra/eigen", "--count", "1")
+    assert "Coding exercises" not in out.stdout  # none in that topic
 
 
 def test_a_corrupt_database_is_refused_and_kept(plain, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
