@@ -106,6 +106,15 @@ def open_full_screen(args: argparse.Namespace) -> int:
     """The app, straight on practice (``--topic``, ``--template``, ``--count``)."""
     from quizmath.commands.full_screen import open_app
 
+    if args.template and not args.bank and _is_exercise(args.template):
+        name = args.template.split("@")[0]
+        print(
+            f"quizmath practice: {name} is a coding exercise: open it from the app's curriculum "
+            f"or palette (ctrl+p), or run quizmath code {name}",
+            file=sys.stderr,
+        )
+        return 2
+
     return open_app(
         topic=args.topic,
         template=args.template,

@@ -264,3 +264,12 @@ def test_a_topic_may_be_an_area_or_a_template_prefix(plain) -> None:  # type: ig
     out = plain("quit\n", "--topic", "nope")
     assert out.returncode == 2 and "did you mean" not in out.stderr
     assert 'no topic "nope"' in out.stderr
+
+
+def test_the_app_is_not_opened_on_a_coding_exercise_as_a_template(capsys) -> None:  # type: ignore[no-untyped-def]
+    from quizmath.cli import main
+
+    assert main(["practice", "--template", "linalg.vector-ops"]) == 2
+    err = capsys.readouterr().err
+    assert "linalg.vector-ops is a coding exercise" in err
+    assert "quizmath code linalg.vector-ops" in err
