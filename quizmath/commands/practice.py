@@ -203,11 +203,12 @@ def _is_exercise(ref: str) -> bool:
     return "/" not in name and "\\" not in name and exercise_path(name).is_file()
 
 
-def _topic_exercises(topic_id: str, out: TextIO) -> None:
+def _topic_exercises(topic: str | tuple[str, ...], out: TextIO) -> None:
     """The topic's coding exercises, after a session on it: plain mode's way to them."""
     from quizmath.core.exercises.catalog import load_exercises
 
-    here = [x for x in load_exercises().ordered() if x.topic == topic_id]
+    topics = {topic} if isinstance(topic, str) else set(topic)  # one topic, or an area's
+    here = [x for x in load_exercises().ordered() if x.topic in topics]
     if here:
         out.write("Coding exercises in this topic (graded on every save, recorded like here):\n")
         width = max(len(x.id) for x in here)
