@@ -10,6 +10,7 @@ Files are written by the test as an editor would save them; time in drills is th
 # ruff: noqa: F811 - the fixtures imported from drill_helpers are used as test arguments
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +104,10 @@ async def test_each_save_is_graded_and_shown_without_a_key_press(make_app, rows,
         assert "NotImplementedError" in result_text(screen)
         await save(pilot, screen, WRONG)
         shown = result_text(screen)
-        assert "✗ 1 of 6 cases pass" in shown and "Save 1 of this session" in shown
+        # Cases are drawn fresh: an L1 norm is right on a vector with one nonzero entry, so
+        # how many cases pass varies; that not all do is the point.
+        assert re.search(r"✗ [0-5] of 6 cases pass", shown), shown
+        assert "Save 1 of this session" in shown
         assert "What went wrong:" in shown and "L1 norm" in shown  # the misconception
         assert "First failure:" in shown and "expected" in shown
         assert attempts(rows) == []  # a failing save is not the session's outcome
