@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quizmath.core.bank.model import Template
+    from quizmath.core.bank.problem import Problem
+    from quizmath.core.items.problem import Generator
 
 
 class AppChecker:
@@ -34,9 +39,33 @@ class AppChecker:
         """Check an answer (from a worker thread: it may take up to the service's budget)."""
         return self.start()(kind, expected, submitted, **kwargs)
 
+    def generate(self, template: Template, seed: int) -> Problem | None:
+        """The problem made in the checking service's process, or None (no service, or it
+        could not make it there)."""
+        make = getattr(self.start(), "generate", None)
+        return make(template, seed) if make is not None else None
+
     def close(self) -> None:
         with self._lock:
             checker, self._checker = self._checker, None
         close = getattr(checker, "close", None)
         if close is not None:
             close()
+
+
+def service_generator(checker: AppChecker) -> Generator:
+    """The app's practice generator: problems made in the checking service's process, so that
+    the app's own process never imports sympy, numpy or scipy for them (issue 13 item 25: the
+    app grew from 62 to 172 MB over 200 problems). On the UI thread (the first problem, made
+    before the first frame) and whenever the service cannot make one, the problem is made here
+    as before: correctness never depends on the service."""
+    from quizmath.core.items.problem import generate
+
+    def make(template: Template, seed: int) -> Problem:
+        if threading.current_thread() is not threading.main_thread():
+            problem = checker.generate(template, seed)
+            if problem is not None:
+                return problem
+        return generate(template, seed)
+
+    return make

@@ -14,6 +14,8 @@ import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
+from quizmath.tui.checking import AppChecker, service_generator
+
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
     from quizmath.core.bank.model import Template
@@ -58,6 +60,8 @@ class PracticeController:
         self.checker = checker
         self.notify = notify
         self.on_ui = on_ui
+        # problems are made in the checking service's process when it can (tui.checking)
+        self.generator = service_generator(checker) if isinstance(checker, AppChecker) else None
 
     def new(
         self,
@@ -84,7 +88,7 @@ class PracticeController:
             topic=topic,
             template=template,
             clock=self.services.clock,
-            generator=serving_first(premade) if premade is not None else None,
+            generator=serving_first(premade, self.generator),
             confidence=confidence,
         )
 
@@ -219,15 +223,19 @@ def practice_title(
     return "Practice · Continue"
 
 
-def serving_first(premade: Problem) -> Generator:
-    """A generator that returns ``premade`` for its own template and seed, once."""
+def serving_first(premade: Problem | None, then: Generator | None = None) -> Generator | None:
+    """A generator that returns ``premade`` for its own template and seed, once, and otherwise
+    what ``then`` makes (None and None: the default generator)."""
+    if premade is None:
+        return then
     from quizmath.core.items.problem import generate
 
     waiting = [premade]
+    rest = then or generate
 
     def make(template: Template, seed: int) -> Problem:
         if waiting and (template.id, seed) == (waiting[0].template_id, waiting[0].seed):
             return waiting.pop()
-        return generate(template, seed)
+        return rest(template, seed)
 
     return make

@@ -16,16 +16,15 @@ would compete with the app for the same core and make start-up slower, not faste
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from quizmath.core.bank.problem import FixedTexts, Mistake, Problem, parse_ref
+from quizmath.core.bank.problem import Problem, parse_ref
+from quizmath.core.bank.problem_data import problem_from_data, problem_to_data
 from quizmath.core.errors import QuizmathError
 
 TIMEOUT = 60.0  # a cold start on a loaded machine can take a few seconds
@@ -41,16 +40,9 @@ class PrefetchFailed(Exception):
     """The helper could not be used (not the template's fault): make the problem here."""
 
 
-TEXTS = ("hints", "solution", "mistakes", "notes")  # rendered on first read: sent rendered
-
-
 def to_json(problem: Problem, topic_title: str) -> str:
-    data: dict[str, Any] = {
-        f.name: getattr(problem, f.name) for f in dataclasses.fields(problem) if f.name != "texts"
-    }
-    data.update({name: getattr(problem, name) for name in TEXTS})
-    data["mistakes"] = [dataclasses.asdict(m) for m in problem.mistakes]
-    return json.dumps({"ok": True, "problem": data, "topic": topic_title})
+    """Raises ValueError for a problem that is not plain data (the app makes it itself)."""
+    return json.dumps({"ok": True, "problem": problem_to_data(problem), "topic": topic_title})
 
 
 def from_json(line: str) -> Prefetched:
@@ -64,19 +56,10 @@ def from_json(line: str) -> Prefetched:
     if not data.get("ok"):
         raise QuizmathError(str(data.get("error") or "could not make the problem"))
     try:
-        fields: dict[str, Any] = dict(data["problem"])
-        for name, value in fields.items():
-            if isinstance(value, list):
-                fields[name] = tuple(value)
-        texts = FixedTexts(
-            fields.pop("hints"),
-            fields.pop("solution"),
-            tuple(Mistake(**m) for m in fields.pop("mistakes")),
-            fields.pop("notes"),
-        )
-        return Prefetched(Problem(**fields, texts=texts), str(data.get("topic") or ""))
+        problem = problem_from_data(data["problem"])
     except (KeyError, TypeError) as exc:
         raise PrefetchFailed(f"unexpected reply: {exc}") from None
+    return Prefetched(problem, str(data.get("topic") or ""))
 
 
 def spare_core() -> bool:

@@ -42,6 +42,17 @@ class FallbackChecker:
             return self._check(kind, expected, submitted, **kw)
         return self._service.check(kind, expected, submitted, **kw)
 
+    def generate(self, template: Any, seed: int) -> Any:
+        """The problem made in the service's worker (``CheckService.generate``), or None: make
+        it in this process then."""
+        service = self._service
+        if service is None:
+            return None
+        try:
+            return service.generate(template, seed)
+        except Exception:
+            return None
+
     def close(self) -> None:
         service, self._service = self._service, None
         if service is not None:

@@ -24,6 +24,9 @@ from typing import Any
 from quizmath.core.answers.verdict import INVALID, Mistake, Verdict
 
 BUDGET = 2.0  # seconds for one check, once the worker is up
+# seconds to make one problem (``CheckService.generate``): generous, since the app makes the
+# problem itself when the worker does not answer in time, which is slower, not wrong
+GENERATE_BUDGET = 30.0
 # The worker's address space (it needs ~60 MB with sympy loaded). A check that would take more
 # (sympy on a hostile expected value grew to 1.4 GB within the budget) gets a MemoryError, which
 # the check turns into "invalid", instead of crowding the machine.
@@ -63,8 +66,26 @@ def _serve(conn: Any, preload_sympy: bool) -> None:
         kwargs, sleep = request
         if sleep:  # test hook: a deterministic "slow check"
             time.sleep(sleep)
+        if "generate" in kwargs:
+            conn.send(_generate(*kwargs["generate"]))
+            continue
         kwargs["mistakes"] = [Mistake(e, f) for e, f in kwargs["mistakes"]]
         conn.send(check(**kwargs))
+
+
+def _generate(template: Any, seed: int) -> str | None:
+    """In the worker: the problem as JSON text (plain data), or None if it cannot be made here
+    (any error, MemoryError under the worker's limit, a problem that is not plain data): the
+    app then makes it itself, and reports a template's own error from there."""
+    import json
+
+    try:
+        from quizmath.core.bank.generate import generate
+        from quizmath.core.bank.problem_data import problem_to_data
+
+        return json.dumps(problem_to_data(generate(template, seed)))
+    except Exception:
+        return None
 
 
 def _limit_memory(limit: int) -> None:
@@ -254,6 +275,47 @@ class CheckService:
                 return Verdict(INVALID, "could not check in time", timed_out=True, ms=elapsed)
             verdict.ms = elapsed
             return verdict
+
+    def generate(self, template: Any, seed: int, budget: float = GENERATE_BUDGET) -> Any:
+        """``generate(template, seed)`` in the worker, or None if it could not be made there
+        (the worker not up, too slow, out of memory, a template that does not pickle, a
+        problem that is not plain data). The caller then makes it in its own process.
+
+        Why: making some problems imports sympy, numpy and scipy (~100 MB); the worker has
+        them loaded already, and the app's process stays small (issue 13 item 25)."""
+        import json
+
+        from quizmath.core.bank.problem_data import problem_from_data
+
+        with self._lock:
+            if self._closed:
+                return None
+            try:
+                worker = self._worker()
+            except Exception:
+                worker = None
+            if worker is None:
+                return None
+            sleep, self._sleep_next = self._sleep_next, 0.0
+            try:
+                # pickled whole before anything is written: a template that does not pickle
+                # leaves the pipe as it was
+                worker.conn.send(({"generate": (template, seed)}, sleep))
+            except Exception:
+                return None
+            try:
+                done = worker.conn.poll(budget)
+                reply = worker.conn.recv() if done else None
+            except (EOFError, OSError):
+                done, reply = False, None
+            if not done:  # gone, or still busy with it: a fresh worker for the next request
+                self._restart()
+        if not isinstance(reply, str):
+            return None
+        try:
+            return problem_from_data(json.loads(reply))
+        except (ValueError, KeyError, TypeError):
+            return None
 
     def close(self) -> None:
         with self._lock:
