@@ -91,7 +91,9 @@ async def session(problems: int, every: int) -> None:
                     if cond():
                         return
                     await pilot.pause(0.02)
-                raise TimeoutError(f"the app did not get there: {app.screen!r}")
+                problem = getattr(app.screen, "problem", None)
+                where = f" ({problem.ref})" if problem is not None else ""
+                raise TimeoutError(f"the app did not get there: {app.screen!r}{where}")
 
             await until(lambda: app.bank is not None and app.scheduler is not None)
             await pilot.pause(0.5)
@@ -118,7 +120,7 @@ async def session(problems: int, every: int) -> None:
                 assert isinstance(screen, PracticeScreen)
                 p = last = screen.problem
                 box = screen.box.input
-                if n % 5 == 0:
+                if n % 5 == 0 or p.parts:  # multi-part problems are skipped, not typed into
                     await pilot.press("ctrl+g")  # skip (the box is empty: no question)
                     await pilot.pause(0.1)
                     await pilot.press("ctrl+n")
