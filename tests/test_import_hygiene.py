@@ -4,7 +4,10 @@
 - no module of ``quizmath.commands`` or ``quizmath.plain`` does either, or a heavy library (the
   layers themselves are import-linter contracts in pyproject.toml: ``lint-imports``);
 - the TUI paints its first screen (home, or a non-symbolic first problem) without importing
-  sympy, scipy or numpy: those load later, in workers, when a problem needs them.
+  sympy, scipy or numpy: those load later, in workers, when a problem needs them;
+- nor what the first problem does not need (issue 13 item 24: start-up is mostly imports):
+  the answer parser, plotext, the drill and exercise code, and, when the problem was made by
+  the prefetch helper, the template language and YAML.
 """
 
 from __future__ import annotations
@@ -84,9 +87,13 @@ seen = {{}}
 def loaded():
     return [m for m in {heavy_names!r} if m in sys.modules]
 
+def deferred():
+    return [m for m in {deferred_names!r} if m in sys.modules]
+
 original_exit = QuizApp.exit
 def exit(self, *a, **k):  # practice: called once the first problem is painted
     seen.setdefault("at_paint", loaded())
+    seen.setdefault("deferred", deferred())
     return original_exit(self, *a, **k)
 QuizApp.exit = exit
 
@@ -113,13 +120,28 @@ print(json.dumps(seen))
 """
 
 
-def paint(args: dict, tmp_path: Path) -> dict:  # type: ignore[type-arg]
-    code = PAINT.format(heavy_names=HEAVY, args={"db": str(tmp_path / "p.db"), **args})
-    return run(code, QUIZMATH_EXIT_AFTER_PAINT="1", XDG_DATA_HOME=str(tmp_path))
+# Loaded only when used: none is needed to paint a problem.
+NOT_FOR_THE_FIRST_PROBLEM = (
+    "quizmath.core.answers.judge",  # the answer parser: the first key typed needs it
+    "plotext",  # a problem with a plot mounts its plot widget
+    "quizmath.tui.drill_controller",
+    "quizmath.core.drill.runs",
+    "quizmath.core.exercises.catalog",
+    "quizmath.core.placement.walk",
+)
+# Also not needed when the prefetch helper made the problem.
+MADE_ELSEWHERE = ("yaml", "quizmath.core.expr", "quizmath.core.bank.loader", "quizmath.core.values")
+
+
+def paint(args: dict, tmp_path: Path, deferred: tuple[str, ...] = (), **env: str) -> dict:  # type: ignore[type-arg]
+    code = PAINT.format(
+        heavy_names=HEAVY, deferred_names=deferred, args={"db": str(tmp_path / "p.db"), **args}
+    )
+    return run(code, QUIZMATH_EXIT_AFTER_PAINT="1", XDG_DATA_HOME=str(tmp_path), **env)
 
 
 def test_home_paints_before_any_heavy_library(tmp_path: Path) -> None:
-    assert paint({}, tmp_path) == {"at_ready": [], "at_paint": []}
+    assert paint({}, tmp_path) == {"at_ready": [], "at_paint": [], "deferred": []}
 
 
 def test_first_problem_paints_before_any_heavy_library(tmp_path: Path) -> None:
@@ -127,7 +149,17 @@ def test_first_problem_paints_before_any_heavy_library(tmp_path: Path) -> None:
         {"template": "linalg.dot-product@3", "topic": None, "count": None, "bank": None},
         tmp_path,
     )
-    assert got == {"at_ready": [], "at_paint": []}
+    assert got == {"at_ready": [], "at_paint": [], "deferred": []}
+
+
+def test_first_problem_paints_without_what_it_does_not_need(tmp_path: Path) -> None:
+    args = {"template": "linalg.dot-product@3", "topic": None, "count": None, "bank": None}
+    here = paint(args, tmp_path, NOT_FOR_THE_FIRST_PROBLEM, QUIZMATH_PREFETCH="off")
+    assert here["deferred"] == []
+    helped = paint(
+        args, tmp_path, NOT_FOR_THE_FIRST_PROBLEM + MADE_ELSEWHERE, QUIZMATH_PREFETCH="on"
+    )
+    assert helped["deferred"] == []
 
 
 def test_fixture_problem_paints_before_any_heavy_library(tmp_path: Path) -> None:

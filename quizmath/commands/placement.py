@@ -25,7 +25,7 @@ when the topics it builds on were passed (curriculum.yaml's requires:).
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from quizmath.core.placement.walk import MAX_QUESTIONS
+    from quizmath.core.placement import MAX_QUESTIONS
 
     p = sub.add_parser(
         "placement",

@@ -197,7 +197,7 @@ def _refused(args: argparse.Namespace, exc: Exception) -> int:
 
 def _is_exercise(ref: str) -> bool:
     """Whether ``ref`` names a coding exercise (practised with ``quizmath code``)."""
-    from quizmath.core.exercises.catalog import exercise_path
+    from quizmath.core.bank.places import exercise_path  # light: no loader
 
     name = ref.split("@")[0]
     return "/" not in name and "\\" not in name and exercise_path(name).is_file()

@@ -46,7 +46,7 @@ class ConceptPage:
 
 def _bank_root() -> Path:
     # Imported here: the bank module pulls in the template engine, which content never needs.
-    from quizmath.core.bank.bank import bank_root
+    from quizmath.core.bank.places import bank_root
 
     return bank_root()
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -27,7 +28,6 @@ from textual.screen import Screen
 
 from quizmath.core.terminal_text import neutralise
 from quizmath.tui.checking import AppChecker
-from quizmath.tui.drill_controller import DrillController
 from quizmath.tui.messages import (
     BankFailed,
     BankLoaded,
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from quizmath.core.content import ConceptPage, InterviewBank
     from quizmath.core.exercises.catalog import ExerciseBank
     from quizmath.core.scheduler import Scheduler
+    from quizmath.tui.drill_controller import DrillController
     from quizmath.tui.prefetch import Prefetched
     from quizmath.tui.screens.home import HomeScreen
     from quizmath.tui.screens.practice import PracticeScreen
@@ -111,9 +112,14 @@ class QuizApp(App[int]):
             self.notify,
             lambda scheduler: on_ui_thread(scheduler, self),
         )
-        self.drills = DrillController(
-            services, self, lambda: self.loaded, self.checker, self.notify
-        )
+
+    @cached_property
+    def drills(self) -> DrillController:
+        """Made on first use: a start on a problem need not load the drill code before its
+        first paint."""
+        from quizmath.tui.drill_controller import DrillController
+
+        return DrillController(self.services, self, lambda: self.loaded, self.checker, self.notify)
 
     @property
     def loaded(self) -> Loaded | None:

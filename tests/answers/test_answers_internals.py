@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from quizmath.core.answers.check import read
+from quizmath.core.answers.judge import read
 from quizmath.core.answers.exact import Undefined, exact
 from quizmath.core.answers.expression import same_function
 from quizmath.core.answers.numeric import Evaluator, Overflow

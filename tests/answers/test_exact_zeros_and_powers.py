@@ -13,7 +13,7 @@ from fractions import Fraction
 import pytest
 
 from quizmath.core.answers import check, numeric, to_sympy
-from quizmath.core.answers.check import read
+from quizmath.core.answers.judge import read
 from quizmath.core.answers.exact import Undefined, exact
 
 LOW_DPS = 300  # the working precision a check of these may reach (it climbed to 3,000+)

@@ -49,7 +49,7 @@ def _serve(conn: Any, preload_sympy: bool) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     _limit_memory(WORKER_MEMORY)
-    from quizmath.core.answers.check import check
+    from quizmath.core.answers.judge import check
 
     check("expression", "x", "2x", vars=("x",))  # imports mpmath, fills caches
     if preload_sympy:

@@ -16,16 +16,8 @@ from pathlib import Path
 from quizmath.core.bank.curriculum import Curriculum, load_curriculum
 from quizmath.core.bank.loader import load_template
 from quizmath.core.bank.model import Template
+from quizmath.core.bank.places import bank_root, template_path
 from quizmath.core.errors import TemplateError, UnknownTemplateError
-
-
-def bank_root() -> Path:
-    """The built-in bank: inside the installed package, or at the top of a source checkout."""
-    package = Path(__file__).resolve().parents[2]
-    bundled = package / "question_bank"
-    if bundled.is_dir():
-        return bundled
-    return package.parent / "question_bank"
 
 
 @cache
@@ -118,13 +110,6 @@ def _load_bank(paths: Sequence[Path] | None, use_cache: bool) -> Bank:
     if cache.written > written:
         cache.prune()
     return Bank(templates, errors, curriculum, files)
-
-
-def template_path(template_id: str) -> Path:
-    """Where the built-in bank keeps a template: ``linalg.dot-product`` →
-    ``templates/linalg/dot-product.yaml``."""
-    area, _, name = template_id.partition(".")
-    return bank_root() / "templates" / area / f"{name}.yaml"
 
 
 def load_one(template_id: str) -> Template:

@@ -8,13 +8,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
 
-from quizmath.core.bank.examples import (
-    exact_examples,
-    expression_example,
-    matrix_example,
-    symbolic_vector_example,
-    vector_example,
-)
 from quizmath.core.errors import QuizmathError
 from quizmath.core.render.plot import Plot
 
@@ -182,6 +175,15 @@ def format_note(
 
     Its example is chosen so it never equals (or mirrors) ``answer`` (``examples``).
     """
+    # Here, not at the top: the app reads a problem made elsewhere (the prefetch helper, the
+    # checking service) before its first paint and needs no examples (nor the value types).
+    from quizmath.core.bank.examples import (
+        exact_examples,
+        expression_example,
+        matrix_example,
+        symbolic_vector_example,
+        vector_example,
+    )
     from quizmath.core.render.symbols import display_name
 
     variables = tuple(display_name(v) for v in variables)  # lamda is shown, and typed, as λ

@@ -246,7 +246,8 @@ def _layout(template_id: str, kind: str, topic: str, concept: str, file: str) ->
 def default_topic(template_id: str) -> str:
     """A topic for a new template: the topic of a built-in template of the same area (the part
     of the id before the dot), else the curriculum's first topic."""
-    from quizmath.core.bank.bank import bank_root, default_curriculum
+    from quizmath.core.bank.bank import default_curriculum
+    from quizmath.core.bank.places import bank_root
     from quizmath.core.bank.yamlsource import read_yaml_file
     from quizmath.core.errors import TemplateError
 

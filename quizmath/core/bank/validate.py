@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from quizmath.core.bank.bank import Bank, bank_root
+from quizmath.core.bank.bank import Bank
 from quizmath.core.bank.generate import generate, generation_budget
 from quizmath.core.bank.lints import LintWarning, lint_template
 from quizmath.core.bank.model import Compiled, Template, TestSpec
+from quizmath.core.bank.places import bank_root
 from quizmath.core.bank.problem import Problem
 from quizmath.core.bank.validate_parts import check_parts, run_part_test
 from quizmath.core.errors import QuizmathError, TemplateError

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizmath.core.bank.bank import bank_root, default_curriculum, template_files
+from quizmath.core.bank.bank import default_curriculum, template_files
+from quizmath.core.bank.places import exercise_path, exercises_root
 from quizmath.core.errors import QuizmathError, TemplateError
 from quizmath.core.exercises.loader import load_exercise
 from quizmath.core.exercises.model import Exercise
@@ -18,10 +19,6 @@ from quizmath.core.exercises.model import Exercise
 
 class UnknownExerciseError(QuizmathError):
     """No exercise has the requested id."""
-
-
-def exercises_root() -> Path:
-    return bank_root() / "exercises"
 
 
 @dataclass
@@ -73,11 +70,6 @@ def load_exercises(paths: Sequence[Path] | None = None) -> ExerciseBank:
             continue
         found[exercise.id] = exercise
     return ExerciseBank(found, errors, files)
-
-
-def exercise_path(exercise_id: str) -> Path:
-    area, _, name = exercise_id.partition(".")
-    return exercises_root() / area / f"{name}.yaml"
 
 
 def load_one(exercise_id: str) -> Exercise:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from quizmath.core.bank.bank import bank_root
+from quizmath.core.bank.places import bank_root
 from quizmath.core.bank.validate import Failure
 from quizmath.core.errors import QuizmathError
 from quizmath.core.exercises.catalog import exercises_root, load_exercises

@@ -1,6 +1,6 @@
 """A learner's answer as a value of the template language, to carry an error forward.
 
-The text is read by the answer checker's own parser (``answers.check.read`` and ``shape``, with
+The text is read by the answer checker's own parser (``answers.judge.read`` and ``shape``, with
 its size limits), and each entry becomes an exact scalar: ``fractions.Fraction``/``int`` when
 it is rational (``0.25`` is 1/4, as the template language reads it), else a sympy expression
 built from the parse tree (``answers.to_sympy``: never ``sympify``). Vectors, matrices and sets
@@ -21,8 +21,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from quizmath.core.values import Mat, ValueSet, Vec, canon
-
 EXACT_BITS = 53  # a numerator or denominator beyond this is carried as a float
 
 
@@ -31,9 +29,11 @@ def learner_value(text: str, kind: str, vars: Sequence[str] = ()) -> Any | None:
     one (unreadable, a choice letter, too large)."""
     if kind == "choice":
         return None
-    from quizmath.core.answers.check import _read_shaped, canonical_vars
+    from quizmath.core.answers.judge import _read_shaped, canonical_vars
     from quizmath.core.answers.names import canonical_var
     from quizmath.core.answers.shape import expand_plus_minus
+    from quizmath.core.values import Mat, ValueSet, Vec  # here: the app imports this module
+    # before its first paint (through the parts panel) and needs no value types then
 
     # The parser names a variable canonically (λ for lamda); the template's symbols keep the
     # names they were declared with.
@@ -56,6 +56,7 @@ def learner_value(text: str, kind: str, vars: Sequence[str] = ()) -> Any | None:
 
 def _scalar(node: Any, names: dict[str, str]) -> Any:
     from quizmath.core.answers.exact import exact
+    from quizmath.core.values import canon
 
     q = exact(node)
     if q is not None:

@@ -191,7 +191,7 @@ def as_number(expected: str) -> float | None:
 def _evaluated(expected: str) -> float | None:
     """An exact closed form ("2 - log(2)") as a float, read and evaluated by the answer
     checker's own parser and evaluator (never sympy's)."""
-    from quizmath.core.answers.check import read
+    from quizmath.core.answers.judge import read
     from quizmath.core.answers.numeric import Evaluator
 
     try:

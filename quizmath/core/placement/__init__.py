@@ -8,3 +8,7 @@
 - ``seeding``: saving a placement and seeding the cards of known topics as already learned;
 - ``placement_map``: the latest placement as the stats and the curriculum tree show it.
 """
+
+# Here, not in ``walk``: ``quizmath placement --help`` quotes it, and building the command line
+# (every start) must not load the walk.
+MAX_QUESTIONS = 25  # the issue: 15–25 questions

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from quizmath.core.errors import QuizmathError
 from quizmath.core.items.problem import SKIPPED, Checker, Generator, generate, judge
+from quizmath.core.placement import MAX_QUESTIONS
 from quizmath.core.placement.graph import probe_order, probeable_topics, walk_nodes
 from quizmath.core.placement.outcomes import (
     PlacementResult,
@@ -35,7 +36,7 @@ from quizmath.core.placement.outcomes import (
 )
 from quizmath.core.placement.placement_map import latest_map
 from quizmath.core.placement.seeding import save_placement
-from quizmath.core.placement.walk import MAX_QUESTIONS, Placed, Walk
+from quizmath.core.placement.walk import Placed, Walk
 from quizmath.core.storage.attempts import Attempt
 
 if TYPE_CHECKING:

@@ -24,7 +24,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-MAX_QUESTIONS = 25  # the issue: 15–25 questions
+from quizmath.core.placement import MAX_QUESTIONS
+
 FIRST, CONFIRM = 1, 2  # the question of a probe: the first, or the one after a wrong answer
 
 

@@ -13,7 +13,6 @@ from textual.widgets import Static
 
 from quizmath.tui.widgets.answer_box import printable
 from quizmath.tui.widgets.multipart_item import PartsPanel
-from quizmath.tui.widgets.problem_plot import ProblemPlot
 from quizmath.tui.widgets.prompt_view import PromptView
 from quizmath.tui.widgets.verdict_panel import VerdictPanel
 
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
 
     from quizmath.core.bank.problem import Problem
     from quizmath.core.items.multipart import PartAnswer
+    from quizmath.core.render.plot import Plot
 
 STARS = {1: "★", 2: "★★", 3: "★★★"}
 
@@ -33,7 +33,9 @@ class ProblemSheet(ScrollableContainer):
         yield Static("", id="meta", markup=False)
         yield Static("", id="problem-title", markup=False)
         yield PromptView(id="prompt")
-        yield ProblemPlot(id="plot")  # hidden unless the problem has a plot
+        # The plot widget is mounted with the first problem that has a plot: it brings plotext,
+        # which a start on a problem without one need not load before its first paint.
+        yield Vertical(id="plot-slot")
         yield PromptView(id="choices")
         yield Static("", id="format", markup=False)
         yield PartsPanel(id="parts")  # hidden unless the problem has parts
@@ -67,7 +69,7 @@ class ProblemSheet(ScrollableContainer):
         )
         self.query_one("#problem-title", Static).update(p.title)
         self.query_one("#prompt", PromptView).set_text(p.prompt)
-        self.query_one(ProblemPlot).show(p.plot)
+        self._show_plot(p.plot)
         choices = "\n".join(f"{chr(65 + i)})  {c}" for i, c in enumerate(p.choices))
         self.query_one("#choices", PromptView).set_text(choices)
         self.query_one("#choices").display = bool(p.choices)
@@ -81,9 +83,20 @@ class ProblemSheet(ScrollableContainer):
         self.query_one("#prompt", PromptView).set_text(printable(error))
         self.query_one("#choices").display = False
         self.query_one("#format", Static).update("Escape: back home · ctrl+n: try another")
-        self.query_one(ProblemPlot).show(None)
+        self._show_plot(None)
         self.parts.show(None)
         self._reset()
+
+    def _show_plot(self, plot: Plot | None) -> None:
+        slot = self.query_one("#plot-slot", Vertical)
+        if slot.children:
+            from quizmath.tui.widgets.problem_plot import ProblemPlot
+
+            slot.query_one(ProblemPlot).show(plot)
+        elif plot is not None:
+            from quizmath.tui.widgets.problem_plot import ProblemPlot
+
+            slot.mount(ProblemPlot(plot, id="plot"))  # draws ``plot`` once mounted
 
     def _reset(self) -> None:
         self.query_one("#hints").remove_children()
