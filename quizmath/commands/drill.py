@@ -117,7 +117,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         const="last",
         help="print the report of drill ID (default: the latest) and exit",
     )
-    which.add_argument("--list", action="store_true", help="list past drills and exit")
+    which.add_argument(
+        "--list", action="store_true", help="list past drills, unfinished ones too, and exit"
+    )
     p.add_argument("--json", action="store_true", help="with --report or --list: JSON output")
     p.add_argument(
         "--bank",
@@ -256,7 +258,7 @@ def run_report(args: argparse.Namespace) -> int:
         return _fail(str(exc), 1)
     with storage:
         if args.list:
-            runs = drill_history(storage, include_discarded=True)
+            runs = drill_history(storage, include_discarded=True, include_unfinished=True)
             if args.json:
                 from quizmath.core.export import drill_records
 

@@ -135,6 +135,11 @@ def history_text(runs: Sequence[RunRow]) -> str:
         status = run.status
         if run.status == RunStatus.FINISHED:
             status = ending_words(run.ended, "")
+        elif run.status == RunStatus.RUNNING:
+            status = (
+                f"unfinished, {run.answered} of {run.questions} answered: "
+                f"quizmath drill --resume {run.id}"
+            )
         lines.append(
             f"{run.id:>4}  {local_time(run.started_at):<16}  {score:>9}  "
             f"{format_clock(run.used_ms):>7}  {status}"

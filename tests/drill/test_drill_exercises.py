@@ -63,7 +63,7 @@ def test_a_drill_has_exercises_only_when_asked(
     assert kinds(coded).count(ItemKind.EXERCISE) == 1
     assert coded.items[-1].kind == ItemKind.EXERCISE  # last, with the time that is left
     assert len(coded.items) == 10 and coded.items[-1].seed is not None
-    assert "--code" in coded.share_args and "--code" not in plain.share_args
+    assert "--code" in coded.share_args(15) and "--code" not in plain.share_args(15)
     again = plan_drill(
         bank, interviews, questions=10, seed=5, exercises=exercises.exercises.values()
     )

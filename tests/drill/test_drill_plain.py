@@ -59,7 +59,7 @@ def test_two_question_one_minute_drill(cli, bank: Bank, db: Path) -> None:  # ty
     assert f"Your answer: {wrong(second)}" in text and f"Answer: {second.answer_text}" in text
     assert f"Replay: quizmath practice --template {second.ref}" in text
     assert "Earlier drills: none yet" in text
-    assert "Share this drill: quizmath drill --seed 42 --questions 2" in text
+    assert "Share this drill: quizmath drill --seed 42 --questions 2 --minutes 1\n" in text
     assert q(
         db, "SELECT status, ended, seed, seeded, questions, limit_ms, code FROM drill_runs"
     ) == [("finished", "completed", 42, 1, 2, 60_000, plan.code)]
@@ -148,6 +148,11 @@ def test_end_of_input_keeps_the_drill_and_resume_finishes_it(cli, bank: Bank, db
     assert "End of input. Drill 1 is kept with 1 of 3 answered" in out.stdout
     assert "quizmath drill --resume" in out.stdout
     assert q(db, "SELECT status FROM drill_runs") == [("running",)]
+    # Listed with the others, as unfinished, with how to resume it.
+    listing = cli("", "drill", "--list").stdout
+    assert re.search(
+        r"^\s+1\s.*1/3.*unfinished, 1 of 3 answered: quizmath drill --resume 1$", listing, re.M
+    ), listing
     # A script says what to do with it; the drill goes on at question 2.
     out = cli(f"{answers[1]}\n{answers[2]}\n", "drill", "--plain", "--resume")
     assert out.returncode == 0, out.stderr

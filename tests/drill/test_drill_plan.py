@@ -88,7 +88,8 @@ def test_topics_filter_is_respected(bank: Bank, interviews: InterviewBank) -> No
     assert {i.topic for i in plan.items} == {DETS}
     assert {i.kind for i in plan.items} == {"problem"}  # no interview question on determinants
     assert plan.topics == (DETS,)
-    assert plan.share_args == f"--seed 5 --questions 6 --topics {DETS}"
+    assert plan.share_args(2.5) == f"--seed 5 --questions 6 --minutes 2.5 --topics {DETS}"
+    assert plan.share_args(0).startswith("--seed 5 --questions 6 --minutes 0 ")  # untimed
     two = plan_drill(bank, interviews, questions=6, seed=5, topics=[MATRICES, DETS])
     assert {i.topic for i in two.items} == {DETS, MATRICES}
     assert two.topics == (MATRICES, DETS)  # curriculum order, whatever order they came in

@@ -139,7 +139,7 @@ def test_report_numbers_match_the_hand_computed_case(
         -25.0,
     )
     assert c.trend == "down" and not c.is_best
-    assert report.share_args == f"--seed 0 --questions 4 --topics {VECTORS},{DETS}"
+    assert report.share_args == f"--seed 0 --questions 4 --minutes 5 --topics {VECTORS},{DETS}"
     data = json.loads(json.dumps(report.to_json()))
     assert data["score"] == {
         "correct": 2,

@@ -250,6 +250,39 @@ def test_resume_continues_at_the_next_item_with_the_time_it_had(
     assert q(db, "SELECT used_ms FROM drill_runs") == [(17_000,)]
 
 
+def test_a_resumed_question_keeps_the_time_already_spent_on_it(
+    start: Start,
+    mono: Mono,
+    storage: Storage,
+    scheduler: Scheduler,
+    interviews: InterviewBank,
+    db: Path,
+) -> None:
+    run = start(questions=3, minutes=5)
+    mono.tick(10)
+    run.submit(right(problem(run)))
+    mono.tick(40)  # 40 s on the second question …
+    run.checkpoint()
+    mono.tick(3)  # … and 3 s more that the kill loses, as it loses them from the countdown
+    del run
+
+    mono.tick(3600)
+    again = DrillRun.resume(storage, scheduler, 1, check, interviews=interviews, clock=mono)
+    assert again.item_elapsed_ms() == 40_000  # not 0: its clock goes on from the saved time
+    mono.tick(5)
+    assert again.item_elapsed_ms() == 45_000
+    again.pause()  # quit again: the 45 s are kept
+    third = DrillRun.resume(storage, scheduler, 1, check, interviews=interviews, clock=mono)
+    mono.tick(2)
+    third.submit(wrong(problem(third)))
+    assert q(db, "SELECT ms FROM drill_items ORDER BY position") == [
+        (10_000,),
+        (47_000,),
+        (None,),
+    ]
+    assert third.item_elapsed_ms() == 0  # the next question's clock starts at 0
+
+
 def test_discard_keeps_the_drill_as_discarded(
     start: Start, storage: Storage, scheduler: Scheduler, db: Path, wall
 ) -> None:  # type: ignore[no-untyped-def]

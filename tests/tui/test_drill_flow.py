@@ -99,7 +99,9 @@ async def test_right_then_wrong_report_matches_a_hand_computed_case(
         missed = " ".join(text_of(w) for w in report.query("#report-missed Static"))
         assert "Your answer: A" in missed and "Answer: C" in missed
         assert f"quizmath practice --template {PICK}" in missed
-        assert "quizmath drill --seed 1 --questions 2" in text_of(report.query_one("#report-share"))
+        assert "quizmath drill --seed 1 --questions 2 --minutes 1" in text_of(
+            report.query_one("#report-share")
+        )
     assert drill_rows(rows) == [(0, "correct", "18", 12_000, 0), (1, "wrong", "A", 30_000, 0)]
     assert rows("SELECT status, ended FROM drill_runs") == [("finished", "completed")]
 
@@ -241,6 +243,7 @@ async def test_home_offers_to_resume_and_the_answers_are_intact(drill_app, db_pa
         screen = await drill_screen(pilot)
         assert current_ref(screen) == PICK  # continues at the next item
         assert screen.run.remaining_ms() == 35_000
+        assert screen.run.item_elapsed_ms() == 5_000  # its clock goes on from the saved 0:05
         assert [i.outcome for i in screen.run.items] == ["correct", None]
         await submit(pilot, screen, "C")
         report = await report_screen(pilot)
@@ -297,7 +300,7 @@ async def test_escape_leaves_the_box_then_the_drill(drill_app, mono, rows) -> No
         for field, value in (("#questions", "2"), ("#minutes", "1"), ("#seed", "1")):
             app.screen.query_one(field, Input).value = value
         await pilot.pause()
-        assert "quizmath drill --seed 1 --questions 2" in text_of(
+        assert "quizmath drill --seed 1 --questions 2 --minutes 1" in text_of(
             app.screen.query_one("#setup-share")
         )
         await pilot.click("#start")

@@ -31,6 +31,16 @@ class DrillOptions:
     code: bool = False  # include coding exercises (``quizmath drill --code``)
 
 
+def limit_ms(minutes: float | None) -> int | None:
+    """A drill's time limit in milliseconds, as stored; None (untimed) for None or 0 minutes."""
+    return round(minutes * 60_000) if minutes else None
+
+
+def minutes_arg(limit: int | None) -> str:
+    """``--minutes``'s value that gives this limit again: "15", "2.5", "0" when untimed."""
+    return "0" if limit is None else f"{limit / 60_000:.10g}"
+
+
 class Field(StrEnum):
     QUESTIONS = "questions"
     MINUTES = "minutes"

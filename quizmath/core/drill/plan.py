@@ -22,8 +22,8 @@ The mix:
 
 Without a seed (``make_plan``), a random seed is drawn and recorded, and unless topics are given
 the topics are chosen from the learner's weak ones (``weak_topics``: weighted by 1 − mastery).
-The plan is then drawn from that seed and those topics, so ``DrillPlan.share_args`` replays it
-exactly for someone else.
+The plan is then drawn from that seed and those topics, so ``DrillPlan.share_args`` (with the
+time limit) replays it exactly for someone else.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from quizmath.core.drill.options import MAX_QUESTIONS, MIN_QUESTIONS
+from quizmath.core.drill.options import MAX_QUESTIONS, MIN_QUESTIONS, limit_ms, minutes_arg
 from quizmath.core.errors import QuizmathError, TemplateError
 from quizmath.core.items import ItemKind
 from quizmath.core.items.problem import Generator, generate
@@ -87,14 +87,20 @@ class DrillPlan:
         text = "\n".join(item.ref for item in self.items)
         return hashlib.blake2b(text.encode(), digest_size=4).hexdigest()
 
-    @property
-    def share_args(self) -> str:
-        """The ``quizmath drill`` options that serve this drill again."""
-        return share_args(self.seed, len(self.items), self.topics, has_code(self.items))
+    def share_args(self, minutes: float | None) -> str:
+        """The ``quizmath drill`` options that serve this drill again with this time limit."""
+        return share_args(
+            self.seed, len(self.items), self.topics, has_code(self.items), limit_ms(minutes)
+        )
 
 
-def share_args(seed: int, questions: int, topics: Sequence[str], code: bool = False) -> str:
-    parts = [f"--seed {seed}", f"--questions {questions}"]
+def share_args(
+    seed: int, questions: int, topics: Sequence[str], code: bool, limit: int | None
+) -> str:
+    """Every ``quizmath drill`` option that a drill depends on (``DrillOptions``: the seed, the
+    number of questions, the time limit in ms (None: untimed), the topics, coding exercises),
+    so the line serves the same drill to anyone, whatever the defaults."""
+    parts = [f"--seed {seed}", f"--questions {questions}", f"--minutes {minutes_arg(limit)}"]
     if topics:
         parts.append("--topics " + ",".join(topics))
     if code:

@@ -174,7 +174,9 @@ class DrillReport:
     @property
     def share_args(self) -> str:
         code = has_code(self.items)
-        return share_args(self.run.seed, self.run.questions, self.run.topics, code)
+        return share_args(
+            self.run.seed, self.run.questions, self.run.topics, code, self.run.limit_ms
+        )
 
     def to_json(self) -> dict[str, Any]:
         run = self.run

@@ -6,9 +6,10 @@ serves its items in order; ``current`` is the item on screen.
 
 Time. ``clock`` is monotonic seconds (injected; tests never sleep). The countdown is
 ``remaining_ms()`` = limit − time used; ``item_elapsed_ms()`` is the clock of the item on
-screen. Time used is saved with every answer and by ``checkpoint()``/``pause()``; the countdown
-is paused while the app is closed, so a resumed drill has the time it had when it was left
-(after a crash or a kill: when the last answer or checkpoint was saved).
+screen. Time used is saved with every answer and by ``checkpoint()``/``pause()`` (with the time
+spent so far on the item on screen); the countdown is paused while the app is closed, so a
+resumed drill has the time it had when it was left, and the item on screen continues its own
+clock (after a crash or a kill: as at the last answer or checkpoint).
 
 Answering (one answer per item; no hints, no retries, no solution until the report):
 - A problem: ``judge(text)`` checks it (any thread, no database) and ``record(judgement)`` saves
@@ -56,6 +57,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from quizmath.core.drill.clock import CHECKPOINT_S
+from quizmath.core.drill.options import limit_ms
 from quizmath.core.drill.outcomes import (
     DrillJudgement,
     ItemResult,
@@ -109,8 +111,11 @@ class DrillRun:
         self._final_ms: int | None = None if row.status == RunStatus.RUNNING else row.used_ms
         self.ended: RunEnding | None = RunEnding(row.ended) if row.ended else None
         self.revealed = False
-        self._shown_at = self._sitting
         self._saved_at = self._sitting  # when the time used was last saved
+        # The item on screen continues from the time saved on it (a resumed drill), not 0.
+        on_screen = self.current if self._final_ms is None else None
+        spent = on_screen.ms if on_screen is not None and on_screen.ms else 0
+        self._shown_at = self._sitting - spent / 1000
         if self._final_ms is None and self.current is None:
             self._end(RunEnding.COMPLETED)  # every item answered, the run never marked over
 
@@ -132,7 +137,7 @@ class DrillRun:
     ) -> DrillRun:
         """Save a new run of ``plan`` and start its clock. ``minutes`` None or 0: untimed.
         ``exercises`` and ``workspace``: where the plan's coding exercises are served from."""
-        limit_ms = round(minutes * 60_000) if minutes else None
+        limit = limit_ms(minutes)
         sources = Sources(
             scheduler.bank,
             interviews,
@@ -151,7 +156,7 @@ class DrillRun:
                 seeded=plan.seeded,
                 weighted=plan.weighted,
                 topics=plan.topics,
-                limit_ms=limit_ms,
+                limit_ms=limit,
                 code=plan.code,
                 at=at,
                 items=specs,
@@ -224,7 +229,9 @@ class DrillRun:
     @property
     def share_args(self) -> str:
         """The ``quizmath drill`` options that serve this drill to someone else."""
-        return share_args(self.row.seed, len(self.items), self.row.topics, self.has_code)
+        return share_args(
+            self.row.seed, len(self.items), self.row.topics, self.has_code, self.row.limit_ms
+        )
 
     @property
     def has_code(self) -> bool:
@@ -358,7 +365,14 @@ class DrillRun:
         """Save the time used, so a crash gives back at most the time since."""
         if self._final_ms is None:
             used, at = self.used_ms(), self.scheduler.now()
-            self.storage.write(lambda c: rows.set_used(c, self.id, used, at))
+            item, item_ms = self.current, self.item_elapsed_ms()
+
+            def tx(conn: sqlite3.Connection) -> None:
+                rows.set_used(conn, self.id, used, at)
+                if item is not None:
+                    rows.set_item_ms(conn, self.id, item.position, item_ms)
+
+            self.storage.write(tx)
             self._saved_at = self.clock()
 
     def checkpoint_if_due(self) -> bool:
@@ -398,7 +412,7 @@ class DrillRun:
                 part=j.part,
             )
         so_far = tuple(a.result() for a in steps.answers)
-        used, at = self.used_ms(), self.scheduler.now()
+        used, at, item_ms = self.used_ms(), self.scheduler.now(), self.item_elapsed_ms()
 
         def tx(conn: sqlite3.Connection) -> None:
             if not rows.save_parts(conn, self.id, item.position, so_far):
@@ -407,6 +421,7 @@ class DrillRun:
                     "nothing was saved"
                 )
             rows.set_used(conn, self.id, used, at)
+            rows.set_item_ms(conn, self.id, item.position, item_ms)
 
         try:
             self.storage.write(tx)

@@ -33,11 +33,15 @@ def discard(storage: Storage, drill_id: int, at: datetime) -> bool:
     )
 
 
-def drill_history(storage: Storage, *, include_discarded: bool = False) -> list[RunRow]:
-    """Runs oldest first: finished ones (and discarded ones if asked); never running ones."""
+def drill_history(
+    storage: Storage, *, include_discarded: bool = False, include_unfinished: bool = False
+) -> list[RunRow]:
+    """Runs oldest first: finished ones, and discarded or unfinished (running) ones if asked."""
     statuses = [RunStatus.FINISHED]
     if include_discarded:
         statuses.append(RunStatus.DISCARDED)
+    if include_unfinished:
+        statuses.append(RunStatus.RUNNING)
     return storage.read(lambda c: rows.list_runs(c, statuses))
 
 

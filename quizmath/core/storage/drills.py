@@ -38,7 +38,7 @@ class ItemRow:
     topic: str
     outcome: str | None = None  # None: not answered (yet)
     answer: str | None = None
-    ms: int | None = None
+    ms: int | None = None  # time on the item (not answered yet: so far, as last saved)
     rating: int | None = None
     timed_out: bool = False  # the item on screen when time ran out
     attempt_id: int | None = None
@@ -285,6 +285,16 @@ def set_used(conn: sqlite3.Connection, drill_id: int, used_ms: int, at: datetime
     conn.execute(
         "UPDATE drill_runs SET used_ms = ?, updated_at = ? WHERE id = ? AND status = 'running'",
         (max(0, int(used_ms)), to_iso(at), drill_id),
+    )
+
+
+def set_item_ms(conn: sqlite3.Connection, drill_id: int, position: int, ms: int) -> None:
+    """Save the time spent so far on the item on screen (not answered yet), so a resumed drill
+    continues its clock rather than starting it again."""
+    conn.execute(
+        "UPDATE drill_items SET ms = ? WHERE drill_id = ? AND position = ? "
+        "AND outcome IS NULL AND timed_out = 0",
+        (max(0, int(ms)), drill_id, position),
     )
 
 

@@ -45,7 +45,7 @@ OUTCOME = {
     Ending.UNANSWERED: ("– unanswered", "$warning"),
 }
 BAR = 10
-TITLE_WIDTH = 30
+QUESTION = 2  # the question column of the table: it takes the width left and wraps
 
 
 def bar(fraction: float, style: str, width: int = BAR) -> Content:
@@ -64,9 +64,10 @@ def vs_usual(ms: int | None, usual: int | None) -> Content:
     )
 
 
-def short(text: str, width: int = TITLE_WIDTH) -> str:
-    text = " ".join(printable(text).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+def one_line(text: str) -> str:
+    """A title as one paragraph (printable, its spacing and line breaks collapsed): the table
+    and the headings wrap it to the width they have."""
+    return " ".join(printable(text).split())
 
 
 class DrillReportScreen(Screen[None]):
@@ -197,7 +198,7 @@ class DrillReportScreen(Screen[None]):
                 [
                     str(i.position + 1),
                     Content.assemble((word, style), (note, "$error")),
-                    short(title),
+                    one_line(title),
                     format_clock(i.ms) if i.reached else "—",
                     format_clock(i.usual_ms),
                     vs_usual(i.ms if i.reached else None, i.usual_ms),
@@ -206,7 +207,7 @@ class DrillReportScreen(Screen[None]):
             )
         table = self.query_one("#report-items", FittedTable)
         headers = ["#", "outcome", "question", "time", "usual", "vs usual", "replay as"]
-        table.set_rows(headers, rows, [str(i.position) for i in r.items])
+        table.set_rows(headers, rows, [str(i.position) for i in r.items], wrap=QUESTION)
 
     async def _fill_missed(self, r: DrillReport) -> None:
         box = self.query_one("#report-missed", Vertical)
@@ -258,6 +259,10 @@ class DrillReportScreen(Screen[None]):
     def action_history(self) -> None:
         self.quiz.drills.open_history(from_home=False)
 
+    def on_resize(self) -> None:
+        # After the layout, when the table's container has its new width.
+        self.call_after_refresh(self.query_one("#report-items", FittedTable).refit)
+
     def action_page(self, direction: int) -> None:
         scroll = self.query_one("#report", VerticalScroll)
         scroll.scroll_page_down() if direction > 0 else scroll.scroll_page_up()
@@ -298,7 +303,7 @@ def missed_widgets(i: ReportItem) -> list[Static]:
     """A missed item: what was answered, the right answer, the worked solution, how to replay."""
     head = Content.assemble(
         (f"{i.position + 1}. ", "bold"),
-        (short(i.title, 70), "bold"),
+        (one_line(i.title), "bold"),
         (f"   {i.ref}", "$text-muted"),
     )
     out: list[Static] = [Static(head, classes="missed-head")]

@@ -30,6 +30,7 @@ from quizmath.core.drill.options import (
     Fault,
     Field,
     OptionError,
+    limit_ms,
     read_options,
 )
 from quizmath.core.drill.plan import share_args
@@ -175,7 +176,7 @@ class DrillSetupScreen(Screen[None]):
                 )
             )
         else:
-            line = share_args(o.seed, o.questions, o.topics, o.code)
+            line = share_args(o.seed, o.questions, o.topics, o.code, limit_ms(o.minutes))
             share.update(
                 Content.assemble(("Anyone gets this drill with\n", "$text-muted"),
                                  (f"quizmath drill {line}", "bold $accent"))
