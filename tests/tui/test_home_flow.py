@@ -248,6 +248,33 @@ async def test_at_80_by_24_the_curriculum_keeps_its_rows(make_app) -> None:
         assert home.query_one("#status").styles.margin.bottom == 1
 
 
+async def test_at_80_by_24_the_curriculum_cursor_starts_on_its_first_row(make_app) -> None:
+    # Issue 13 item 16: the cursor was on no row when the curriculum got the focus.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await loaded_home(pilot)
+        tree = home.query_one(TopicTree)
+        await pilot.press("tab")
+        await wait_until(pilot, lambda: home.focused is tree)
+        assert tree.cursor_line == 0 and tree.cursor_node is tree.root.children[0]
+        area = tree.root.children[1]
+        tree.move_cursor(area)
+        line, title = tree.cursor_line, area.label.plain
+        home.reload()  # as when home shows again: the cursor stays on that area's row
+        await pilot.pause()
+        assert tree.cursor_line == line and tree.cursor_node.label.plain == title
+        topic = tree.root.children[0].children[1]
+        tree.move_cursor(topic)
+        line, ref = tree.cursor_line, topic.data
+        home.reload()  # and on a topic's row
+        await pilot.pause()
+        assert tree.cursor_line == line and tree.cursor_node.data == ref
+        tree.move_cursor(tree.root.children[0])
+        await pilot.press("down", "enter")  # the first topic of the first area: practised
+        screen = await problem_screen(pilot)
+        assert screen.practice.topic == tree.root.children[0].children[0].data.topic_id
+
+
 async def test_home_says_how_many_reviews_fall_due_later_today(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -148,6 +148,7 @@ class TopicTree(Tree[Ref]):
             tid for tid, node in self._topics.items() if node.allow_expand and not node.is_expanded
         } | (self._folded - set(self._topics))
         cursor = self.cursor_node.data if self.cursor_node is not None else None
+        cursor_area = next((a for a, n in self._areas.items() if n is self.cursor_node), None)
         by_id = {p.topic_id: p for p in progress}
         coding: dict[str, list[ExerciseRef]] = {}
         for x in exercises:
@@ -194,6 +195,12 @@ class TopicTree(Tree[Ref]):
                 self._topics[row.topic_id] = leaf
                 if isinstance(cursor, TopicRef) and cursor.topic_id == row.topic_id:
                     target = leaf
+        # clear() left the cursor on no row: the first row, unless it was on one kept here.
+        # (Setting the line also lays the new rows out, which move_cursor needs: a node added
+        # since has no line until then.)
+        if self.root.children:
+            self.cursor_line = 0
+        target = target or self._areas.get(cursor_area or "")
         if target is not None:
             self.move_cursor(target)
 
