@@ -54,11 +54,13 @@ class AppChecker:
 
 
 def service_generator(checker: AppChecker) -> Generator:
-    """The app's practice generator: problems made in the checking service's process, so that
-    the app's own process never imports sympy, numpy or scipy for them (issue 13 item 25: the
-    app grew from 62 to 172 MB over 200 problems). On the UI thread (the first problem, made
-    before the first frame) and whenever the service cannot make one, the problem is made here
-    as before: correctness never depends on the service."""
+    """The app's generator (practice and drills): problems made in the checking service's
+    process, so that the app's own process never imports sympy, numpy or scipy for them (issue
+    13 item 25: the app grew from 62 to 172 MB over 200 problems). That holds for multi-part
+    problems (their later parts are computed from the learner's answers there too) and plots
+    (sent as numbers). On the UI thread (the first problem, made before the first frame) and
+    whenever the service cannot make one (said in the log), the problem is made here as
+    before: correctness never depends on the service."""
     from quizmath.core.items.problem import generate
 
     def make(template: Template, seed: int) -> Problem:

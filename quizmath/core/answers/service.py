@@ -66,26 +66,37 @@ def _serve(conn: Any, preload_sympy: bool) -> None:
         kwargs, sleep = request
         if sleep:  # test hook: a deterministic "slow check"
             time.sleep(sleep)
-        if "generate" in kwargs:
-            conn.send(_generate(*kwargs["generate"]))
+        if "job" in kwargs:
+            conn.send(_job(*kwargs["job"]))
             continue
         kwargs["mistakes"] = [Mistake(e, f) for e, f in kwargs["mistakes"]]
         conn.send(check(**kwargs))
 
 
-def _generate(template: Any, seed: int) -> str | None:
-    """In the worker: the problem as JSON text (plain data), or None if it cannot be made here
-    (any error, MemoryError under the worker's limit, a problem that is not plain data): the
-    app then makes it itself, and reports a template's own error from there."""
-    import json
-
+def _job(name: str, args: tuple[Any, ...]) -> str:
+    """In the worker: one of the jobs the service runs besides checks (``JOBS``), answered as
+    text (plain data, never code); an error is answered as "error: …", for the log."""
     try:
-        from quizmath.core.bank.generate import generate
-        from quizmath.core.bank.problem_data import problem_to_data
+        from importlib import import_module
 
-        return json.dumps(problem_to_data(generate(template, seed)))
-    except Exception:
-        return None
+        module, function = JOBS[name].rsplit(".", 1)
+        reply = getattr(import_module(module), function)(*args)
+    except Exception as exc:  # MemoryError under the worker's limit included
+        return f"error: {type(exc).__name__}: {exc}"[:500]
+    return reply if isinstance(reply, str) else "error: the job's answer is not text"
+
+
+# The jobs a worker runs (by name: the worker imports them when first asked): making a problem
+# and computing a later part of one from a learner's answers (``core.items.remote_problem``).
+JOBS = {
+    "generate": "quizmath.core.items.remote_problem.make",
+    "carry": "quizmath.core.items.remote_problem.carry",
+}
+
+
+class JobFailed(Exception):
+    """A job could not be done in the worker (the message says why); the caller does it in
+    its own process."""
 
 
 def _limit_memory(limit: int) -> None:
@@ -278,31 +289,35 @@ class CheckService:
 
     def generate(self, template: Any, seed: int, budget: float = GENERATE_BUDGET) -> Any:
         """``generate(template, seed)`` in the worker, or None if it could not be made there
-        (the worker not up, too slow, out of memory, a template that does not pickle, a
-        problem that is not plain data). The caller then makes it in its own process.
+        (said in the log): the caller then makes it in its own process.
 
         Why: making some problems imports sympy, numpy and scipy (~100 MB); the worker has
         them loaded already, and the app's process stays small (issue 13 item 25)."""
-        import json
+        from quizmath.core.items.remote_problem import generate
 
-        from quizmath.core.bank.problem_data import problem_from_data
+        return generate(self, template, seed, budget)
 
+    def run(self, job: str, args: tuple[Any, ...], budget: float = GENERATE_BUDGET) -> str:
+        """The worker's text answer to ``job`` (``JOBS``) with ``args`` (pickled: plain data
+        and templates). Raises JobFailed, saying why, if the worker is not up, the arguments do
+        not pickle, it takes longer than ``budget`` seconds (the worker is restarted) or fails.
+        """
         with self._lock:
             if self._closed:
-                return None
+                raise JobFailed("the checking service is closed")
             try:
                 worker = self._worker()
-            except Exception:
-                worker = None
+            except Exception as exc:
+                raise JobFailed(f"the checking service did not start ({exc})") from None
             if worker is None:
-                return None
+                raise JobFailed("the checking service did not start")
             sleep, self._sleep_next = self._sleep_next, 0.0
             try:
-                # pickled whole before anything is written: a template that does not pickle
-                # leaves the pipe as it was
-                worker.conn.send(({"generate": (template, seed)}, sleep))
-            except Exception:
-                return None
+                # pickled whole before anything is written: arguments that do not pickle
+                # leave the pipe as it was
+                worker.conn.send(({"job": (job, args)}, sleep))
+            except Exception as exc:
+                raise JobFailed(f"could not send it to the worker ({exc})") from None
             try:
                 done = worker.conn.poll(budget)
                 reply = worker.conn.recv() if done else None
@@ -310,12 +325,12 @@ class CheckService:
                 done, reply = False, None
             if not done:  # gone, or still busy with it: a fresh worker for the next request
                 self._restart()
+                raise JobFailed(f"the worker did not answer within {budget:g} s")
         if not isinstance(reply, str):
-            return None
-        try:
-            return problem_from_data(json.loads(reply))
-        except (ValueError, KeyError, TypeError):
-            return None
+            raise JobFailed("the worker's answer is not text")
+        if reply.startswith("error: "):
+            raise JobFailed(f"the worker could not do it ({reply.removeprefix('error: ')})")
+        return reply
 
     def close(self) -> None:
         with self._lock:

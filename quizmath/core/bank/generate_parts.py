@@ -102,6 +102,13 @@ class _Carry:
     def __init__(self, template: Template, params: dict[str, Any], truth: dict[str, Any]):
         self._t, self._params, self._truth = template, params, truth
 
+    def read(self, k: int, text: str) -> Any | None:
+        """The learner's answer to part k as a template value (``items.learner_values``)."""
+        from quizmath.core.items.learner_values import learner_value
+
+        answer = self._t.parts[k].answer
+        return learner_value(text, answer.kind, answer.vars)
+
     def expected(self, k: int, values: Mapping[str, Any]) -> Carried | None:
         spec = self._t.parts[k]
         if spec.answer.value is None or spec.answer.kind == "choice":

@@ -61,9 +61,15 @@ PARTS_KIND = "parts"  # the kind of a multi-part problem: each part has its own 
 class Carry(Protocol):
     """How a multi-part problem computes a part from the learner's earlier values."""
 
+    def read(self, k: int, text: str) -> Any | None:
+        """The learner's answer ``text`` to part k as the value later parts are computed
+        from (its form is the carry's own business); None when it cannot be one."""
+        ...
+
     def expected(self, k: int, values: Mapping[str, Any]) -> Carried | None:
         """Part k's answer (and mistakes) computed with ``values`` (earlier parts' names →
-        the learner's values) in place of the true ones; None if it cannot be computed."""
+        what ``read`` gave for the learner's answers) in place of the true ones; None if it
+        cannot be computed."""
         ...
 
 

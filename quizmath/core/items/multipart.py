@@ -107,7 +107,7 @@ def judge_part(
     kind = VerdictKind(verdict.verdict)
     if kind == VerdictKind.INVALID:
         return PartAnswer(k, part.label, text, None, verdict)
-    value = learner_value(text, p.kind, p.vars) if part.name is not None else None
+    value = read_value(problem, k, text) if part.name is not None else None
     if kind == VerdictKind.ACCEPT:
         return PartAnswer(k, part.label, text, PartStatus.CORRECT, verdict, (), value)
     carried = _carried(problem, k, text, earlier, checker)
@@ -117,6 +117,16 @@ def judge_part(
     if carried is not None and verdict.mistake is None and carried[0].mistake is not None:
         verdict = carried[0]  # a known mistake made on the learner's own earlier values
     return PartAnswer(k, part.label, text, PartStatus.WRONG, verdict, (), value)
+
+
+def read_value(problem: Problem, k: int, text: str) -> Any | None:
+    """The learner's answer to part k as later parts read it: as the problem's carry reads it
+    (made in another process, it may keep the text, to be read where the parts are computed),
+    else by the checker's parser (``learner_values``)."""
+    if problem.carry is not None:
+        return problem.carry.read(k, text)
+    p = problem.parts[k].problem
+    return learner_value(text, p.kind, p.vars)
 
 
 def _carried(
@@ -264,7 +274,7 @@ def restored(problem: Problem, results: Sequence[PartResult]) -> Steps:
         part = problem.parts[k]
         value = None
         if part.name is not None and r.verdict != PartStatus.SKIPPED:
-            value = learner_value(r.answer, part.problem.kind, part.problem.vars)
+            value = read_value(problem, k, r.answer)
         status = PartStatus(r.verdict)
         steps.answers.append(
             PartAnswer(k, part.label, r.answer, status, None, r.carried_from, value)
