@@ -28,6 +28,7 @@ from quizmath.core.drill.runs import (
     discard,
     find_unfinished,
 )
+from quizmath.tui.checking import AppChecker, service_generator
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from quizmath.core.drill.options import DrillOptions
     from quizmath.core.drill.plan import DrillPlan
     from quizmath.core.drill.run import DrillRun
-    from quizmath.core.items.problem import Checker
+    from quizmath.core.items.problem import Checker, Generator
     from quizmath.core.storage.drills import RunRow
     from quizmath.tui.messages import Loaded
     from quizmath.tui.services import Services
@@ -82,6 +83,10 @@ class DrillController:
         self.nav = nav
         self.loaded = loaded
         self.checker = checker
+        # problems are made in the checking service's process when it can, as in practice
+        self.generator: Generator | None = (
+            service_generator(checker) if isinstance(checker, AppChecker) else None
+        )
         self.notify = notify
         self.offered = False  # the unfinished drill has been offered in this run of the app
 
@@ -244,6 +249,7 @@ class DrillController:
             progress=progress,
             rng=self.services.rng,
             exercises=exercises,
+            generator=self.generator,
         )
         return Ready(plan=plan)
 
@@ -257,13 +263,14 @@ class DrillController:
         from quizmath.core.storage import drills as rows
 
         items = on_ui(self.services.storage.read, lambda c: rows.run_items(c, drill_id))
+        make = self.generator or generate
         premade: dict[str, Problem] = {}
         for r in items:
             waiting = r.outcome is None and not r.timed_out
             if r.kind == ItemKind.PROBLEM and waiting and r.seed is not None:
                 # One that fails is tried again by DrillRun.resume, which says why it cannot.
                 with contextlib.suppress(QuizmathError):
-                    premade[r.ref] = generate(loaded.bank.get(r.item_id), r.seed)
+                    premade[r.ref] = make(loaded.bank.get(r.item_id), r.seed)
         return premade
 
     def open_run(
@@ -286,6 +293,7 @@ class DrillController:
                 clock=clock,
                 exercises=loaded.exercises,
                 workspace=self.services.workspace,
+                generator=self.generator,
             )
         assert resume_id is not None
         return DrillRun.resume(
@@ -295,6 +303,7 @@ class DrillController:
             self.checker,
             interviews=loaded.interviews,
             clock=clock,
+            generator=self.generator,
             premade=ready.premade,
             exercises=loaded.exercises,
             workspace=self.services.workspace,

@@ -278,3 +278,50 @@ def test_the_apps_generator_keeps_heavy_libraries_out_of_its_process(tmp_path: P
     here = run(tmp_path, "in_process_checker")
     assert {"sympy", "quizmath.core.bank.generate"} <= set(here.pop("here"))
     assert here == there
+
+
+class Recording:
+    """A checker whose worker makes problems: records which (and makes them here)."""
+
+    def __init__(self) -> None:
+        self.made: list[str] = []
+
+    def __call__(self, kind: str, expected: str, submitted: str, **kw: Any) -> Any:
+        return check(kind, expected, submitted, **kw)
+
+    def generate(self, template: Any, seed: int) -> Problem:
+        self.made.append(f"{template.id}@{seed}")
+        return generate(template, seed)
+
+
+def test_a_drills_problems_are_made_by_the_checking_service(bank: Bank, tmp_path: Path) -> None:
+    import threading
+
+    from quizmath.core.drill.options import DrillOptions
+    from quizmath.core.storage import Storage
+    from quizmath.tui.checking import AppChecker
+    from quizmath.tui.drill_controller import DrillController
+    from quizmath.tui.messages import Loaded
+    from quizmath.tui.services import Services, in_process_checker
+
+    recording = Recording()
+    storage = Storage.open(tmp_path / "progress.db")
+    services = Services(storage)
+    drills = DrillController(
+        services, None, lambda: None, AppChecker(lambda _: recording, print), print
+    )
+    loaded = Loaded(bank, None, None)  # type: ignore[arg-type]  # a seeded plan needs neither
+    ready: list[Any] = []
+    options = DrillOptions(questions=3, seed=1)
+    # off the UI thread, as the drill screen's worker
+    worker = threading.Thread(
+        target=lambda: ready.append(drills.prepare(loaded, options, None, print))
+    )
+    worker.start()
+    worker.join()
+    assert ready and len(recording.made) == 3
+    assert sorted(ready[0].plan.problems) == sorted(recording.made)
+    # the in-process checker has no worker: problems are made in the app's process
+    plain = DrillController(services, None, lambda: None, in_process_checker(), print)
+    assert plain.generator is None
+    storage.close()

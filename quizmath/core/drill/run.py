@@ -134,13 +134,16 @@ class DrillRun:
         clock: Callable[[], float] = time.monotonic,
         exercises: ExerciseBank | None = None,
         workspace: Path | None = None,
+        generator: Generator | None = None,
     ) -> DrillRun:
         """Save a new run of ``plan`` and start its clock. ``minutes`` None or 0: untimed.
-        ``exercises`` and ``workspace``: where the plan's coding exercises are served from."""
+        ``exercises`` and ``workspace``: where the plan's coding exercises are served from;
+        ``generator`` makes a problem the plan does not hold already."""
         limit = limit_ms(minutes)
         sources = Sources(
             scheduler.bank,
             interviews,
+            generator,
             premade=plan.problems,
             exercises=exercises,
             workspace=workspace,

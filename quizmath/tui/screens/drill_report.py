@@ -150,6 +150,7 @@ class DrillReportScreen(Screen[None]):
                 loaded.interviews,
                 exercises=loaded.exercises,
                 checker=self.quiz.checker,  # the typical mistake a wrong answer is
+                generator=self.quiz.drills.generator,  # in the checking service's process
             )
         except Exception as exc:  # a report that cannot be built must not take the app down
             self.post_message(self.Built(None, error_text(exc)))
