@@ -5,11 +5,16 @@ length).
 
 The app runs headless (Textual's ``run_test``, 100×30) on the built-in bank, a fresh progress
 file and the real checking service, and practises from Continue: most problems answered right,
-every third one first answered wrong, every fifth skipped. Every ``--every`` problems it prints
-the resident size of this process (the UI's; the checking service is another process, shown
-apart) and how many Textual widgets and FooterKeys are alive: a leak shows as counts that keep
-growing while the screens stay the same. The baseline is the same process on home, before the
-first problem; the last line is the ratio of the final size to it.
+every third one first answered wrong, every fifth skipped. A multi-part problem is answered part
+by part in each part's own box; in every third one part (a) is answered wrong and each later
+part with the answer computed from the learner's so far (the error carried forward), else the
+true one. Every ``--every`` problems it prints the resident size of this process (the UI's;
+the checking service is another process, shown apart), how many Textual widgets and FooterKeys
+are alive (a leak shows as counts that keep growing while the screens stay the same) and the
+heavy libraries imported into this process so far. The baseline is the same process on home,
+before the first problem; the last lines are the ratio of the final size to it, the heavy
+libraries in this process at the end, and what the app did in its own process because the
+checking service could not (its log).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
+import logging
 import sys
 import tempfile
 from functools import partial
@@ -75,12 +81,44 @@ def checked(screen: Any, before: int) -> bool:
     return bool(screen.checks_done > before and not screen.checking)
 
 
+class Fallbacks(logging.Handler):
+    """What the app said it did in its own process (``core.items.remote_problem``'s log)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def answers(screen: Any, n: int) -> list[str]:
+    """What to type into a single-answer problem's box, in turn."""
+    return (["0"] if n % 3 == 0 else []) + [screen.problem.typed_answer]
+
+
+def part_answer(screen: Any, n: int, first: bool) -> str:
+    """What to type into the current part's box: (a) wrong in every third problem (at the
+    first try: "0" may not be readable for the part), a later part as computed from the
+    learner's answers so far (else the true answer)."""
+    from quizmath.core.items.multipart import carried_answer
+
+    steps = screen.practice.current.steps
+    k = steps.current
+    if n % 3 == 0 and k == 0 and first:
+        return "0"
+    found = carried_answer(steps.problem, k, steps.answers)
+    return found[0].answer_text if found else steps.problem.parts[k].problem.typed_answer
+
+
 async def session(problems: int, every: int) -> None:
     from quizmath.core.storage import Storage
     from quizmath.tui.app import QuizApp
     from quizmath.tui.screens.practice import PracticeScreen
     from quizmath.tui.services import Services, StartSpec
 
+    fallbacks = Fallbacks()
+    logging.getLogger("quizmath").addHandler(fallbacks)
     with tempfile.TemporaryDirectory() as tmp:
         storage = Storage.open(Path(tmp) / "progress.db")
         app = QuizApp(Services(storage, workspace=Path(tmp) / "ws"), StartSpec())
@@ -106,6 +144,7 @@ async def session(problems: int, every: int) -> None:
             await pilot.press("c")
             last = None
             loaded = heavy()
+            multipart = carried = plots = 0
             for n in range(1, problems + 1):
                 if n > 1 and (n - 1) % every == 0:
                     widgets, keys = alive()
@@ -119,19 +158,32 @@ async def session(problems: int, every: int) -> None:
                 screen = app.screen
                 assert isinstance(screen, PracticeScreen)
                 p = last = screen.problem
-                box = screen.box.input
-                if n % 5 == 0 or p.parts:  # multi-part problems are skipped, not typed into
+                if n % 5 == 0:
                     await pilot.press("ctrl+g")  # skip (the box is empty: no question)
                     await pilot.pause(0.1)
                     await pilot.press("ctrl+n")
                     continue
-                for text in (["0"] if n % 3 == 0 else []) + [p.typed_answer]:
+                todo = answers(screen, n)
+                for tries in range(20):
+                    if screen.practice is None or screen.practice.current.done:
+                        break
+                    # a multi-part problem: the current part's box; else the one box
+                    if p.parts:
+                        text = part_answer(screen, n, first=tries == 0)
+                    elif todo:
+                        text = todo.pop(0)
+                    else:
+                        raise RuntimeError(f"{p.ref}: its own answer was not accepted")
                     before = screen.checks_done
-                    box.value = text
+                    screen.box.input.value = text
                     await pilot.press("enter")
                     await until(partial(checked, screen, before))
-                    if screen.practice is not None and screen.practice.current.done:
-                        break
+                if p.parts:
+                    multipart += 1
+                    steps = screen.practice.current.steps if screen.practice else None
+                    done = steps.answers if steps else []
+                    carried += sum(1 for a in done if a.status == "carried")
+                plots += p.plot is not None
                 await pilot.press("ctrl+n")
                 if heavy() != loaded:
                     loaded = heavy()
@@ -141,6 +193,14 @@ async def session(problems: int, every: int) -> None:
                 f"final {end:.1f} MB = {end / base:.2f}× home ({base:.1f} MB); "
                 f"budget {BUDGET_MB:.0f} MB: {'within' if end <= BUDGET_MB else 'OVER'}"
             )
+            print(
+                f"answered: {multipart} multi-part problems ({carried} parts carried forward), "
+                f"{plots} with a plot"
+            )
+            print(f"heavy libraries in the app's process at the end: {heavy()}")
+            print(f"done in the app's process instead of the service: {len(fallbacks.messages)}")
+            for message in fallbacks.messages[:10]:
+                print(f"  {message}")
             await pilot.press("ctrl+q")
         storage.close()
 
