@@ -149,3 +149,31 @@ async def test_help_says_how_placement_goes_and_how_to_type_the_answer(make_app)
         await pilot.press("escape")
         await wait_until(pilot, lambda: app.screen is screen)
         assert screen.probe is not None and screen.result is None  # help stopped nothing
+
+
+class MakesProblems:
+    """A checker with a worker that makes problems (as the checking service): records them."""
+
+    def __init__(self) -> None:
+        self.made: list[str] = []
+
+    def __call__(self, kind, expected, submitted, **kw):  # type: ignore[no-untyped-def]
+        from quizmath.core.answers import check
+
+        return check(kind, expected, submitted, **kw)
+
+    def generate(self, template, seed):  # type: ignore[no-untyped-def]
+        from quizmath.core.bank.generate import generate
+
+        self.made.append(f"{template.id}@{seed}")
+        return generate(template, seed)
+
+
+async def test_placement_questions_are_made_by_the_checking_service(make_app) -> None:
+    # issue 13 item 25: made in the app's process, a question could import sympy into it
+    worker = MakesProblems()
+    app = make_app(checker=lambda _on_fallback: worker)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await placement_screen(pilot)
+        assert screen.probe is not None
+        assert worker.made == [screen.probe.problem.ref]

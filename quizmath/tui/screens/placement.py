@@ -109,6 +109,7 @@ class PlacementScreen(Screen[None]):
             on_ui_thread(loaded.scheduler, self.app),
             self.quiz.checker,
             clock=self.quiz.services.clock,
+            generator=self.quiz.practice.generator,  # in the checking service's process
         )
         self.last = (
             f"Up to {self.placement.budget} questions along the prerequisites; a topic you do "
