@@ -1,7 +1,7 @@
 """Memory over a long practice session (issue 13 item 25; budget: 150 MB for a session of any
 length).
 
-    .venv/bin/python benchmarks/session_memory.py [--problems 200] [--every 20]
+    .venv/bin/python benchmarks/session_memory.py [--problems 200] [--every 20] [--seed 1]
 
 The app runs headless (Textual's ``run_test``, 100×30) on the built-in bank, a fresh progress
 file and the real checking service, and practises from Continue: most problems answered right,
@@ -23,6 +23,7 @@ import argparse
 import asyncio
 import gc
 import logging
+import random
 import sys
 import tempfile
 from functools import partial
@@ -111,7 +112,7 @@ def part_answer(screen: Any, n: int, first: bool) -> str:
     return found[0].answer_text if found else steps.problem.parts[k].problem.typed_answer
 
 
-async def session(problems: int, every: int) -> None:
+async def session(problems: int, every: int, seed: int) -> None:
     from quizmath.core.storage import Storage
     from quizmath.tui.app import QuizApp
     from quizmath.tui.screens.practice import PracticeScreen
@@ -121,7 +122,10 @@ async def session(problems: int, every: int) -> None:
     logging.getLogger("quizmath").addHandler(fallbacks)
     with tempfile.TemporaryDirectory() as tmp:
         storage = Storage.open(Path(tmp) / "progress.db")
-        app = QuizApp(Services(storage, workspace=Path(tmp) / "ws"), StartSpec())
+        # the scheduler's seeds from --seed: two runs (before and after a change) practise the
+        # same problems
+        services = Services(storage, workspace=Path(tmp) / "ws", rng=random.Random(seed))
+        app = QuizApp(services, StartSpec())
         async with app.run_test(size=(100, 30)) as pilot:
 
             async def until(cond: Any, limit: float = 60.0) -> None:
@@ -209,8 +213,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--problems", type=int, default=200)
     parser.add_argument("--every", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=1, help="the scheduler's seeds (default 1)")
     args = parser.parse_args()
-    asyncio.run(session(args.problems, args.every))
+    asyncio.run(session(args.problems, args.every, args.seed))
 
 
 if __name__ == "__main__":
