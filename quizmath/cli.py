@@ -34,7 +34,9 @@ COMMANDS = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with ``only`` that one subcommand's (what running it needs:
+    importing every command module cost each start ~10 ms, issue 13 item 24)."""
     parser = argparse.ArgumentParser(
         prog="quizmath",
         description="Practise the mathematics of machine learning in a terminal.",
@@ -46,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         try:
             module = importlib.import_module(_module(name))
         except ModuleNotFoundError as exc:
@@ -76,9 +78,10 @@ def _command(argv: list[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
-    if _command(argv) == "check":
+    named = _command(argv)
+    parser = build_parser(named if named in COMMANDS else None)
+    if named == "check":
         from quizmath.commands.check import protect_dash_values
 
         argv = protect_dash_values(argv)

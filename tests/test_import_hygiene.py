@@ -165,3 +165,15 @@ def test_first_problem_paints_without_what_it_does_not_need(tmp_path: Path) -> N
 def test_fixture_problem_paints_before_any_heavy_library(tmp_path: Path) -> None:
     args = {"template": "tuifix.mat@5", "topic": None, "count": None, "bank": [str(FIXTURES)]}
     assert paint(args, tmp_path)["at_paint"] == []
+
+
+def test_a_command_imports_only_its_own_command_module() -> None:
+    # Building the whole command line imported all 17 command modules on every start.
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from quizmath.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['schema'])\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('quizmath.commands.'))))\n"
+    )
+    assert run(code) == ["quizmath.commands.schema"]

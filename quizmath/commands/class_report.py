@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"quizmath class-report: {path}: {reason}", file=sys.stderr)
             return 1
     bank = load_bank(args.bank)
-    topics = {t.id: t.topic for t in bank.templates.values()}
+    topics = {t.id: t.topic for t in bank.summaries()}
     report = class_report(exports, _mistake_lookup(bank), topics=topics)
     if args.out is not None:
         from quizmath.core.classreport_html import report_html

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 1
     bank = load_bank(args.bank)
-    topics = {tid: t.topic for tid, t in bank.templates.items()}
+    topics = {t.id: t.topic for t in bank.summaries()}
     opts = {"learner": args.learner, "topics": topics}
     written: list[tuple[Path, str]] = []
     with storage:

@@ -343,7 +343,7 @@ class Scheduler:
         within = {topic} if isinstance(topic, str) else None if topic is None else set(topic)
         ids = [
             t.id
-            for t in self.bank.ordered()
+            for t in self.bank.summaries()  # not ordered(): no template need be decoded
             if (within is None or t.topic in within) and t.id not in exclude
         ]
         if cards is None:
@@ -420,7 +420,7 @@ class Scheduler:
             recent_results = self.storage.recent_results
         out = []
         in_topic: dict[str, list[str]] = {}  # ``bank.by_topic`` for every topic, one sort
-        for t in self.bank.ordered():
+        for t in self.bank.summaries():
             in_topic.setdefault(t.topic, []).append(t.id)
         exercises_in: dict[str, list[str]] = {}
         for exercise_id, topic_id in self.exercises.items():

@@ -389,7 +389,7 @@ def part_stats(storage: Storage, bank: Bank) -> tuple[PartStat, ...]:
     counts: dict[tuple[str, str], Counter[str]] = {}
     for template_id, label, verdict, n in storage.read(part_tallies):
         counts.setdefault((template_id, label), Counter())[verdict] += n
-    order = {t.id: k for k, t in enumerate(bank.ordered())}
+    order = {t.id: k for k, t in enumerate(bank.summaries())}
     out = []
     for (template_id, label), c in sorted(
         counts.items(), key=lambda kv: (order.get(kv[0][0], len(order)), kv[0])

@@ -13,6 +13,7 @@ loaded, every open screen gets a ``ContentReady`` message (a screen opened later
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -33,6 +34,7 @@ from quizmath.tui.messages import (
     BankLoaded,
     ContentFailed,
     ContentReady,
+    ExercisesLoaded,
     Loaded,
     ProblemPainted,
     ProgressChanged,
@@ -102,6 +104,8 @@ class QuizApp(App[int]):
         self.bank_error: str | None = None
         self.first_frame_done = False
         self._background_started = False
+        self._exercises_done = False  # loaded, or failed to: screens may use ``loaded``
+        self._bank_shown = threading.Event()  # home shows the loaded bank: exercises may load
         self._ui_thread = threading.get_ident()  # the app is built on the thread that runs it
         self.checker = AppChecker(services.checker_factory, self._checker_fell_back)
         self.practice = PracticeController(
@@ -125,6 +129,8 @@ class QuizApp(App[int]):
     def loaded(self) -> Loaded | None:
         """The full bank, the interview questions and the scheduler, once they are all here."""
         if self.bank is None or self.interviews is None or self.scheduler is None:
+            return None
+        if not self._exercises_done:
             return None
         return Loaded(self.bank, self.interviews, self.scheduler, self.exercises)
 
@@ -298,10 +304,11 @@ class QuizApp(App[int]):
     def on_ready(self) -> None:
         """After the first frame."""
         self.first_frame_done = True
-        from quizmath.tui.screens.practice import PracticeScreen
+        if self.start.practice:  # (home need not import the practice screen to know)
+            from quizmath.tui.screens.practice import PracticeScreen
 
-        if isinstance(self.screen, PracticeScreen) and self.screen.painted:
-            self.post_message(ProblemPainted(time.monotonic_ns()))  # in the first frame
+            if isinstance(self.screen, PracticeScreen) and self.screen.painted:
+                self.post_message(ProblemPainted(time.monotonic_ns()))  # in the first frame
         # On practice, wait until the first problem is painted (ProblemPainted).
         if not self.start.practice or self.services.prestarted_bank is None:
             self._start_background()
@@ -319,7 +326,6 @@ class QuizApp(App[int]):
         if self._background_started:
             return
         self._background_started = True
-        self._warm_up()
         prestarted = self.services.prestarted_bank
         if prestarted is not None and not self.start.template:
             self._set_bank(prestarted, None)  # already the full bank (--topic, --count)
@@ -341,16 +347,31 @@ class QuizApp(App[int]):
         except Exception as exc:  # a broken bank must not take the app down
             self.post_message(BankFailed(neutralise(f"{type(exc).__name__}: {exc}")))
             return
+        # Home is usable with these (reviews due, Continue): it shows them while the
+        # exercises load (issue 13 item 24: home usable within 1.3× of its first paint).
+        self.post_message(BankLoaded(bank, interviews))
+        # Not while the UI thread fills home in: both need the interpreter (the GIL).
+        self._bank_shown.wait(timeout=5)
         try:
             exercises = self.services.load_exercises()
         except Exception:  # the rest of the app works without them
             exercises = None
-        self.post_message(BankLoaded(bank, interviews, exercises))
+        self.post_message(ExercisesLoaded(exercises))
 
     @on(BankLoaded)
     def _bank_loaded(self, message: BankLoaded) -> None:
-        self.exercises = message.exercises
         self._set_bank(message.bank, message.interviews)
+        self._bank_shown.set()
+        # Now, not with the first paint: the checking service's start and the live
+        # preview's parser would compete with the bank's load for the same cores.
+        self._warm_up()
+
+    @on(ExercisesLoaded)
+    def _exercises_loaded(self, message: ExercisesLoaded) -> None:
+        self.exercises = message.exercises
+        self._exercises_done = True
+        if self.bank is not None:
+            self._set_bank(self.bank, None)  # their cards count in their topics' progress
         loaded = self.loaded
         if loaded is not None:
             self._tell_screens(lambda: ContentReady(loaded))
@@ -385,6 +406,8 @@ class QuizApp(App[int]):
 
     def _premade_screens(self) -> list[PracticeScreen]:
         """Screens showing the prefetched problem, still waiting for their practice."""
+        if "quizmath.tui.screens.practice" not in sys.modules:
+            return []  # no practice screen was ever made (home: not worth importing it here)
         from quizmath.tui.screens.practice import PracticeScreen
 
         return [

@@ -4,7 +4,8 @@ The caller opens the progress storage (on this thread: SQLite connections are th
 says where the app opens (``StartSpec``). Before the app is built:
 
 - ``--template ID@SEED``: the problem is made in a helper process while Textual loads (see
-  ``quizmath.tui.prefetch``);
+  ``quizmath.tui.prefetch``), or here when no core is idle; either way the app paints it
+  before its practice session exists (that follows once the bank has loaded);
 - otherwise, for practice, ``--template ID`` loads just that template's file (the full bank
   follows in a worker), and ``--topic`` and ``--count`` load the bank first, so a mistyped topic
   or template is reported on the terminal like in plain mode (exit 2).
@@ -22,7 +23,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quizmath.tui.prefetch import Prefetch, PrefetchFailed
+from quizmath.core.bank.problem import parse_ref
+from quizmath.core.errors import QuizmathError
+from quizmath.tui.prefetch import Prefetch, Prefetched, PrefetchFailed, make
 from quizmath.tui.services import Services, StartSpec
 
 if TYPE_CHECKING:
@@ -35,12 +38,12 @@ def run_app(services: Services, start: StartSpec, *, program: str = "quizmath") 
     """Run the app until it is quit; the process's exit status. ``start.topic`` may be a topic
     as typed (an id, its last part); it is resolved here. Errors in what ``start`` asks for are
     printed as ``<program>: <error>`` and return 2."""
-    from quizmath.core.errors import QuizmathError
-
     first = None
     prefetch = start_prefetch(start, services.bank_paths)
     if prefetch is not None:
-        from quizmath.tui.app import QuizApp  # Textual loads while the helper works
+        # Textual and the practice screen load while the helper works.
+        from quizmath.tui.app import QuizApp
+        from quizmath.tui.screens import practice  # noqa: F401 - imported now, used once mounted
 
         try:
             first = prefetch.result()
@@ -49,6 +52,15 @@ def run_app(services: Services, start: StartSpec, *, program: str = "quizmath") 
             return 2
         except PrefetchFailed:
             first = None  # make it here instead
+    if first is None and seeded(start):
+        # No helper (no idle core, or it failed): make the problem here the same way, before
+        # the app, so the app paints it without building a practice session first (that
+        # waits for the bank, after the first paint, as with the helper).
+        try:
+            first = make_here(start, services.bank_paths)
+        except QuizmathError as exc:
+            print(f"{program}: {exc}", file=sys.stderr)
+            return 2
     if first is None:
         try:
             start, bank = prepare(start, services.bank_paths)
@@ -71,6 +83,23 @@ def start_prefetch(start: StartSpec, bank_paths: Sequence[Path] | None) -> Prefe
     if not start.template or start.topic:
         return None
     return Prefetch.start(start.template, list(bank_paths) if bank_paths else None)
+
+
+def seeded(start: StartSpec) -> bool:
+    """``--template ID@SEED`` (alone): a problem that can be made before the app."""
+    if not start.template or start.topic:
+        return False
+    try:
+        return parse_ref(start.template)[1] is not None
+    except QuizmathError:
+        return False  # reported by ``prepare``, with the same message as plain mode
+
+
+def make_here(start: StartSpec, bank_paths: Sequence[Path] | None) -> Prefetched:
+    """The problem of ``--template ID@SEED``, made in this process as the helper makes it."""
+    assert start.template is not None
+    problem, topic_title = make(start.template, list(bank_paths) if bank_paths else [])
+    return Prefetched(problem, topic_title)
 
 
 def prepare(start: StartSpec, paths: Sequence[Path] | None) -> tuple[StartSpec, Bank | None]:

@@ -31,7 +31,13 @@ class BankLoaded(Message):
 
     bank: Bank
     interviews: InterviewBank
-    exercises: ExerciseBank | None = None
+
+
+@dataclass
+class ExercisesLoaded(Message):
+    """The coding exercises are loaded, after the bank (None: they did not load)."""
+
+    exercises: ExerciseBank | None
 
 
 @dataclass

@@ -67,7 +67,7 @@ def entries(app: QuizApp, pages: list[Any]) -> list[Entry]:
     bank = app.bank
     if bank is not None:
         for topic in bank.curriculum.topics.values():
-            n = len(bank.by_topic(topic.id))
+            n = bank.count_in(topic.id)
             if n:
                 out.append(
                     Entry(
@@ -76,7 +76,7 @@ def entries(app: QuizApp, pages: list[Any]) -> list[Entry]:
                         f"{topic.area_title} · {n} template{'s' if n != 1 else ''}",
                     )
                 )
-        for template in bank.ordered():
+        for template in bank.summaries():  # no template decoded to list them
             out.append(
                 Entry(
                     f"Practise template: {template.title} ({template.id})",

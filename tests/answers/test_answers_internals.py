@@ -6,9 +6,9 @@ from fractions import Fraction
 
 import pytest
 
-from quizmath.core.answers.judge import read
 from quizmath.core.answers.exact import Undefined, exact
 from quizmath.core.answers.expression import same_function
+from quizmath.core.answers.judge import read
 from quizmath.core.answers.numeric import Evaluator, Overflow
 from quizmath.core.answers.to_sympy import simplify_difference_is_zero, to_sympy
 from quizmath.core.errors import LimitError

@@ -13,8 +13,8 @@ from fractions import Fraction
 import pytest
 
 from quizmath.core.answers import check, numeric, to_sympy
-from quizmath.core.answers.judge import read
 from quizmath.core.answers.exact import Undefined, exact
+from quizmath.core.answers.judge import read
 
 LOW_DPS = 300  # the working precision a check of these may reach (it climbed to 3,000+)
 

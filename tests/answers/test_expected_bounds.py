@@ -15,8 +15,8 @@ import sys
 import pytest
 
 from quizmath.core.answers import Mistake, check, to_sympy
-from quizmath.core.answers.judge import read
 from quizmath.core.answers.expression import Undecided, _sympy_opinion
+from quizmath.core.answers.judge import read
 from quizmath.core.answers.service import WORKER_MEMORY, CheckService
 
 

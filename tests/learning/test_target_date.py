@@ -32,6 +32,7 @@ class Clock:
 class T:
     def __init__(self, id: str, topic: str = "linear-algebra/vectors") -> None:
         self.id, self.topic, self.difficulty = id, topic, 1
+        self.title = id  # the bank lists templates by their summary (id, title, …)
 
 
 @pytest.fixture

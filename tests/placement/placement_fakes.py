@@ -25,6 +25,7 @@ class FakeTemplate:
     id: str
     topic: str
     difficulty: int = 1
+    title: str = "a template"  # the bank lists templates by their summary (id, title…)
     answer: Any = field(default_factory=lambda: SimpleNamespace(kind="integer"))
 
 

@@ -28,6 +28,7 @@ class FakeTemplate:
     id: str
     topic: str
     difficulty: int = 1
+    title: str = "a template"  # the bank lists templates by their summary (id, title…)
 
 
 def bank() -> Bank:

@@ -185,6 +185,25 @@ def test_no_prefetch_when_every_core_is_busy(monkeypatch: pytest.MonkeyPatch) ->
     assert prefetch.Prefetch.start("tuifix.mat@5", [TEMPLATES]) is None
 
 
+def test_without_a_helper_a_seeded_problem_is_made_before_the_app_the_same_way() -> None:
+    # No idle core: the problem is made in this process as the helper makes it, so the app
+    # paints it before a practice session exists (issue 13 item 24).
+    from quizmath.core.bank.bank import load_bank
+    from quizmath.core.bank.generate import generate
+    from quizmath.tui.launch import make_here, seeded
+
+    start = StartSpec(template="tuifix.mat@5")
+    assert seeded(start)
+    assert not seeded(StartSpec(template="tuifix.mat"))
+    assert not seeded(StartSpec(template="tuifix.mat@5", topic="linear-algebra"))
+    assert not seeded(StartSpec(template="tuifix.mat@x"))  # prepare reports it
+    got = make_here(start, [TEMPLATES])
+    assert got.problem == generate(load_bank([TEMPLATES]).get("tuifix.mat"), 5)
+    assert got.topic_title == "Matrices and matrix multiplication"
+    with pytest.raises(QuizmathError, match=r'no template "tuifix\.nope"'):
+        make_here(StartSpec(template="tuifix.nope@1"), [TEMPLATES])
+
+
 def test_a_crash_exits_with_a_failure_status(tmp_path: Path) -> None:
     # Textual prints the traceback and run() returns None after an unhandled exception; the
     # command used to exit 0, so scripts could not tell a crash from a normal quit.

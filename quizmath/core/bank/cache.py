@@ -14,6 +14,11 @@ the same file reads that instead.
   quizmath's own frozen dataclasses; no pickle, so a cache file, even a tampered one, cannot
   run code when read. Every function call in a decoded entry is checked against the whitelist
   again, as the loader does.
+- **Read in two steps.** An entry is two lines: a summary (id, title, topic, difficulty), then
+  the template. Loading the bank reads every summary and keeps the template's line as bytes;
+  the bank decodes it on first use (``Entry.template``). Decoding every template took most of
+  the time between home's first paint and home being usable (issue 13 item 24), and
+  scheduling needs only the summaries.
 - **Never in the way.** A missing, unreadable, corrupt or unwritable cache means parsing as
   before, silently. ``QUIZMATH_NO_CACHE=1`` turns it off. Entries live in the user cache
   directory (platformdirs), one file each, written atomically; the oldest are pruned past
@@ -27,46 +32,75 @@ import dataclasses
 import hashlib
 import json
 import os
-import tempfile
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from quizmath.core.bank import model, plot_spec
-from quizmath.core.expr import nodes as expr_nodes
-from quizmath.core.render.fill import Slot
+if TYPE_CHECKING:
+    from quizmath.core.bank import model
 
-FORMAT = 1
+FORMAT = 2  # 2: a summary line before the template
 MAX_ENTRIES = 20_000
 ENV_OFF = "QUIZMATH_NO_CACHE"
 ENV_DIR = "QUIZMATH_CACHE_DIR"  # another folder than the user cache directory (tests use it)
 
-# The only classes an entry can build.
-_CLASSES: dict[str, type] = {
-    cls.__name__: cls
-    for cls in (
-        model.Template,
-        model.Compiled,
-        model.Text,
-        model.Option,
-        model.AnswerSpec,
-        model.MistakeSpec,
-        model.TestSpec,
-        model.LintSpec,
-        plot_spec.PlotSpec,
-        plot_spec.SeriesSpec,
-        model.PartSpec,
-        Slot,
-        *(
-            c
-            for c in vars(expr_nodes).values()
-            if isinstance(c, type) and issubclass(c, expr_nodes.Node)
-        ),
-    )
-}
-_FIELDS = {name: tuple(f.name for f in dataclasses.fields(cls)) for name, cls in _CLASSES.items()}
-_COUNTS = {name: len(fields) for name, fields in _FIELDS.items()}
+# The code that turns a file into a Template (paths inside the package): the key depends on it.
+CODE = (
+    "core/bank/loader.py",
+    "core/bank/fields.py",
+    "core/bank/model.py",
+    "core/bank/plot_spec.py",
+    "core/bank/yamlsource.py",
+    "core/bank/textfile.py",
+    "core/expr/parser.py",
+    "core/expr/lexer.py",
+    "core/expr/nodes.py",
+    "core/bank/parts.py",
+    "core/render/fill.py",
+    "core/engine/index.py",  # the whitelist of functions
+)
+
+# The only classes an entry can build: filled on first use (``_registry``), so that reading the
+# summaries when the bank loads does not import the template language.
+_CLASSES: dict[str, type] = {}
+_FIELDS: dict[str, tuple[str, ...]] = {}
+_COUNTS: dict[str, int] = {}
+_CALL: list[type] = []  # the expression-call node, whose function must be on the whitelist
+
+
+def _registry() -> type[model.Template]:
+    """Fill the class registry (once); the Template class."""
+    from quizmath.core.bank import model, plot_spec
+    from quizmath.core.expr import nodes as expr_nodes
+    from quizmath.core.render.fill import Slot
+
+    if not _CLASSES:
+        classes = (
+            model.Template,
+            model.Compiled,
+            model.Text,
+            model.Option,
+            model.AnswerSpec,
+            model.MistakeSpec,
+            model.TestSpec,
+            model.LintSpec,
+            plot_spec.PlotSpec,
+            plot_spec.SeriesSpec,
+            model.PartSpec,
+            Slot,
+            *(
+                c
+                for c in vars(expr_nodes).values()
+                if isinstance(c, type) and issubclass(c, expr_nodes.Node)
+            ),
+        )
+        fields = {c.__name__: tuple(f.name for f in dataclasses.fields(c)) for c in classes}
+        _FIELDS.update(fields)
+        _COUNTS.update({name: len(names) for name, names in fields.items()})
+        _CALL.append(expr_nodes.Call)
+        _CLASSES.update({c.__name__: c for c in classes})  # last: it marks the registry full
+    return model.Template
 
 
 written = 0  # entries written by this process (a load that wrote some prunes the folder)
@@ -98,17 +132,14 @@ def _user_cache_dir() -> Path:
 @cache
 def code_fingerprint() -> bytes:
     """What the parsed form depends on besides the file: our version and the code that parses."""
+    import quizmath
     from quizmath import __version__
-    from quizmath.core.bank import fields, loader, parts, textfile, yamlsource
-    from quizmath.core.engine import index
-    from quizmath.core.expr import lexer, parser
-    from quizmath.core.render import fill
 
+    # Read as files, not imported: a start that only reads summaries loads none of them.
+    package = Path(quizmath.__file__).parent
     h = hashlib.sha256(f"quizmath {__version__} cache {FORMAT}".encode())
-    modules = (loader, fields, model, plot_spec, yamlsource, textfile, parser, lexer, expr_nodes)
-    for module in (*modules, parts, fill):
-        h.update(Path(module.__file__ or "").read_bytes())
-    h.update(Path(index.__file__ or "").read_bytes())  # the whitelist of functions
+    for source in CODE:
+        h.update((package / source).read_bytes())
     return h.digest()
 
 
@@ -119,17 +150,55 @@ def key_of(text: str) -> str:
 # -- reading and writing --------------------------------------------------------------------
 
 
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    """A cache hit, read but not decoded: the summary, and the template as bytes."""
+
+    id: str
+    title: str
+    topic: str
+    difficulty: int
+    file: str
+    body: bytes
+
+    def template(self) -> model.Template:
+        """The template (decoded now). Raises CacheMiss for an unusable entry."""
+        return decode(self.body, self.file)
+
+
 def load(key: str, file: str) -> model.Template:
     """The cached template for ``key`` (its ``file`` set to ``file``). Raises CacheMiss."""
+    return load_entry(key, file).template()
+
+
+def load_entry(key: str, file: str) -> Entry:
+    """The entry for ``key``, its template not decoded yet. Raises CacheMiss."""
     folder = cache_dir()
     if folder is None:
         raise CacheMiss
     try:
         raw = (folder / f"{key}.json").read_bytes()
-        template = json.loads(raw, object_hook=_decode)
+        head, newline, body = raw.partition(b"\n")
+        summary = json.loads(head)
+        entry = Entry(
+            summary["id"], summary["title"], summary["topic"], summary["difficulty"], file, body
+        )
     except (OSError, ValueError, TypeError, KeyError, RecursionError):
         raise CacheMiss from None
-    if not isinstance(template, model.Template):
+    kinds = (entry.id, entry.title, entry.topic)
+    if not newline or not all(type(x) is str for x in kinds) or type(entry.difficulty) is not int:
+        raise CacheMiss
+    return entry
+
+
+def decode(body: bytes, file: str) -> model.Template:
+    """An entry's template line → the template (``file`` set). Raises CacheMiss."""
+    template_class = _registry()
+    try:
+        template = json.loads(body, object_hook=_decode)
+    except (ValueError, TypeError, KeyError, RecursionError):
+        raise CacheMiss from None
+    if not isinstance(template, template_class):
         raise CacheMiss
     return dataclasses.replace(template, file=file)
 
@@ -139,10 +208,16 @@ def store(key: str, template: model.Template) -> bool:
     folder = cache_dir()
     if folder is None:
         return False
+    _registry()
     try:
         data = _encode(dataclasses.replace(template, file=""))
-        text = json.dumps(data, separators=(",", ":"), check_circular=False)
+        t = template
+        summary = {"id": t.id, "title": t.title, "topic": t.topic, "difficulty": t.difficulty}
+        body = json.dumps(data, separators=(",", ":"), check_circular=False)
+        text = json.dumps(summary) + "\n" + body  # JSON has no raw newline: two lines
         folder.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here: only a load that writes entries needs it
+
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
@@ -203,7 +278,7 @@ def _decode(obj: dict[str, Any]) -> Any:
     if cls is not None:
         if len(values) != _COUNTS[name]:
             raise CacheMiss
-        if cls is expr_nodes.Call and values[1] not in _allowed():
+        if cls is _CALL[0] and values[1] not in _allowed():
             raise CacheMiss  # a function off the whitelist: only a tampered entry has one
         return cls(*[_tuples(v) if type(v) is list else v for v in values])
     if name == "Fraction":

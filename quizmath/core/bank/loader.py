@@ -26,8 +26,7 @@ from quizmath.core.bank.model import (
     Text,
 )
 from quizmath.core.bank.plot_spec import load_plot
-from quizmath.core.bank.textfile import read_text_file
-from quizmath.core.bank.yamlsource import MAX_FILE_BYTES, LDict, LList, read_yaml_text
+from quizmath.core.bank.yamlsource import LDict, LList, read_yaml_text
 from quizmath.core.engine.catalog import BUILTINS
 from quizmath.core.errors import ExprError, TemplateError
 from quizmath.core.expr import called_functions, free_names, parse
@@ -139,30 +138,28 @@ def load_template(
     With ``use_cache``, a file whose exact bytes loaded before is not parsed again (see
     ``bank/cache.py``); the file itself is always read.
     """
-    file = str(path)
-    try:
-        text = read_text_file(path, MAX_FILE_BYTES)
-    except TemplateError as exc:
-        return None, [exc]
-    key = None
-    if use_cache:
-        from quizmath.core.bank import cache
+    from quizmath.core.bank.template_map import Pending, decode_pending, read_template
 
-        key = cache.key_of(text)
-        try:
-            cached = cache.load(key, file)
-        except cache.CacheMiss:
-            pass
-        else:
-            if topics is None or cached.topic in topics:
-                return cached, []
+    loaded, errors = read_template(path, topics, use_cache=use_cache)
+    if isinstance(loaded, Pending):
+        return decode_pending(loaded), []
+    return loaded, errors
+
+
+def template_from_text(
+    text: str, file: str, topics: set[str] | None = None, *, cache_key: str | None = None
+) -> tuple[Template | None, list[TemplateError]]:
+    """A file's text (as read) → a Template, parsed; written to the cache under ``cache_key``."""
     try:
         data = read_yaml_text(text, file)
     except TemplateError as exc:
         return None, [exc]
     template, errors = build_template(data, file, topics)
-    if key is not None and template is not None and cache.store(key, template):
-        cache.written += 1
+    if cache_key is not None and template is not None:
+        from quizmath.core.bank import cache
+
+        if cache.store(cache_key, template):
+            cache.written += 1
     return template, errors
 
 

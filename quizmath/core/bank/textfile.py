@@ -21,6 +21,8 @@ from pathlib import Path
 from quizmath.core.errors import TemplateError
 from quizmath.core.terminal_text import CONTROL, describe
 
+MAX_FILE_BYTES = 256 * 1024  # the most read of any bank file
+
 
 def read_text_file(path: Path, limit: int) -> str:
     """The text of ``path``. Raises TemplateError (with a line where there is one)."""

@@ -105,4 +105,4 @@ def practice_scope(bank: Bank, text: str) -> str | tuple[str, ...] | None:
 
 def template_topics(bank: Bank) -> dict[str, str]:
     """Template id → topic id: what a template-id prefix is resolved through."""
-    return {t.id: t.topic for t in bank.templates.values()}
+    return {t.id: t.topic for t in bank.summaries()}

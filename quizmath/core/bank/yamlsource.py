@@ -12,11 +12,15 @@ from typing import Any
 
 import yaml
 
-from quizmath.core.bank.textfile import control_message, read_text_file, refuse_controls
+from quizmath.core.bank.textfile import (
+    MAX_FILE_BYTES,
+    control_message,
+    read_text_file,
+    refuse_controls,
+)
 from quizmath.core.errors import TemplateError
 from quizmath.core.terminal_text import CONTROL
 
-MAX_FILE_BYTES = 256 * 1024
 MAX_NESTING = 40
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

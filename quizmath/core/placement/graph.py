@@ -79,4 +79,4 @@ def probe_order(templates: Sequence[Template], question: int, rng: random.Random
 
 
 def probeable_topics(bank: Bank) -> set[str]:
-    return {t.topic for t in bank.templates.values()}
+    return {t.topic for t in bank.summaries()}

@@ -141,7 +141,7 @@ class DrillSetupScreen(Screen[None]):
             [
                 Selection(t.title, t.id)
                 for t in bank.curriculum.topics.values()
-                if bank.by_topic(t.id)
+                if bank.count_in(t.id)
             ]
         )
 

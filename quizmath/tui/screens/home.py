@@ -151,7 +151,7 @@ class HomeScreen(Screen[None]):
         if pick is None:
             cont = MenuEntry("continue", "Continue", "nothing to practise yet", "c", False)
         else:
-            template = app.bank.templates[pick.template_id]
+            template = app.bank.summary(pick.template_id)  # its title; not decoded
             detail = f"{_short(template.title, 40)} · {REASONS.get(pick.reason, pick.reason)}"
             cont = MenuEntry("continue", "Continue", detail, "c")
         entries = [cont]

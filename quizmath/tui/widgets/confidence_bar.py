@@ -29,18 +29,31 @@ class ConfidenceBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static("How sure are you?", id="conf-ask")
-        for level in Confidence:
-            yield Button(
+
+    def ask(self) -> None:
+        """Show the bar and put the focus on it (the answer box would swallow 1–3)."""
+        self.display = True
+        if self.query(Button):
+            self._focus()
+            return
+        # The buttons are made the first time the bar is asked for, not with the problem
+        # screen: most learners never turn confidence on, and Button's styles are the largest
+        # of any widget the screen would otherwise paint first (issue 13 item 24).
+        buttons = [
+            Button(
                 f"{level.key} {level.label}",
                 id=f"conf-{level.value}",
                 variant=VARIANTS[level],  # type: ignore[arg-type]
                 compact=True,
             )
+            for level in Confidence
+        ]
+        self.mount_all(buttons)
+        self.call_after_refresh(self._focus)
 
-    def ask(self) -> None:
-        """Show the bar and put the focus on it (the answer box would swallow 1–3)."""
-        self.display = True
-        self.query_one(f"#conf-{Confidence.MEDIUM.value}", Button).focus()
+    def _focus(self) -> None:
+        if self.display:
+            self.query_one(f"#conf-{Confidence.MEDIUM.value}", Button).focus()
 
     def choose(self, level: Confidence) -> None:
         self.post_message(self.Chosen(level))
