@@ -154,9 +154,10 @@ def load_one(template_id: str) -> Template:
     path = template_path(template_id)
     if not path.is_file():
         return load_bank().get(template_id)  # not where the convention says: search them all
-    from quizmath.core.bank.loader import load_template
+    from quizmath.core.bank.template_map import decode_pending
 
-    template, problems = load_template(path, set(default_curriculum().topics))
+    # read_template, not the loader's load_template: a cached file needs no loader (nor YAML).
+    template, problems = read_template(path, set(default_curriculum().topics))
     if template is None:
         raise problems[0]
-    return template
+    return decode_pending(template) if isinstance(template, Pending) else template
