@@ -145,6 +145,7 @@ class PracticeController:
     def adopt(self, screen: PracticeScreen, template: str | None) -> None:
         """Give a screen showing a prefetched problem its practice (the same problem)."""
         from quizmath.core.errors import QuizmathError
+        from quizmath.tui.faults import explained
 
         bank = self.content.bank
         if bank is None or screen.premade is None:
@@ -153,7 +154,7 @@ class PracticeController:
             practice = self.new(bank, template=template, premade=screen.premade.problem)
             practice.next_problem()  # the prefetched problem itself
         except QuizmathError as exc:
-            screen.practice_failed(str(exc))
+            screen.practice_failed(explained(screen, "starting the practice", exc))
         else:
             screen.adopt(practice)
 

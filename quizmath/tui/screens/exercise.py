@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from quizmath.core.terminal_text import neutralise
+from quizmath.tui.faults import explained
 from quizmath.tui.messages import ProgressChanged
 from quizmath.tui.widgets.exercise_item import ExerciseItem
 from quizmath.tui.widgets.footer import Footer
@@ -119,7 +120,8 @@ class ExerciseScreen(Screen[None]):
                 try:
                     result = session.grade(source)
                 except Exception as exc:  # a bug must not take the screen down
-                    self.post_message(self.Graded(source, None, str(exc) or type(exc).__name__))
+                    why = explained(self, f"grading {session.task.path}", exc)
+                    self.post_message(self.Graded(source, None, why))
                     continue
                 if stop.is_set():
                     return
@@ -136,7 +138,12 @@ class ExerciseScreen(Screen[None]):
         from quizmath.core.storage import StorageError
 
         if message.result is None:
-            self.notify(f"Could not grade: {message.error}", severity="error", markup=False)
+            self.notify(
+                f"Could not grade this save: {message.error}. Your file is kept: save it again "
+                "to retry.",
+                severity="error",
+                markup=False,
+            )
             return
         try:
             graded = self.session.record(message.source, message.result)

@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from quizmath.core.placement.outcomes import ProbeStatus
+from quizmath.tui.faults import explained
 from quizmath.tui.messages import ContentFailed, ContentReady, ProgressChanged
 from quizmath.tui.widgets.answer_box import AnswerBox, printable
 from quizmath.tui.widgets.footer import Footer
@@ -134,7 +135,7 @@ class PlacementScreen(Screen[None]):
         try:
             probe = self.placement.next_probe()
         except Exception as exc:  # a bug or a broken file: say so, keep the app up
-            self.post_message(self.Ready(None, f"{exc}" or type(exc).__name__))
+            self.post_message(self.Ready(None, explained(self, "making a placement question", exc)))
             return
         self.post_message(self.Ready(probe))
 
@@ -180,7 +181,9 @@ class PlacementScreen(Screen[None]):
         try:
             judgement = self.placement.judge(text)
         except Exception as exc:
-            self.post_message(self.Checked(None, f"{exc}" or type(exc).__name__))
+            self.post_message(
+                self.Checked(None, explained(self, "checking a placement answer", exc))
+            )
             return
         self.post_message(self.Checked(judgement))
 
