@@ -11,11 +11,13 @@ works on a fresh copy of each cached file.
 Measured per size, each the median of ``--runs`` (sizes alternate within a run, so load on the
 machine hits all of them alike), with the ratio against the empty database from the same run:
 
-- home: the data the home screen shows, read off the UI thread and computed
-  (``ProgressSnapshot.load`` + ``home_view``) through the app's reader connection; "home (new
-  reader)" through a reader opened for the purpose (a cold page cache); and "home (old way)",
-  the calls home makes today (``due_count``, ``topic_progress``, every finished drill …);
-- home after an answer: updating that data from the one attempt just written (no query);
+- home: what the home screen's worker does each time home shows (``tui.home_figures``: the
+  snapshot and the latest placement read through the app's reader connection, then every
+  figure computed); "home (new reader)" through a reader opened for the purpose (a cold page
+  cache); and "home (old way)", the calls home made on the UI thread before (``due_count``,
+  ``topic_progress``, every finished drill …);
+- home after an answer: what the UI thread does when home shows again: the snapshot takes in
+  the one attempt just written and the figures are computed from it (no query);
 - Continue: ``Scheduler.pick`` and a fresh seed, reading the cards ("Continue") or given the
   cards of home's snapshot ("Continue (snapshot)", what the app can do with ``core.progress``);
 - record: ``Scheduler.record_attempt`` (attempt, card review, review log, totals: one commit);
@@ -213,6 +215,7 @@ class Subject:
     """One copy of a history, opened as the app opens it."""
 
     def __init__(self, path: Path, bank: Any, interviews: Any) -> None:
+        from quizmath.core.exercises.catalog import load_exercises
         from quizmath.core.progress import ProgressSnapshot
         from quizmath.core.scheduler import Scheduler
         from quizmath.core.storage import Storage
@@ -223,6 +226,9 @@ class Subject:
         self.scheduler = Scheduler(self.storage, bank, fuzzing=False, rng=random.Random(1))
         self.snapshot = ProgressSnapshot.load(self.storage, bank)
         self.reader = self.storage.reader()  # the app keeps one for its workers
+        exercises = load_exercises()  # their cards and totals count in home's figures too
+        self.scheduler.exercises = {x.id: x.topic for x in exercises.ordered()}
+        self.titles = {x.id: x.title for x in exercises.exercises.values()}
         self.rows = self.storage.read(
             lambda c: c.execute("SELECT count(*) FROM attempts").fetchone()[0]
         )
@@ -233,17 +239,17 @@ class Subject:
         self.storage.close()
 
     def home(self) -> None:
-        from quizmath.core.progress import ProgressSnapshot, home_view
+        from quizmath.tui import home_figures
 
-        snap = ProgressSnapshot.load(self.reader, self.bank)
-        home_view(self.scheduler, snap, self.questions)
+        snap, placed = home_figures.load(self.reader, self.scheduler, self.bank)
+        home_figures.figures(self.scheduler, snap, self.questions, self.titles, placed)
 
     def home_fresh_reader(self) -> None:
-        from quizmath.core.progress import ProgressSnapshot, home_view
+        from quizmath.tui import home_figures
 
         with self.storage.reader() as reader:  # a cold page cache
-            snap = ProgressSnapshot.load(reader, self.bank)
-        home_view(self.scheduler, snap, self.questions)
+            snap, placed = home_figures.load(reader, self.scheduler, self.bank)
+        home_figures.figures(self.scheduler, snap, self.questions, self.titles, placed)
 
     def home_old_way(self) -> None:
         from quizmath.core.storage import drills as rows
@@ -258,14 +264,14 @@ class Subject:
         self.storage.read(lambda c: rows.list_runs(c, ["finished"]))
 
     def after_answer(self) -> None:
-        from quizmath.core.progress import home_view
         from quizmath.core.scheduler import Recorded
         from quizmath.core.storage import Attempt
+        from quizmath.tui import home_figures
 
         tid = next(iter(self.bank.templates))
         a = Attempt(tid, 1, "1", "accept", 1000)
         snap = self.snapshot.with_attempt(a, Recorded(10**9, None, None))
-        home_view(self.scheduler, snap, self.questions)
+        home_figures.figures(self.scheduler, snap, self.questions, self.titles, None)
 
     def pick(self) -> None:
         p = self.scheduler.pick()
@@ -357,6 +363,7 @@ def main() -> int:
 
     from quizmath.core.bank.bank import load_bank
     from quizmath.core.content import load_interviews
+    from quizmath.tui import home_figures  # noqa: F401 - imported before any timing (textual)
 
     bank = load_bank()
     interviews = load_interviews(None, set(bank.curriculum.topics))

@@ -125,6 +125,10 @@ class Recorded:
     card: Card | None = None  # the card after the review (what home updates itself from)
 
 
+# Told of each answer recorded: the attempt (or an interview question's id) and what was done.
+Listener = Callable[["Attempt | str", Recorded], None]
+
+
 @dataclass(frozen=True)
 class Pick:
     template_id: str
@@ -208,7 +212,15 @@ class Scheduler:
             until = load(storage).until
         self.target: Target | None = None
         self._aimed: dict[int, FsrsScheduler] = {}
+        self._listeners: list[Listener] = []
         self.set_until(until)
+
+    def on_recorded(self, listener: Listener) -> None:
+        """Call ``listener(what, recorded)`` after each answer this scheduler records and
+        commits: ``what`` is the attempt, or the interview question's id for a self-rating.
+        The ``…_in`` variants do not call it (their caller commits, or rolls back). The home
+        screen keeps its figures up to date this way (``core.progress``), with no query."""
+        self._listeners.append(listener)
 
     def set_until(self, until: date | None) -> None:
         """Aim reviews at a target date from now on (None: no target)."""
@@ -240,9 +252,12 @@ class Scheduler:
         """Record an attempt and (for a first try, unless ``review`` says otherwise) review its
         template's card, all in one committed transaction. ``rating``: the rating an item's
         own rule gave (a coding exercise's), instead of ``rate_attempt``'s."""
-        return self.storage.write(
+        recorded = self.storage.write(
             lambda conn: self.record_attempt_in(conn, attempt, review=review, rating=rating)
         )
+        for listener in self._listeners:
+            listener(attempt, recorded)
+        return recorded
 
     def record_attempt_in(
         self,
@@ -276,11 +291,14 @@ class Scheduler:
         """Record the learner's self-rating of an interview answer and review its card;
         ``points``: the key points the answer covered, when it was scored by them."""
         when = at or self.now()
-        return self.storage.write(
+        recorded = self.storage.write(
             lambda conn: self.rate_interview_in(
                 conn, interview_id, rating, when, duration_ms, points=points
             )
         )
+        for listener in self._listeners:
+            listener(interview_id, recorded)
+        return recorded
 
     def rate_interview_in(
         self,
@@ -457,12 +475,18 @@ class Scheduler:
             )
         return out
 
-    def exercise_progress(self, now: datetime | None = None) -> list[ExerciseProgress]:
-        """Each coding exercise in ``exercises`` (in its order) and where it stands."""
+    def exercise_progress(
+        self, now: datetime | None = None, *, snapshot: ProgressSnapshot | None = None
+    ) -> list[ExerciseProgress]:
+        """Each coding exercise in ``exercises`` (in its order) and where it stands; from
+        ``snapshot`` when given (no query)."""
         if not self.exercises:
             return []
         now = now or self.now()
-        cards, tallies = self.storage.template_cards(), self.storage.tallies()
+        if snapshot is not None:
+            cards, tallies = snapshot.template_cards, snapshot.tallies
+        else:
+            cards, tallies = self.storage.template_cards(), self.storage.tallies()
         out = []
         for exercise_id, topic_id in self.exercises.items():
             tally = tallies.get(exercise_id)

@@ -1,25 +1,43 @@
 """Home: what to do next (Continue, reviews due, interview Q&A, concepts, placement) and the
 curriculum with progress per topic and where the latest placement put it. Every figure comes
-from the scheduler."""
+from the scheduler.
+
+The UI thread never reads progress here (issue 13 item 23). Each time home shows, a worker
+reads it through a reader connection (``tui.home_figures.load``) and the figures are replaced
+when it is done. Meanwhile home shows the figures it has, brought up to date from each answer
+recorded while it was hidden: the scheduler tells it (``Scheduler.on_recorded``) and the
+snapshot takes the answer in with no query (``ProgressSnapshot.with_attempt``).
+"""
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from quizmath.tui.widgets.footer import Footer
 from quizmath.tui.widgets.home_menu import HomeMenu, MenuEntry
-from quizmath.tui.widgets.topic_tree import ExerciseRef, TopicTree
+from quizmath.tui.widgets.topic_tree import TopicTree
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from quizmath.core.bank.bank import Bank
+    from quizmath.core.progress import ProgressSnapshot
+    from quizmath.core.scheduler import Recorded, Scheduler
+    from quizmath.core.storage import Storage
+    from quizmath.core.storage.attempts import Attempt
     from quizmath.tui.app import QuizApp
+    from quizmath.tui.home_figures import HomeFigures
     from quizmath.tui.screens.help import HelpSection
 
 REASONS = {"due": "review due", "new": "new", "soonest": "next review"}
@@ -51,6 +69,28 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
+    @dataclass
+    class Read(Message):
+        """A worker's reading of progress (``error``: it failed)."""
+
+        token: int
+        snapshot: ProgressSnapshot | None
+        placed: Mapping[str, str] | None
+        figures: HomeFigures | None
+        error: str = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.snapshot: ProgressSnapshot | None = None  # what the figures on screen come from
+        self.placed: Mapping[str, str] | None = None
+        self.figures: HomeFigures | None = None
+        self.reading = False  # a worker is reading progress
+        self._token = 0
+        self._fed: list[tuple[Attempt | str, Recorded]] = []  # answers told since it started
+        self._listening: Scheduler | None = None
+        self._reader: Storage | None = None  # the workers' connection, one at a time
+        self._reader_lock = threading.Lock()
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
@@ -76,7 +116,8 @@ class HomeScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        """Re-read progress (after practice, a rating, or when the bank arrives)."""
+        """Show progress again (after practice, a rating, or when the bank arrives): at once
+        from the snapshot the answers since have updated, then as a worker reads it."""
         app = self.quiz
         status = self.query_one("#status", Static)
         menu = self.query_one(HomeMenu)
@@ -94,47 +135,106 @@ class HomeScreen(Screen[None]):
             tree.show_loading("Loading the curriculum…")
             return
         scheduler, bank = app.scheduler, app.bank
-        due = scheduler.due_count()
-        interviews_due = (
-            len(scheduler.due_interviews(app.interviews.questions.values()))
-            if app.interviews
-            else 0
-        )
-        exercises = self._exercises()
-        coding_due = sum(1 for x in exercises if x.state == "due")
-        parts = [f"{due} problem{'s' if due != 1 else ''}"]
-        if interviews_due:
-            parts.append(f"{interviews_due} interview question{'s' if interviews_due != 1 else ''}")
-        if coding_due:
-            parts.append(f"{coding_due} coding exercise{'s' if coding_due != 1 else ''}")
-        later = scheduler.due_later_today()
-        status.update(
+        if self._listening is not scheduler:
+            scheduler.on_recorded(self._recorded)
+            self._listening = scheduler
+        if self.snapshot is not None:
+            self._show(self._figures(self.snapshot, self.placed))  # no query: a computation
+        elif self.figures is None:
+            menu.set_entries(self.menu_entries())  # Continue works before the figures come
+        self._token += 1
+        self._fed = []
+        self.reading = True
+        self._read(self._token, scheduler, bank)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home-progress")
+    def _read(self, token: int, scheduler: Scheduler, bank: Bank) -> None:
+        from quizmath.tui import home_figures
+        from quizmath.tui.faults import explained
+
+        try:
+            with self._reader_lock:
+                if self._reader is None:
+                    self._reader = self.quiz.services.storage.reader()
+                snapshot, placed = home_figures.load(self._reader, scheduler, bank)
+            figures = self._figures(snapshot, placed, scheduler)
+        except Exception as exc:  # the figures on screen stay; say why they are not new
+            error = explained(self, "reading progress for home", exc)
+            self.post_message(self.Read(token, None, None, None, error))
+            return
+        self.post_message(self.Read(token, snapshot, placed, figures))
+
+    @on(Read)
+    def _read_done(self, message: Read) -> None:
+        if message.token != self._token:
+            return  # an earlier reading, overtaken
+        self.reading = False
+        if message.snapshot is None or message.figures is None:
+            self.notify(f"Progress not read: {message.error}", severity="error", markup=False)
+            return
+        snapshot, figures = message.snapshot, message.figures
+        fed = [(w, r) for w, r in self._fed if not _included(snapshot, w, r)]
+        self._fed = []
+        for what, recorded in fed:  # recorded after the worker read: not in its snapshot
+            snapshot = _taken_in(snapshot, what, recorded)
+        self.snapshot, self.placed = snapshot, message.placed
+        self._show(self._figures(snapshot, message.placed) if fed else figures)
+
+    def _recorded(self, what: Attempt | str, recorded: Recorded) -> None:
+        """The scheduler recorded an answer (on the UI thread): take it into the snapshot."""
+        if self.reading:
+            self._fed.append((what, recorded))
+        if self.snapshot is not None:
+            self.snapshot = _taken_in(self.snapshot, what, recorded)
+
+    def _figures(
+        self,
+        snapshot: ProgressSnapshot,
+        placed: Mapping[str, str] | None,
+        scheduler: Scheduler | None = None,
+    ) -> HomeFigures:
+        from quizmath.tui.home_figures import figures
+
+        app = self.quiz
+        scheduler = scheduler or app.scheduler
+        assert scheduler is not None
+        questions = app.interviews.questions.values() if app.interviews else ()
+        exercises = app.exercises.exercises.values() if app.exercises else ()
+        titles = {x.id: x.title for x in exercises}
+        return figures(scheduler, snapshot, questions, titles, placed)
+
+    def _show(self, figures: HomeFigures) -> None:
+        app = self.quiz
+        assert app.bank is not None
+        self.figures = figures
+        view = figures.view
+        parts = [f"{view.due} problem{'s' if view.due != 1 else ''}"]
+        if view.interviews_due:
+            n = view.interviews_due
+            parts.append(f"{n} interview question{'s' if n != 1 else ''}")
+        if figures.coding_due:
+            n = figures.coding_due
+            parts.append(f"{n} coding exercise{'s' if n != 1 else ''}")
+        later = figures.later_today
+        self.query_one("#status", Static).update(
             Content.assemble(
                 ("Reviews due: ", "bold"),
-                (" · ".join(parts), "bold $warning" if due or len(parts) > 1 else ""),
+                (" · ".join(parts), "bold $warning" if view.due or len(parts) > 1 else ""),
                 (f"   {later} more later today" if later else "", "$text-muted"),
-                ("" if due else "   Continue serves new problems", "$text-muted"),
+                ("" if view.due else "   Continue serves new problems", "$text-muted"),
             )
         )
-        from quizmath.core.placement.placement_map import latest_map
-
-        placement = latest_map(scheduler.storage, bank.curriculum)
-        menu.set_entries(self.menu_entries())
-        placed = {t.topic: str(t.level) for t in placement.topics} if placement else None
-        tree.set_progress(bank.curriculum, scheduler.topic_progress(), exercises, placed)
+        self.query_one(HomeMenu).set_entries(self.menu_entries())
+        self.query_one(TopicTree).set_progress(
+            app.bank.curriculum, view.topics, figures.exercises, figures.placed
+        )
         self.refresh_bindings()  # Continue and Interview were dimmed while the bank loaded
 
-    def _exercises(self) -> list[ExerciseRef]:
-        """The coding exercises for the tree, each with where it stands."""
-        app = self.quiz
-        if app.exercises is None or app.scheduler is None:
-            return []
-        titles = {x.id: x.title for x in app.exercises.exercises.values()}
-        return [
-            ExerciseRef(p.exercise_id, p.topic_id, titles[p.exercise_id], p.state.value)
-            for p in app.scheduler.exercise_progress()
-            if p.exercise_id in titles
-        ]
+    def on_unmount(self) -> None:
+        with self._reader_lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
 
     def menu_entries(self, *, loading: bool = False) -> list[MenuEntry]:
         """What the menu offers; extend by adding an entry and an ``action_<id>``."""
@@ -146,17 +246,21 @@ class HomeScreen(Screen[None]):
                 MenuEntry("concepts", "Concepts", "every concept page", "k"),
                 *self._drill_entries(),
             ]
-        assert app.scheduler is not None and app.bank is not None
-        pick = app.scheduler.pick()
-        if pick is None:
+        assert app.bank is not None
+        view = self.figures.view if self.figures is not None else None
+        if view is None:  # the figures are being read: Continue picks for itself
+            cont = MenuEntry("continue", "Continue", "…", "c")
+        elif view.pick is None:
             cont = MenuEntry("continue", "Continue", "nothing to practise yet", "c", False)
         else:
-            template = app.bank.summary(pick.template_id)  # its title; not decoded
-            detail = f"{_short(template.title, 40)} · {REASONS.get(pick.reason, pick.reason)}"
-            cont = MenuEntry("continue", "Continue", detail, "c")
+            template = app.bank.summary(view.pick.template_id)  # its title; not decoded
+            reason = REASONS.get(view.pick.reason, view.pick.reason)
+            cont = MenuEntry(
+                "continue", "Continue", f"{_short(template.title, 40)} · {reason}", "c"
+            )
         entries = [cont]
         if app.interviews is not None and app.interviews.questions:
-            question = app.scheduler.next_interview(app.interviews.questions.values())
+            question = view.next_interview if view is not None else None
             detail = _short(question.question) if question else ""
             entries.append(MenuEntry("interview", "Interview Q&A", detail, "i"))
         entries.append(MenuEntry("concepts", "Concepts", "every concept page", "k"))
@@ -164,11 +268,12 @@ class HomeScreen(Screen[None]):
         return entries
 
     def _drill_entries(self) -> list[MenuEntry]:
-        from quizmath.tui.drill_controller import drills_detail
+        from quizmath.tui.home_figures import drills_line
 
         stats = "mastery, practice calendar and streak, drill history"
+        drills = self.figures.view.drills if self.figures is not None else None
         return [
-            MenuEntry("drills", "Drills", _short(drills_detail(self.quiz.services.storage)), "d"),
+            MenuEntry("drills", "Drills", _short(drills_line(drills)), "d"),
             MenuEntry("stats", "Stats", stats, "s"),
             MenuEntry("placement", "Placement", "15–25 questions: mark what you know", "p"),
         ]
@@ -237,3 +342,19 @@ class HomeScreen(Screen[None]):
         if action in ("continue", "interview") and self.quiz.bank is None:
             return None  # shown dimmed until the bank is loaded
         return True
+
+
+def _included(snapshot: ProgressSnapshot, what: Attempt | str, recorded: Recorded) -> bool:
+    """The snapshot already has this answer (it was read after the answer was written)."""
+    if isinstance(what, str):
+        return False  # a self-rating sets the card: taking it in twice does no harm
+    latest = snapshot.recent.get(what.template_id, ())
+    return any(attempt_id == recorded.attempt_id for attempt_id, _ in latest)
+
+
+def _taken_in(
+    snapshot: ProgressSnapshot, what: Attempt | str, recorded: Recorded
+) -> ProgressSnapshot:
+    if isinstance(what, str):
+        return snapshot.with_rating(what, recorded)
+    return snapshot.with_attempt(what, recorded)
