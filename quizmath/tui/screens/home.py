@@ -3,15 +3,14 @@ curriculum with progress per topic and where the latest placement put it. Every 
 from the scheduler.
 
 The UI thread never reads progress here (issue 13 item 23). Each time home shows, a worker
-reads it through a reader connection (``tui.home_figures.load``) and the figures are replaced
-when it is done. Meanwhile home shows the figures it has, brought up to date from each answer
-recorded while it was hidden: the scheduler tells it (``Scheduler.on_recorded``) and the
-snapshot takes the answer in with no query (``ProgressSnapshot.with_attempt``).
+reads it (``tui.home_progress``, ``tui.home_figures``) and the figures are replaced when it is
+done. Meanwhile home shows the figures it has, brought up to date from each answer recorded
+while it was hidden: the scheduler tells it (``Scheduler.on_recorded``) and the snapshot takes
+the answer in with no query.
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -24,6 +23,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from quizmath.tui.home_progress import HomeProgress
 from quizmath.tui.widgets.footer import Footer
 from quizmath.tui.widgets.home_menu import HomeMenu, MenuEntry
 from quizmath.tui.widgets.topic_tree import TopicTree
@@ -33,9 +33,7 @@ if TYPE_CHECKING:
 
     from quizmath.core.bank.bank import Bank
     from quizmath.core.progress import ProgressSnapshot
-    from quizmath.core.scheduler import Recorded, Scheduler
-    from quizmath.core.storage import Storage
-    from quizmath.core.storage.attempts import Attempt
+    from quizmath.core.scheduler import Scheduler
     from quizmath.tui.app import QuizApp
     from quizmath.tui.home_figures import HomeFigures
     from quizmath.tui.screens.help import HelpSection
@@ -81,15 +79,19 @@ class HomeScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.snapshot: ProgressSnapshot | None = None  # what the figures on screen come from
-        self.placed: Mapping[str, str] | None = None
-        self.figures: HomeFigures | None = None
-        self.reading = False  # a worker is reading progress
-        self._token = 0
-        self._fed: list[tuple[Attempt | str, Recorded]] = []  # answers told since it started
+        self.progress: HomeProgress | None = None  # made on mount (it needs the app)
+        self.figures: HomeFigures | None = None  # on screen
+        self._token = 0  # the latest reading's
         self._listening: Scheduler | None = None
-        self._reader: Storage | None = None  # the workers' connection, one at a time
-        self._reader_lock = threading.Lock()
+
+    @property
+    def snapshot(self) -> ProgressSnapshot | None:
+        return self.progress.snapshot if self.progress is not None else None
+
+    @property
+    def reading(self) -> bool:
+        """A worker is reading progress."""
+        return self.progress is not None and self.progress.reading
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -135,28 +137,26 @@ class HomeScreen(Screen[None]):
             tree.show_loading("Loading the curriculum…")
             return
         scheduler, bank = app.scheduler, app.bank
+        if self.progress is None:
+            self.progress = HomeProgress(app.services.storage)
+        progress = self.progress
         if self._listening is not scheduler:
-            scheduler.on_recorded(self._recorded)
+            scheduler.on_recorded(progress.take)  # each answer, as it is recorded
             self._listening = scheduler
-        if self.snapshot is not None:
-            self._show(self._figures(self.snapshot, self.placed))  # no query: a computation
+        if progress.snapshot is not None:  # no query: a computation
+            self._show(self._figures(progress.snapshot, progress.placed))
         elif self.figures is None:
             menu.set_entries(self.menu_entries())  # Continue works before the figures come
         self._token += 1
-        self._fed = []
-        self.reading = True
-        self._read(self._token, scheduler, bank)
+        progress.started()
+        self._read(self._token, progress, scheduler, bank)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home-progress")
-    def _read(self, token: int, scheduler: Scheduler, bank: Bank) -> None:
-        from quizmath.tui import home_figures
+    def _read(self, token: int, progress: HomeProgress, scheduler: Scheduler, bank: Bank) -> None:
         from quizmath.tui.faults import explained
 
         try:
-            with self._reader_lock:
-                if self._reader is None:
-                    self._reader = self.quiz.services.storage.reader()
-                snapshot, placed = home_figures.load(self._reader, scheduler, bank)
+            snapshot, placed = progress.read(scheduler, bank)
             figures = self._figures(snapshot, placed, scheduler)
         except Exception as exc:  # the figures on screen stay; say why they are not new
             error = explained(self, "reading progress for home", exc)
@@ -166,26 +166,16 @@ class HomeScreen(Screen[None]):
 
     @on(Read)
     def _read_done(self, message: Read) -> None:
-        if message.token != self._token:
+        progress = self.progress
+        if message.token != self._token or progress is None:
             return  # an earlier reading, overtaken
-        self.reading = False
-        if message.snapshot is None or message.figures is None:
+        changed = progress.arrived(message.snapshot, message.placed)
+        if progress.snapshot is None or message.figures is None:
             self.notify(f"Progress not read: {message.error}", severity="error", markup=False)
-            return
-        snapshot, figures = message.snapshot, message.figures
-        fed = [(w, r) for w, r in self._fed if not _included(snapshot, w, r)]
-        self._fed = []
-        for what, recorded in fed:  # recorded after the worker read: not in its snapshot
-            snapshot = _taken_in(snapshot, what, recorded)
-        self.snapshot, self.placed = snapshot, message.placed
-        self._show(self._figures(snapshot, message.placed) if fed else figures)
-
-    def _recorded(self, what: Attempt | str, recorded: Recorded) -> None:
-        """The scheduler recorded an answer (on the UI thread): take it into the snapshot."""
-        if self.reading:
-            self._fed.append((what, recorded))
-        if self.snapshot is not None:
-            self.snapshot = _taken_in(self.snapshot, what, recorded)
+        elif changed:  # answers recorded while it read: in the snapshot, not in its figures
+            self._show(self._figures(progress.snapshot, progress.placed))
+        else:
+            self._show(message.figures)
 
     def _figures(
         self,
@@ -231,10 +221,8 @@ class HomeScreen(Screen[None]):
         self.refresh_bindings()  # Continue and Interview were dimmed while the bank loaded
 
     def on_unmount(self) -> None:
-        with self._reader_lock:
-            if self._reader is not None:
-                self._reader.close()
-                self._reader = None
+        if self.progress is not None:
+            self.progress.close()
 
     def menu_entries(self, *, loading: bool = False) -> list[MenuEntry]:
         """What the menu offers; extend by adding an entry and an ``action_<id>``."""
@@ -342,19 +330,3 @@ class HomeScreen(Screen[None]):
         if action in ("continue", "interview") and self.quiz.bank is None:
             return None  # shown dimmed until the bank is loaded
         return True
-
-
-def _included(snapshot: ProgressSnapshot, what: Attempt | str, recorded: Recorded) -> bool:
-    """The snapshot already has this answer (it was read after the answer was written)."""
-    if isinstance(what, str):
-        return False  # a self-rating sets the card: taking it in twice does no harm
-    latest = snapshot.recent.get(what.template_id, ())
-    return any(attempt_id == recorded.attempt_id for attempt_id, _ in latest)
-
-
-def _taken_in(
-    snapshot: ProgressSnapshot, what: Attempt | str, recorded: Recorded
-) -> ProgressSnapshot:
-    if isinstance(what, str):
-        return snapshot.with_rating(what, recorded)
-    return snapshot.with_attempt(what, recorded)
