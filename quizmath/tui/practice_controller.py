@@ -148,7 +148,7 @@ class PracticeController:
         from quizmath.tui.faults import explained
 
         bank = self.content.bank
-        if bank is None or screen.premade is None:
+        if bank is None or screen.premade is None or screen.failed:  # told once is enough
             return
         try:
             practice = self.new(bank, template=template, premade=screen.premade.problem)
