@@ -47,6 +47,8 @@ async def test_a_grader_failure_is_said_in_words_and_logged(make_app, log: Path)
             "Could not grade this save: something went wrong inside quizmath. Your file is "
             "kept: save it again to retry."
         )
+        line = str(screen.query_one("#grade-count").render())  # no longer "grading…"
+        assert line == "Not graded: something went wrong inside quizmath."
     text = log.read_text(encoding="utf-8")
     assert "grading " in text and "KeyError" in text and "Traceback" in text
 

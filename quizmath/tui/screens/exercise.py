@@ -138,6 +138,7 @@ class ExerciseScreen(Screen[None]):
         from quizmath.core.storage import StorageError
 
         if message.result is None:
+            self.query_one(GradeView).not_graded(f"Not graded: {message.error}.")
             self.notify(
                 f"Could not grade this save: {message.error}. Your file is kept: save it again "
                 "to retry.",

@@ -123,6 +123,10 @@ class GradeView(Vertical):
         """A save is being graded (the previous result stays until the new one is in)."""
         self.query_one("#grade-count", Static).update(Content.styled(text, "italic $text-muted"))
 
+    def not_graded(self, text: str) -> None:
+        """The save could not be graded (the previous result stays)."""
+        self.query_one("#grade-count", Static).update(Content.styled(text, "$error"))
+
     def show(self, r: GradeResult, count: Content, when: str = "") -> None:
         self.query_one("#grade-count", Static).update(count)
         self.query_one("#grade-result", Static).update(result_content(r, when))
