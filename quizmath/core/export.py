@@ -138,8 +138,9 @@ _ATTEMPT_COLUMNS = (
     "id, at, template_id, seed, answer, verdict, correct, ms, hints, solution_viewed, try, "
     "rating, mode, drill_id"
 )
-# An attempt's score in [0, 1]: parts right / parts for a multi-part problem, else 1 or 0.
-_SCORE = "coalesce(a.score, CASE WHEN a.correct THEN 1 ELSE 0 END)"
+# An attempt's score in [0, 1]: parts right / parts for a multi-part problem (to 4 places:
+# 0.6667, not 0.6666666666666666 in a spreadsheet), else 1 or 0.
+_SCORE = "coalesce(round(a.score, 4), CASE WHEN a.correct THEN 1 ELSE 0 END)"
 # A multi-part attempt's parts as a list of their verdicts ("correct", "carried", "wrong",
 # "skipped"), in order; NULL (JSON null) for a single answer.
 _PART_VERDICTS = (

@@ -70,7 +70,7 @@ def test_a_wrong_first_part_costs_one_part(template_id: str, tmp_path: Path) -> 
     n = len(truth)
     assert n >= 3
     score, parts = _score(tmp_path / "p.db", ["98765", *truth[1:]], ref)
-    assert score == pytest.approx((n - 1) / n)
+    assert score == round((n - 1) / n, 4)  # the export writes 4 places
     assert parts[0] == "wrong" and all(p in ("correct", "carried") for p in parts[1:])
 
 
