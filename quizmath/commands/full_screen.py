@@ -44,6 +44,7 @@ def open_app(
     resume: str | None = None,
     discard: str | None = None,
     placement: bool = False,
+    confidence: bool = False,
 ) -> int:
     """Open the progress storage, then run the app: on home; on practice (``topic`` as typed,
     ``template`` as ``id`` or ``id@seed``, ``count``); on the ``drill`` (with ``--resume`` or
@@ -67,7 +68,12 @@ def open_app(
         from quizmath.tui.launch import run_app
         from quizmath.tui.services import Services, StartSpec
 
-        services = Services(storage, bank_paths=bank_paths, interview_paths=interview_paths)
+        services = Services(
+            storage,
+            bank_paths=bank_paths,
+            interview_paths=interview_paths,
+            confidence=confidence,
+        )
         start = StartSpec(topic, template, count, drill, resume, discard, placement=placement)
         return run_app(services, start, program=program)
     finally:

@@ -123,6 +123,7 @@ def open_full_screen(args: argparse.Namespace) -> int:
         plain="quizmath practice --plain",
         db=getattr(args, "db", None),
         bank_paths=args.bank,
+        confidence=args.confidence,  # it was read by plain mode only
     )
 
 

@@ -78,7 +78,8 @@ class PracticeController:
 
         scheduler = self.content.scheduler if bank is self.content.bank else None
         scheduler = scheduler or self.services.scheduler(bank)
-        confidence = load_settings(scheduler.storage).confidence  # "how sure?" before verdicts
+        # "how sure?" before verdicts: the setting, or --confidence for this run
+        confidence = self.services.confidence or load_settings(scheduler.storage).confidence
         # next_problem runs in a worker; its scheduler calls hop back to the UI thread.
         return Practice(
             bank,

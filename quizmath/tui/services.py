@@ -81,6 +81,7 @@ class Services:
     prestarted_bank: Bank | None = field(default=None, repr=False)  # e.g. one template only
     exercise_paths: Sequence[Path] | None = None  # None: the built-in exercises; (): none
     workspace: Path | None = None  # the learner's exercise files; None: the user data dir
+    confidence: bool = False  # ``--confidence``: "how sure?" this run, whatever the setting
 
     # -- loaders (any thread: no storage, no UI) ------------------------------------------
 

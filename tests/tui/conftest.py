@@ -60,6 +60,7 @@ def make_app(db_path: Path, tmp_path: Path) -> Iterator[MakeApp]:
         count: int | None = None,
         checker: Callable[..., Any] = in_process_checker,
         exercises: Sequence[Path] = (),
+        confidence: bool = False,
     ) -> QuizApp:
         from quizmath.core.bank.bank import load_bank
 
@@ -78,6 +79,7 @@ def make_app(db_path: Path, tmp_path: Path) -> Iterator[MakeApp]:
             prestarted_bank=load_bank([TEMPLATES]) if start.practice else None,
             exercise_paths=exercises,
             workspace=tmp_path / "workspace",
+            confidence=confidence,
         )
         return QuizApp(services, start)
 

@@ -91,3 +91,30 @@ async def test_off_by_default(make_app, rows) -> None:
         await submit(pilot, screen, p.typed_answer)
         assert "✓ Correct" in verdict_text(screen)
     assert rows("SELECT confidence FROM attempts") == [(None,)]
+
+
+async def test_the_confidence_option_asks_without_the_setting(make_app, rows) -> None:
+    # `quizmath practice --confidence` reached plain mode only: the app never asked.
+    app = make_app(template="tuifix.dot@3", confidence=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        p = screen.problem
+        assert p is not None
+        await submit(pilot, screen, p.typed_answer)
+        assert screen.query_one(ConfidenceBar).display and screen.unsure is not None
+        await pilot.press("2")
+        await wait_until(pilot, lambda: "✓ Correct" in verdict_text(screen))
+    assert rows("SELECT verdict, confidence FROM attempts") == [("accept", "medium")]
+
+
+def test_the_practice_command_passes_the_confidence_option(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from quizmath.cli import build_parser
+    from quizmath.commands import practice
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(practice, "_is_exercise", lambda ref: False)
+    import quizmath.commands.full_screen as full_screen
+
+    monkeypatch.setattr(full_screen, "open_app", lambda **kw: seen.update(kw) or 0)
+    args = build_parser("practice").parse_args(["practice", "--template", "x@1", "--confidence"])
+    assert practice.open_full_screen(args) == 0 and seen["confidence"] is True

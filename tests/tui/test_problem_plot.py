@@ -96,3 +96,42 @@ async def test_the_practice_screen_shows_a_problems_plot(tmp_path: Path) -> None
             assert "training loss" in legend and "validation loss" in legend
     finally:
         storage.close()
+
+
+class SheetApp(App[None]):
+    CSS_PATH = str(Path(__file__).resolve().parents[2] / "quizmath" / "tui" / "app.tcss")
+
+    def compose(self) -> ComposeResult:
+        from quizmath.tui.widgets.problem_sheet import ProblemSheet
+
+        yield ProblemSheet()
+
+
+async def test_the_sheet_mounts_the_plot_with_the_first_problem_that_has_one() -> None:
+    # The plot widget (and plotext) is not part of the sheet until a problem has a plot
+    # (start-up, issue 13 item 24); after that it is shown and hidden like before.
+    from quizmath.core.bank.bank import load_one
+    from quizmath.core.bank.generate import generate
+    from quizmath.tui.widgets.problem_sheet import ProblemSheet
+
+    plain = generate(load_one("linalg.dot-product"), 3)
+    plotted = generate(load_one("ml.fit-diagnosis"), 4)
+    assert plain.plot is None and plotted.plot is not None
+    app = SheetApp()
+    async with app.run_test(size=(100, 60)) as pilot:
+        sheet = app.query_one(ProblemSheet)
+        sheet.show(plain, number="1", topic_title="Vectors")
+        await pilot.pause()
+        assert not sheet.query(ProblemPlot)
+        assert sheet.query_one("#plot-slot").region.height == 0
+        sheet.show(plotted, number="2", topic_title="Fit")
+        await pilot.pause()
+        widget = sheet.query_one(ProblemPlot)
+        assert widget.plot == plotted.plot and widget.region.height > 16
+        sheet.show(plain, number="3", topic_title="Vectors")
+        await pilot.pause()
+        assert sheet.query_one(ProblemPlot).region.height == 0
+        assert sheet.query_one("#plot-slot").region.height == 0
+        sheet.show(plotted, number="4", topic_title="Fit")
+        await pilot.pause()
+        assert len(sheet.query(ProblemPlot)) == 1 and widget.region.height > 16
