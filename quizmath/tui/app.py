@@ -91,7 +91,15 @@ class QuizApp(App[int]):
         """``first``: the first problem, made before the app (``quizmath.tui.prefetch``)."""
         super().__init__()
         self.register_theme(QUIZMATH_THEME)
-        self.theme = THEME_NAME
+        # Not ``self.theme = THEME_NAME``: its watcher schedules a refresh that parses every
+        # style sheet again from scratch once the app runs (Textual's reparse builds a fresh
+        # Stylesheet without its parse cache), a quarter of the time to the first paint
+        # (issue 13 item 24). Nothing is parsed before the app runs, so giving the style sheet
+        # the theme's variables now styles everything the same. Our theme is dark, like the
+        # default, so the -dark-mode class and the ANSI colour filter are already right.
+        self.set_reactive(QuizApp.theme, THEME_NAME)
+        self.stylesheet.set_variables(self.get_css_variables())
+        self.set_class(True, f"-theme-{THEME_NAME}", update=False)
         self.services = services
         self.start = start or StartSpec()
         self.first = first
