@@ -41,7 +41,8 @@ def _carried_mistakes(t: Template, p: Problem, checker: Checker) -> Iterable[Iss
     """An earlier part answered with one of its declared mistakes, and every part after it
     answered as computed from the learner's answers so far: each part that comes out
     differently is accepted as carried forward."""
-    from quizmath.core.items.multipart import PartStatus, carried_answer, judge_part
+    from quizmath.core.items import PartStatus
+    from quizmath.core.items.multipart import carried_answer, judge_part
 
     for j, earlier in enumerate(p.parts[:-1]):
         if earlier.name is None:
@@ -117,7 +118,8 @@ def _run_given(problem: Problem, k: int, test: TestSpec, checker: Checker) -> li
     """A self-test with earlier parts answered as ``given``: the part computed from those
     answers is accepted as carried forward; ``answer`` is that value as shown; ``accept`` and
     ``reject`` are judged with those earlier answers."""
-    from quizmath.core.items.multipart import PartAnswer, PartStatus, carried_answer, judge_part
+    from quizmath.core.items import PartStatus
+    from quizmath.core.items.multipart import PartAnswer, carried_answer, judge_part
 
     out: list[str] = []
     answers: list[PartAnswer] = []

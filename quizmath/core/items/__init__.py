@@ -47,3 +47,16 @@ class Answering(StrEnum):
     JUDGED = "judged"  # the learner submits an answer; the item's ``judge`` decides (slow)
     SELF_RATED = "self-rated"  # the learner reveals the model answer, then rates it 1–4
     STEPS = "steps"  # one judged answer per part, in order (``items.multipart``)
+
+
+class PartStatus(StrEnum):
+    """How one part ended (stored in ``attempts.parts``; exported as the part's verdict)."""
+
+    CORRECT = "correct"
+    CARRIED = "carried"  # right given the learner's own earlier answers
+    WRONG = "wrong"
+    SKIPPED = "skipped"  # not answered: given up, or the time ran out
+
+    @property
+    def right(self) -> bool:
+        return self in (PartStatus.CORRECT, PartStatus.CARRIED)

@@ -24,11 +24,10 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from quizmath.core.answers.verdict import VerdictKind
-from quizmath.core.items import Answering, ItemKind
+from quizmath.core.items import Answering, ItemKind, PartStatus
 from quizmath.core.items.learner_values import learner_value
 from quizmath.core.items.types import Answer, Details, Saved, Sources
 from quizmath.core.storage import drills as drill_rows
@@ -43,19 +42,6 @@ if TYPE_CHECKING:
 
 CARRY_TOLERANCE = 1e-3  # relative: a part carried in floats is checked within this
 TOLERANT_KINDS = ("vector", "matrix", "set")  # kinds that take a tolerance (real has its own)
-
-
-class PartStatus(StrEnum):
-    """How one part ended (stored in ``attempts.parts``; exported as the part's verdict)."""
-
-    CORRECT = "correct"
-    CARRIED = "carried"  # right given the learner's own earlier answers
-    WRONG = "wrong"
-    SKIPPED = "skipped"  # not answered: given up, or the time ran out
-
-    @property
-    def right(self) -> bool:
-        return self in (PartStatus.CORRECT, PartStatus.CARRIED)
 
 
 @dataclass(frozen=True)

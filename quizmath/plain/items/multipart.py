@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from quizmath.core.items.multipart import PartStatus
+from quizmath.core.items import PartStatus
 from quizmath.core.items.problem import answer_help
 from quizmath.core.practice.outcomes import Status
 from quizmath.plain.items.problem import DRILL_COMMANDS, verdict_lines

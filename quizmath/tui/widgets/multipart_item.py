@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from quizmath.core.items.multipart import PartStatus
+from quizmath.core.items import PartStatus  # not items.multipart: the screen loads first
 from quizmath.tui.widgets.answer_box import AnswerBox, printable
 
 if TYPE_CHECKING:
