@@ -68,6 +68,7 @@ ATTEMPT_FIELDS = (
     "drill_id",
     "score",
     "parts",
+    "confidence",  # "low", "medium", "high" when asked before the verdict, else empty
 )
 RUN_FIELDS = (
     "id",
@@ -155,7 +156,7 @@ _ATTEMPT_JSON = (
     "'ms', a.ms, 'hints', a.hints, "
     "'solution_viewed', json(CASE WHEN a.solution_viewed THEN 'true' ELSE 'false' END), "
     "'try', a.try, 'rating', a.rating, 'mode', a.mode, 'drill_id', a.drill_id, "
-    f"'score', {_SCORE}, 'parts', {_PART_VERDICTS})"
+    f"'score', {_SCORE}, 'parts', {_PART_VERDICTS}, 'confidence', a.confidence)"
 )
 # The same verdicts in one CSV cell: "wrong correct carried".
 _CSV_PARTS = (
@@ -413,7 +414,7 @@ def _csv_attempts(storage: Storage, learner: str, topics: Mapping[str, str]) -> 
         cursor = conn.execute(
             "SELECT id, at, template_id, seed, template_id || '@' || seed, answer, verdict, "
             "correct, ms, hints, solution_viewed, try, ifnull(rating, ''), mode, "
-            f"ifnull(drill_id, ''), {_SCORE}, ifnull(({_CSV_PARTS}), '') "
+            f"ifnull(drill_id, ''), {_SCORE}, ifnull(({_CSV_PARTS}), ''), ifnull(confidence, '') "
             "FROM attempts a ORDER BY id"
         )
         while rows := cursor.fetchmany(BATCH):
@@ -438,6 +439,7 @@ def _csv_attempts(storage: Storage, learner: str, topics: Mapping[str, str]) -> 
                     r[14],
                     r[15],
                     r[16],
+                    r[17],
                 )
                 for r in rows
             ]

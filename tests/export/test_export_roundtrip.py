@@ -389,3 +389,16 @@ def test_no_control_character_reaches_the_output(tmp_path: Path) -> None:
     assert data["interview_ratings"][0]["interview_id"] == HOSTILE
     (row,) = csv.DictReader(io.StringIO(as_csv.getvalue()))
     assert row["answer"] == neutralise(HOSTILE) and "␛]0;pwned␇" in row["answer"]
+
+
+def test_confidence_is_exported(tmp_path: Path) -> None:
+    # It was stored (issue 14) but left out of both formats (seen in tmux).
+    with Storage.open(tmp_path / "p.db") as s:
+        s.add_attempt(Attempt("linalg.dot-product", 3, "8", "accept", 10, at=T0))
+        s.add_attempt(Attempt("linalg.dot-product", 4, "9", "reject", 10, at=T0, confidence="high"))
+        data = export.export_data(s, learner="Ada", topics=TOPICS, now=T0)
+        out = io.StringIO()
+        export.write_csv(s, "attempts", out, learner="Ada", topics=TOPICS)
+    assert [a["confidence"] for a in data["attempts"]] == [None, "high"]
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [r["confidence"] for r in rows] == ["", "high"]
