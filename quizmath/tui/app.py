@@ -26,6 +26,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from quizmath.core.terminal_text import neutralise
 from quizmath.tui.checking import AppChecker
@@ -358,8 +359,13 @@ class QuizApp(App[int]):
         # Home is usable with these (reviews due, Continue): it shows them while the
         # exercises load (issue 13 item 24: home usable within 1.3× of its first paint).
         self.post_message(BankLoaded(bank, interviews))
-        # Not while the UI thread fills home in: both need the interpreter (the GIL).
-        self._bank_shown.wait(timeout=5)
+        # Not while the UI thread fills home in: both need the interpreter (the GIL). Waiting
+        # only while the app runs: a quit before BankLoaded was handled (it never will be)
+        # made the process wait out a fixed timeout before it could exit.
+        worker = get_current_worker()
+        while not self._bank_shown.wait(timeout=0.05):
+            if worker.is_cancelled:  # the app is exiting (Textual cancels its workers)
+                return
         try:
             exercises = self.services.load_exercises()
         except Exception:  # the rest of the app works without them
