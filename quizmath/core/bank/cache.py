@@ -37,6 +37,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quizmath.core.terminal_text import CONTROL
+
 if TYPE_CHECKING:
     from quizmath.core.bank import model
 
@@ -185,9 +187,11 @@ def load_entry(key: str, file: str) -> Entry:
         )
     except (OSError, ValueError, TypeError, KeyError, RecursionError):
         raise CacheMiss from None
-    kinds = (entry.id, entry.title, entry.topic)
-    if not newline or not all(type(x) is str for x in kinds) or type(entry.difficulty) is not int:
+    texts = (entry.id, entry.title, entry.topic)
+    if not newline or not all(type(x) is str for x in texts) or type(entry.difficulty) is not int:
         raise CacheMiss
+    if any(CONTROL.search(x) for x in texts):  # shown before the template is decoded: a file
+        raise CacheMiss  # with these is refused by the loader, so only a tampered entry has them
     return entry
 
 
@@ -256,6 +260,8 @@ def _encode(obj: Any) -> Any:
     kind = type(obj)
     if kind in _PLAIN:
         return obj
+    if not _CLASSES:  # the registry fills on first use (an import would cost every start)
+        _registry()
     if kind is tuple:
         return [_encode(x) for x in obj]
     name = kind.__name__
