@@ -16,16 +16,6 @@ from quizmath.core.bank.template_map import TemplateMap
 from quizmath.core.scheduler import Scheduler
 from quizmath.core.storage import Storage
 
-FIXTURES = Path(__file__).resolve().parents[1] / "drill" / "fixtures" / "bank"
-
-
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    where = tmp_path / "cache"
-    monkeypatch.setenv(cache.ENV_DIR, str(where))
-    monkeypatch.delenv(cache.ENV_OFF, raising=False)
-    return where
-
 
 @pytest.fixture
 def decoded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -41,18 +31,10 @@ def decoded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def _bank(tmp_path: Path) -> Path:
-    bank = tmp_path / "bank"
-    bank.mkdir()
-    for f in FIXTURES.glob("*.yaml"):
-        (bank / f.name).write_bytes(f.read_bytes())
-    return bank
-
-
 def test_a_cached_bank_decodes_a_template_only_when_it_is_used(
-    folder: Path, decoded: list[str], tmp_path: Path
+    folder: Path, decoded: list[str], bank_copy: Path
 ) -> None:
-    path = _bank(tmp_path)
+    path = bank_copy
     parsed = load_bank([path])  # parses and writes the cache
     expected = {i: parsed.templates[i] for i in parsed.templates}
     bank = load_bank([path])
@@ -67,8 +49,10 @@ def test_a_cached_bank_decodes_a_template_only_when_it_is_used(
     assert dict(bank.templates) == expected
 
 
-def test_scheduling_decodes_no_template(folder: Path, decoded: list[str], tmp_path: Path) -> None:
-    path = _bank(tmp_path)
+def test_scheduling_decodes_no_template(
+    bank_copy: Path, folder: Path, decoded: list[str], tmp_path: Path
+) -> None:
+    path = bank_copy
     load_bank([path])
     bank = load_bank([path])
     storage = Storage.open(tmp_path / "p.db")
@@ -84,9 +68,9 @@ def test_scheduling_decodes_no_template(folder: Path, decoded: list[str], tmp_pa
 
 
 def test_an_entry_damaged_after_the_load_is_parsed_from_the_text_read(
-    folder: Path, tmp_path: Path
+    bank_copy: Path, folder: Path, tmp_path: Path
 ) -> None:
-    path = _bank(tmp_path)
+    path = bank_copy
     expected = dict(load_bank([path]).templates)
     bank = load_bank([path])
     for entry in folder.glob("*.json"):  # the summary line stays, the template is garbage
@@ -98,8 +82,8 @@ def test_an_entry_damaged_after_the_load_is_parsed_from_the_text_read(
     assert not (tmp_path / "PWNED").exists()
 
 
-def test_threads_looking_up_one_template_get_the_same_object(folder: Path, tmp_path: Path) -> None:
-    path = _bank(tmp_path)
+def test_threads_looking_up_one_template_get_the_same_object(folder: Path, bank_copy: Path) -> None:
+    path = bank_copy
     load_bank([path])
     bank = load_bank([path])
     one = next(iter(bank.templates))
@@ -116,3 +100,17 @@ def test_the_cache_key_reads_every_source_it_names() -> None:
     package = Path(quizmath.__file__).parent
     missing = [s for s in cache.CODE if not (package / s).is_file()]
     assert missing == []
+
+
+def test_a_summary_with_a_control_character_is_not_trusted(folder: Path, bank_copy: Path) -> None:
+    # The summary is shown (home's Continue line, the palette) before any template is
+    # decoded; a bank file with an escape sequence is refused by the loader, so only a
+    # tampered entry can have one: it is parsed from the file instead.
+    expected = dict(load_bank([bank_copy]).templates)
+    for entry in folder.glob("*.json"):
+        head, _, body = entry.read_bytes().partition(b"\n")
+        head = head.replace(b'"title": "', b'"title": "\\u001b]0;pwned\\u0007', 1)
+        entry.write_bytes(head + b"\n" + body)
+    bank = load_bank([bank_copy])
+    assert [s.title for s in bank.summaries()] == [expected[s.id].title for s in bank.summaries()]
+    assert not any("\x1b" in s.title for s in bank.summaries())

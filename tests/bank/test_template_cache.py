@@ -17,14 +17,6 @@ FIXTURES = Path(__file__).resolve().parents[1] / "drill" / "fixtures" / "bank"
 
 
 @pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    where = tmp_path / "cache"
-    monkeypatch.setenv(cache.ENV_DIR, str(where))
-    monkeypatch.delenv(cache.ENV_OFF, raising=False)
-    return where
-
-
-@pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files actually parsed (a cache hit parses nothing)."""
     seen: list[str] = []
@@ -38,14 +30,6 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def _copy(tmp_path: Path) -> Path:
-    bank = tmp_path / "bank"
-    bank.mkdir()
-    for f in FIXTURES.glob("*.yaml"):
-        (bank / f.name).write_bytes(f.read_bytes())
-    return bank
-
-
 def test_every_built_in_template_survives_the_round_trip() -> None:
     for path in sorted((bank_root() / "templates").rglob("*.yaml")):
         template, errors = load_template(path, use_cache=False)
@@ -55,9 +39,9 @@ def test_every_built_in_template_survives_the_round_trip() -> None:
 
 
 def test_a_second_load_parses_nothing_and_gives_the_same_templates(
-    folder: Path, parses: list[str], tmp_path: Path
+    folder: Path, parses: list[str], bank_copy: Path
 ) -> None:
-    bank = _copy(tmp_path)
+    bank = bank_copy
     first = load_bank([bank])
     assert sorted(parses) == sorted(f.name for f in bank.glob("*.yaml"))
     assert len(list(folder.glob("*.json"))) == len(parses)
@@ -68,8 +52,8 @@ def test_a_second_load_parses_nothing_and_gives_the_same_templates(
     assert all(t.file.startswith(str(bank)) for t in second.templates.values())
 
 
-def test_an_edited_file_is_parsed_again(folder: Path, parses: list[str], tmp_path: Path) -> None:
-    bank = _copy(tmp_path)
+def test_an_edited_file_is_parsed_again(folder: Path, parses: list[str], bank_copy: Path) -> None:
+    bank = bank_copy
     load_bank([bank])
     parses.clear()
     add = bank / "add.yaml"
@@ -79,8 +63,8 @@ def test_an_edited_file_is_parsed_again(folder: Path, parses: list[str], tmp_pat
     assert again.templates["drillfix.add"].title == "Vector sum, edited"
 
 
-def test_a_broken_file_is_never_cached(folder: Path, parses: list[str], tmp_path: Path) -> None:
-    bank = _copy(tmp_path)
+def test_a_broken_file_is_never_cached(folder: Path, parses: list[str], bank_copy: Path) -> None:
+    bank = bank_copy
     add = bank / "add.yaml"
     add.write_text(add.read_text().replace("value: u + v", "value: u + w"))
     assert load_bank([bank]).errors
@@ -99,9 +83,9 @@ def test_a_broken_file_is_never_cached(folder: Path, parses: list[str], tmp_path
     ],
 )
 def test_a_damaged_entry_is_ignored(
-    folder: Path, parses: list[str], tmp_path: Path, damage: bytes
+    bank_copy: Path, folder: Path, parses: list[str], tmp_path: Path, damage: bytes
 ) -> None:
-    bank = _copy(tmp_path)
+    bank = bank_copy
     expected = load_bank([bank]).templates
     for entry in folder.glob("*.json"):
         entry.write_bytes(damage)
@@ -112,9 +96,9 @@ def test_a_damaged_entry_is_ignored(
 
 
 def test_a_tampered_entry_cannot_call_a_function_off_the_whitelist(
-    folder: Path, parses: list[str], tmp_path: Path
+    folder: Path, parses: list[str], bank_copy: Path
 ) -> None:
-    bank = _copy(tmp_path)
+    bank = bank_copy
     load_bank([bank])
     entry = folder / f"{cache.key_of((bank / 'add.yaml').read_text())}.json"
     text = entry.read_text()
@@ -133,9 +117,9 @@ def test_other_code_means_another_key(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_topic_gone_from_the_curriculum_is_reported(
-    folder: Path, parses: list[str], tmp_path: Path
+    folder: Path, parses: list[str], bank_copy: Path
 ) -> None:
-    bank = _copy(tmp_path)
+    bank = bank_copy
     template, _ = load_template(bank / "add.yaml", {"linear-algebra/vectors"})
     assert template is not None
     parses.clear()
@@ -144,9 +128,9 @@ def test_a_topic_gone_from_the_curriculum_is_reported(
 
 
 def test_off_unwritable_and_pruned(
-    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    folder: Path, bank_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bank = _copy(tmp_path)
+    bank = bank_copy
     monkeypatch.setenv(cache.ENV_OFF, "1")
     assert load_bank([bank]).templates and not folder.exists()
     monkeypatch.delenv(cache.ENV_OFF)
