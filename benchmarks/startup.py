@@ -102,10 +102,14 @@ print(f"painted {app.painted}", flush=True)
 '''
 
 
+def quizmath_entry() -> list[str]:
+    """The console script, as a person runs it (else ``python -m quizmath``)."""
+    script = Path(sys.executable).with_name("quizmath")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "quizmath"]
+
+
 def quizmath_command(db: Path, template: str) -> list[str]:
-    script = Path(sys.executable).with_name("quizmath")  # the console script, as a person runs it
-    entry = [str(script)] if script.exists() else [sys.executable, "-m", "quizmath"]
-    return [*entry, "--db", str(db), "practice", "--template", template]
+    return [*quizmath_entry(), "--db", str(db), "practice", "--template", template]
 
 
 def time_to_paint(cmd: list[str], env: dict[str, str], timeout: float = 60) -> float:
