@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from quizmath.core.drill.options import DrillOptions
+    from quizmath.tui.services import StartSpec
 
 EXIT_AFTER_PAINT = "QUIZMATH_EXIT_AFTER_PAINT"  # = tui.launch.EXIT_AFTER_PAINT (kept light)
 
@@ -57,6 +58,26 @@ def open_app(
             file=sys.stderr,
         )
         return 2
+    from quizmath.tui import gc_pause
+
+    gc_pause.pause()  # until the app's content has loaded (tui/gc_pause.py: start-up time)
+    from quizmath.tui.services import StartSpec
+
+    start = StartSpec(topic, template, count, drill, resume, discard, placement=placement)
+    try:
+        return _run(program, db, bank_paths, interview_paths, confidence, start)
+    finally:
+        gc_pause.resume()
+
+
+def _run(
+    program: str,
+    db: str | None,
+    bank_paths: Sequence[Path] | None,
+    interview_paths: Sequence[Path] | None,
+    confidence: bool,
+    start: StartSpec,
+) -> int:
     from quizmath.core.storage import Storage, StorageError
 
     try:
@@ -66,7 +87,7 @@ def open_app(
         return 1
     try:
         from quizmath.tui.launch import run_app
-        from quizmath.tui.services import Services, StartSpec
+        from quizmath.tui.services import Services
 
         services = Services(
             storage,
@@ -74,7 +95,6 @@ def open_app(
             interview_paths=interview_paths,
             confidence=confidence,
         )
-        start = StartSpec(topic, template, count, drill, resume, discard, placement=placement)
         return run_app(services, start, program=program)
     finally:
         storage.close()

@@ -29,6 +29,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from quizmath.core.terminal_text import neutralise
+from quizmath.tui import gc_pause
 from quizmath.tui.checking import AppChecker
 from quizmath.tui.messages import (
     BankFailed,
@@ -382,6 +383,7 @@ class QuizApp(App[int]):
 
     @on(ExercisesLoaded)
     def _exercises_loaded(self, message: ExercisesLoaded) -> None:
+        gc_pause.resume()  # start-up is over
         self.exercises = message.exercises
         self._exercises_done = True
         if self.bank is not None:
@@ -392,6 +394,7 @@ class QuizApp(App[int]):
 
     @on(BankFailed)
     def _bank_failed(self, message: BankFailed) -> None:
+        gc_pause.resume()  # start-up is over
         self.bank_error = message.error
         self._tell_screens(lambda: ContentFailed(message.error))
         self.notify(

@@ -138,6 +138,9 @@ def make(ref: str, bank_paths: list[Path]) -> tuple[Problem, str]:
 
 
 def main(argv: list[str]) -> int:
+    from quizmath.tui import gc_pause
+
+    gc_pause.pause()  # a short-lived process: it makes one problem and exits
     ref, paths = argv[0], [Path(p) for p in argv[1:]]
     try:
         problem, topic = make(ref, paths)
