@@ -58,3 +58,19 @@ def test_file_limits(tmp_path: Path) -> None:
     assert info.value.line == 2
     with pytest.raises(TemplateError, match="cannot read"):
         read_yaml_file(tmp_path / "missing.yaml")
+
+
+def test_nesting_is_refused_at_the_line_that_goes_too_deep() -> None:
+    # Many brackets before it (none deep), closing ones in quotes that open nothing, then the
+    # 41st level on a line of its own.
+    lines = ["q: ']]]]'"] + [f"a{i}: [1, {{x: 2}}]" for i in range(50)]
+    lines += ["z: " + "[" * 40, "  [1"]
+    with pytest.raises(TemplateError, match="nesting deeper than 40") as info:
+        read_yaml_text("\n".join(lines) + "\n", "deep.yaml")
+    assert info.value.line == 53
+
+
+def test_the_deepest_nesting_allowed_reads() -> None:
+    assert read_yaml_text("a: " + "[" * 40 + "1" + "]" * 40 + "\n")["a"] is not None
+    with pytest.raises(TemplateError, match="nesting deeper"):
+        read_yaml_text("a: " + "[" * 41 + "1" + "]" * 41 + "\n")

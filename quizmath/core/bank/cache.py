@@ -54,6 +54,7 @@ CODE = (
     "core/bank/model.py",
     "core/bank/plot_spec.py",
     "core/bank/yamlsource.py",
+    "core/bank/yamltree.py",
     "core/bank/textfile.py",
     "core/expr/parser.py",
     "core/expr/lexer.py",

@@ -3,27 +3,23 @@
 We compose the node tree ourselves (libyaml when available) instead of calling ``safe_load``:
 that gives line numbers, lets us refuse duplicate keys (``safe_load`` silently keeps the last),
 and lets us refuse anchors and aliases, which can expand a small file into gigabytes.
+
+This module does not import PyYAML (10–20 ms): ``yamltree``, which does, is imported only when a
+text is parsed, so a start that finds every file in its cache (templates: ``cache``, the
+curriculum: ``curriculum_cache``) never loads it. Code that only needs ``LDict``/``LList``
+imports them from here.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from quizmath.core.bank.textfile import (
-    MAX_FILE_BYTES,
-    control_message,
-    read_text_file,
-    refuse_controls,
-)
+from quizmath.core.bank.textfile import MAX_FILE_BYTES, read_text_file, refuse_controls
 from quizmath.core.errors import TemplateError
-from quizmath.core.terminal_text import CONTROL
 
 MAX_NESTING = 40
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LDict(dict):
@@ -52,114 +48,30 @@ def read_yaml_text(text: str, name: str = "<text>") -> Any:
     # character offset instead of a line (a NUL or an ESC gave "position 31").
     refuse_controls(text, name, line_breaks=True)
     _check_nesting(text, name)
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "syntax error"
-        raise TemplateError(f"YAML syntax error: {problem}", file=name, line=line) from None
-    except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        raise TemplateError(f"YAML error: {exc.reason}", file=name, line=line) from None
-    except yaml.YAMLError as exc:
-        raise TemplateError(f"YAML error: {exc}", file=name) from None
-    if node is None:
-        raise TemplateError("the file is empty", file=name, line=1)
-    return _convert(node, name, set())
+    from quizmath.core.bank.yamltree import compose  # imports PyYAML: only when parsing
+
+    return compose(text, name)
+
+
+_BRACKET = re.compile(r"[][{}]")
 
 
 def _check_nesting(text: str, name: str) -> None:
-    """Refuse deeply nested flow collections before the parser sees them (it recurses)."""
-    depth, line = 0, 1
-    for c in text:
-        if c == "\n":
-            line += 1
-        elif c in "[{":
+    """Refuse deeply nested flow collections before the parser sees them (it recurses).
+
+    Brackets are counted wherever they are (in quotes and comments too: a cheap, safe bound).
+    Only the brackets are visited, and only a text with more than ``MAX_NESTING`` opening ones
+    at all; the line is counted only when refusing."""
+    if text.count("[") + text.count("{") <= MAX_NESTING:
+        return
+    depth = 0
+    for m in _BRACKET.finditer(text):
+        if m.group() in "[{":
             depth += 1
             if depth > MAX_NESTING:
+                line = text.count("\n", 0, m.start()) + 1
                 raise TemplateError(
                     f"nesting deeper than {MAX_NESTING} levels", file=name, line=line
                 )
-        elif c in "]}":
-            depth = max(0, depth - 1)
-
-
-_constructor = yaml.constructor.SafeConstructor()
-_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null")}
-
-
-def _convert(node: yaml.Node, name: str, seen: set[int]) -> Any:
-    # An alias is the same node object reached a second time; refusing every revisit stops
-    # "billion laughs" expansion before it starts.
-    if id(node) in seen:
-        raise TemplateError(
-            "anchors (&) and aliases (*) are not supported",
-            file=name,
-            line=node.start_mark.line + 1,
-        )
-    seen.add(id(node))
-    line = node.start_mark.line + 1
-    if isinstance(node, yaml.ScalarNode):
-        _refuse_controls(node, name)
-        if node.tag in _PLAIN_TAGS:
-            return _constructor.construct_object(node, deep=True)
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            return node.value  # a date written in a question is just text
-        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise TemplateError(f"unsupported YAML tag {tag}", file=name, line=line)
-    if node.tag not in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
-        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise TemplateError(f"unsupported YAML tag {tag}", file=name, line=line)
-    if isinstance(node, yaml.SequenceNode):
-        out = LList(_convert(item, name, seen) for item in node.value)
-        out.line = line
-        out.item_lines = [item.start_mark.line + 1 for item in node.value]
-        out.block_items = {
-            k
-            for k, item in enumerate(node.value)
-            if isinstance(item, yaml.ScalarNode) and item.style in ("|", ">")
-        }
-        return out
-    if isinstance(node, yaml.MappingNode):
-        mapping = LDict()
-        mapping.line = line
-        mapping.key_lines = {}
-        mapping.block_keys = set()
-        for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise TemplateError("keys must be plain names", file=name, line=key_line)
-            _refuse_controls(key_node, name)
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise TemplateError("merge keys (<<) are not supported", file=name, line=key_line)
-            # A key is a name as written: YAML 1.1 would read "off" or "no" as false.
-            key = str(key_node.value)
-            if key in mapping:
-                raise TemplateError(
-                    f'duplicate key "{key}" (first on line {mapping.key_lines[key]})',
-                    file=name,
-                    line=key_line,
-                )
-            mapping[key] = _convert(value_node, name, seen)
-            mapping.key_lines[key] = key_line
-            if isinstance(value_node, yaml.ScalarNode) and value_node.style in ("|", ">"):
-                mapping.block_keys.add(key)
-        return mapping
-    raise TemplateError("unsupported YAML node", file=name, line=line)
-
-
-def _refuse_controls(node: yaml.ScalarNode, name: str) -> None:
-    """A scalar's text may not hold control characters, written raw or as an escape (``"\\e"``).
-
-    The line: exact in a literal block (``|``), whose lines are the file's; elsewhere a line
-    break in the value may come from an escape (``"\\n"``) or from folding, so the count is
-    kept within the lines the scalar spans.
-    """
-    m = CONTROL.search(node.value)
-    if m is None:
-        return
-    start, end = node.start_mark.line + 1, node.end_mark.line + 1
-    breaks = node.value.count("\n", 0, m.start())
-    line = start + 1 + breaks if node.style == "|" else min(start + breaks, end)
-    raise TemplateError(control_message(m.group()), file=name, line=line)
+        elif depth:
+            depth -= 1
