@@ -7,7 +7,9 @@
   sympy, scipy or numpy: those load later, in workers, when a problem needs them;
 - nor what the first problem does not need (issue 13 item 24: start-up is mostly imports):
   the answer parser, plotext, the drill and exercise code, and, when the problem was made by
-  the prefetch helper, the template language and YAML.
+  the prefetch helper, the template language and YAML;
+- YAML is imported only to parse a file: with the template and curriculum caches warm, neither
+  the first problem nor home's bank load parses one.
 """
 
 from __future__ import annotations
@@ -177,3 +179,26 @@ def test_a_command_imports_only_its_own_command_module() -> None:
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith('quizmath.commands.'))))\n"
     )
     assert run(code) == ["quizmath.commands.schema"]
+
+
+WARM_START = """
+import json, sys
+from quizmath.tui.prefetch import make
+problem, topic = make("linalg.dot-product@3", [])
+after_make = "yaml" in sys.modules
+from quizmath.core.bank.bank import load_bank
+bank = load_bank(None)
+print(json.dumps([topic, len(bank.templates), len(bank.errors), after_make, "yaml" in sys.modules]))
+"""
+
+
+def test_a_start_with_warm_caches_never_imports_yaml(tmp_path: Path) -> None:
+    # The first problem (made in the app's process, as without the helper) and home's bank load.
+    root = str(tmp_path / "cache")
+    cold = run(WARM_START, QUIZMATH_CACHE_DIR=root, QUIZMATH_NO_CACHE="")
+    assert cold[3:] == [True, True]  # an empty cache: the files are parsed
+    warm = run(WARM_START, QUIZMATH_CACHE_DIR=root, QUIZMATH_NO_CACHE="")
+    assert warm[0] == "Vectors and the dot product" and warm[1] > 100 and warm[2] == 0
+    assert warm[3:] == [False, False]
+    off = run(WARM_START, QUIZMATH_CACHE_DIR=root, QUIZMATH_NO_CACHE="1")
+    assert off[:3] == warm[:3] and off[3:] == [True, True]

@@ -13,11 +13,12 @@ FIXTURE_BANK = Path(__file__).resolve().parents[1] / "drill" / "fixtures" / "ban
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The cache folder, empty, for this test only."""
-    where = tmp_path / "cache"
-    monkeypatch.setenv(cache.ENV_DIR, str(where))
+    """The templates' cache folder (not created yet), for this test only."""
+    root = tmp_path / "cache"
+    root.mkdir()
+    monkeypatch.setenv(cache.ENV_DIR, str(root))
     monkeypatch.delenv(cache.ENV_OFF, raising=False)
-    return where
+    return root / "templates"
 
 
 @pytest.fixture

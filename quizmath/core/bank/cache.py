@@ -21,8 +21,11 @@ the same file reads that instead.
   scheduling needs only the summaries.
 - **Never in the way.** A missing, unreadable, corrupt or unwritable cache means parsing as
   before, silently. ``QUIZMATH_NO_CACHE=1`` turns it off. Entries live in the user cache
-  directory (platformdirs), one file each, written atomically; the oldest are pruned past
-  ``MAX_ENTRIES``.
+  directory (platformdirs), under ``templates/``, one file each, written atomically; the oldest
+  are pruned past ``MAX_ENTRIES``.
+
+The folder, the key and the atomic write (``cache_dir``, ``fingerprint``/``content_key``,
+``read_entry``/``write_entry``) are shared with the curriculum's cache (``curriculum_cache``).
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ if TYPE_CHECKING:
 FORMAT = 2  # 2: a summary line before the template
 MAX_ENTRIES = 20_000
 ENV_OFF = "QUIZMATH_NO_CACHE"
-ENV_DIR = "QUIZMATH_CACHE_DIR"  # another folder than the user cache directory (tests use it)
+ENV_DIR = "QUIZMATH_CACHE_DIR"  # another root than the user cache directory (tests use it)
 
 # The code that turns a file into a Template (paths inside the package): the key depends on it.
 CODE = (
@@ -116,38 +119,79 @@ class CacheMiss(Exception):
 # -- where, and under which key ------------------------------------------------------------
 
 
-def cache_dir() -> Path | None:
+def cache_dir(kind: str = "templates") -> Path | None:
+    """The folder of one kind of entry (``templates``, ``curriculum``); None when off."""
     if os.environ.get(ENV_OFF, "").strip() not in ("", "0"):
         return None
     chosen = os.environ.get(ENV_DIR, "").strip()
-    if chosen:
-        return Path(chosen)
-    return _user_cache_dir()
+    return (Path(chosen) if chosen else _user_cache_root()) / kind
 
 
 @cache
-def _user_cache_dir() -> Path:
+def _user_cache_root() -> Path:
     import platformdirs  # ~20 ms, paid only by a load that can use the cache
 
-    return Path(platformdirs.user_cache_dir("quizmath", appauthor=False)) / "templates"
+    return Path(platformdirs.user_cache_dir("quizmath", appauthor=False))
 
 
 @cache
-def code_fingerprint() -> bytes:
-    """What the parsed form depends on besides the file: our version and the code that parses."""
+def fingerprint(label: str, sources: tuple[str, ...]) -> bytes:
+    """What a parsed form depends on besides the file: our version, ``label`` (the kind of entry
+    and its format) and the code that parses (``sources``: paths inside the package)."""
     import quizmath
     from quizmath import __version__
 
-    # Read as files, not imported: a start that only reads summaries loads none of them.
+    # Read as files, not imported: a start that only reads entries loads none of them.
     package = Path(quizmath.__file__).parent
-    h = hashlib.sha256(f"quizmath {__version__} cache {FORMAT}".encode())
-    for source in CODE:
+    h = hashlib.sha256(f"quizmath {__version__} {label}".encode())
+    for source in sources:
         h.update((package / source).read_bytes())
     return h.digest()
 
 
+def code_fingerprint() -> bytes:
+    return fingerprint(f"cache {FORMAT}", CODE)
+
+
+def content_key(code: bytes, text: str) -> str:
+    """The key of a file's ``text`` parsed by the code whose fingerprint is ``code``."""
+    return hashlib.sha256(code + text.encode("utf-8")).hexdigest()
+
+
 def key_of(text: str) -> str:
-    return hashlib.sha256(code_fingerprint() + text.encode("utf-8")).hexdigest()
+    return content_key(code_fingerprint(), text)
+
+
+def read_entry(kind: str, key: str) -> bytes:
+    """The bytes of the entry ``key`` of ``kind``. Raises CacheMiss (absent, unreadable, off)."""
+    folder = cache_dir(kind)
+    if folder is None:
+        raise CacheMiss
+    try:
+        return (folder / f"{key}.json").read_bytes()
+    except (OSError, ValueError):
+        raise CacheMiss from None
+
+
+def write_entry(kind: str, key: str, text: str) -> bool:
+    """Write the entry ``key`` of ``kind`` whole or not at all (a temporary file, renamed);
+    False when it could not be written (then: no cache) or the cache is off."""
+    folder = cache_dir(kind)
+    if folder is None:
+        return False
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here: only a load that writes entries needs it
+
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, folder / f"{key}.json")
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)
+        return False
+    return True
 
 
 # -- reading and writing --------------------------------------------------------------------
@@ -176,17 +220,14 @@ def load(key: str, file: str) -> model.Template:
 
 def load_entry(key: str, file: str) -> Entry:
     """The entry for ``key``, its template not decoded yet. Raises CacheMiss."""
-    folder = cache_dir()
-    if folder is None:
-        raise CacheMiss
+    raw = read_entry("templates", key)
     try:
-        raw = (folder / f"{key}.json").read_bytes()
         head, newline, body = raw.partition(b"\n")
         summary = json.loads(head)
         entry = Entry(
             summary["id"], summary["title"], summary["topic"], summary["difficulty"], file, body
         )
-    except (OSError, ValueError, TypeError, KeyError, RecursionError):
+    except (ValueError, TypeError, KeyError, RecursionError):
         raise CacheMiss from None
     texts = (entry.id, entry.title, entry.topic)
     if not newline or not all(type(x) is str for x in texts) or type(entry.difficulty) is not int:
@@ -210,8 +251,7 @@ def decode(body: bytes, file: str) -> model.Template:
 
 def store(key: str, template: model.Template) -> bool:
     """Write the entry (atomically); False when it could not be written (then: no cache)."""
-    folder = cache_dir()
-    if folder is None:
+    if cache_dir() is None:
         return False
     _registry()
     try:
@@ -219,19 +259,10 @@ def store(key: str, template: model.Template) -> bool:
         t = template
         summary = {"id": t.id, "title": t.title, "topic": t.topic, "difficulty": t.difficulty}
         body = json.dumps(data, separators=(",", ":"), check_circular=False)
-        text = json.dumps(summary) + "\n" + body  # JSON has no raw newline: two lines
-        folder.mkdir(parents=True, exist_ok=True)
-        import tempfile  # here: only a load that writes entries needs it
-
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, folder / f"{key}.json")
-    except (OSError, ValueError, TypeError, RecursionError):
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(tmp)
+    except (ValueError, TypeError, RecursionError):
         return False
-    return True
+    text = json.dumps(summary) + "\n" + body  # JSON has no raw newline: two lines
+    return write_entry("templates", key, text)
 
 
 def prune(folder: Path | None = None, keep: int = MAX_ENTRIES) -> None:

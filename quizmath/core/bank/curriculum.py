@@ -1,7 +1,8 @@
 """The curriculum (areas → topics, in teaching order) from ``question_bank/curriculum.yaml``.
 
 A topic may name the topics it builds on (``requires:``, see ``core.bank.prerequisites``):
-placement probes a topic only once those were passed.
+placement probes a topic only once those were passed. A file read before comes from its cache
+(``curriculum_cache``), without YAML.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from functools import cached_property
 from pathlib import Path
 
 from quizmath.core.bank.prerequisites import with_prerequisites
+from quizmath.core.bank.textfile import MAX_FILE_BYTES, read_text_file
 from quizmath.core.bank.topic_names import suggestions
-from quizmath.core.bank.yamlsource import LDict, read_yaml_file
+from quizmath.core.bank.yamlsource import LDict, read_yaml_text
 from quizmath.core.errors import QuizmathError, TemplateError
 
 
@@ -70,9 +72,30 @@ class Curriculum:
         return topic.order if topic else len(self.topics)
 
 
-def load_curriculum(path: Path) -> Curriculum:
-    data = read_yaml_file(path)
-    name = str(path)
+def load_curriculum(path: Path, *, use_cache: bool = True) -> Curriculum:
+    """The curriculum in ``path``. Raises TemplateError (``file:line``).
+
+    With ``use_cache``, a file whose exact bytes loaded before is not parsed again, and YAML is
+    not imported (``curriculum_cache``); the file itself is always read.
+    """
+    text = read_text_file(path, MAX_FILE_BYTES)
+    if not use_cache:
+        return curriculum_from_text(text, str(path))
+    from quizmath.core.bank import cache, curriculum_cache
+
+    key = curriculum_cache.key_of(text)
+    try:
+        return curriculum_cache.load(key)
+    except cache.CacheMiss:
+        pass
+    curriculum = curriculum_from_text(text, str(path))  # raises: a broken file is never cached
+    curriculum_cache.store(key, curriculum)
+    return curriculum
+
+
+def curriculum_from_text(text: str, name: str) -> Curriculum:
+    """A curriculum file's text (as read) → the Curriculum, parsed. Raises TemplateError."""
+    data = read_yaml_text(text, name)
     if not isinstance(data, LDict) or not isinstance(data.get("areas"), list):
         raise TemplateError("expected a list of areas", file=name, line=1, field="areas")
     areas = []

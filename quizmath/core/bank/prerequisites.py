@@ -40,7 +40,7 @@ def with_prerequisites(
         resolved = _resolve(curriculum, topic_id, entry, file)
         requires[topic_id] = tuple(r for r, _ in resolved)
         lines.update({(topic_id, r): line for r, line in resolved})
-    _refuse_cycles(curriculum, requires, lines, file)
+    refuse_cycles(curriculum, requires, lines, file)
     areas = tuple(
         dataclasses.replace(
             area,
@@ -99,14 +99,15 @@ def _unknown(curriculum: Curriculum, area: str, name: str) -> str:
     )
 
 
-def _refuse_cycles(
+def refuse_cycles(
     curriculum: Curriculum,
     requires: Mapping[str, tuple[str, ...]],
     lines: Mapping[tuple[str, str], int | None],
     file: str,
 ) -> None:
     """Depth-first search in curriculum order; the first cycle found is reported at the line
-    of the entry that closes it."""
+    of the entry that closes it (``lines``: (topic, required) → line). Also run on a
+    curriculum read from its cache (``curriculum_cache``), which has no lines."""
     done: set[str] = set()
     for start in curriculum.topics:
         if start in done:
