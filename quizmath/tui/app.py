@@ -36,7 +36,7 @@ from quizmath.tui.messages import (
     BankLoaded,
     ContentFailed,
     ContentReady,
-    ExercisesLoaded,
+    ExtrasLoaded,
     Loaded,
     ProblemPainted,
     ProgressChanged,
@@ -66,6 +66,9 @@ def _quiz_commands() -> type[Provider]:
     from quizmath.tui.palette import QuizCommands
 
     return QuizCommands
+
+
+EXTRAS_WAIT = 2.0  # seconds the interviews and exercises wait for home to show the bank
 
 
 class QuizApp(App[int]):
@@ -115,7 +118,10 @@ class QuizApp(App[int]):
         self.first_frame_done = False
         self._background_started = False
         self._exercises_done = False  # loaded, or failed to: screens may use ``loaded``
-        self._bank_shown = threading.Event()  # home shows the loaded bank: exercises may load
+        # Home has shown the loaded bank (or there is no home to wait for): the interview
+        # questions and the exercises may load. Before, they would compete with home's
+        # progress read for the interpreter (issue 13 item 24: home usable soon after paint).
+        self._bank_shown = threading.Event()
         self._ui_thread = threading.get_ident()  # the app is built on the thread that runs it
         self.checker = AppChecker(services.checker_factory, self._checker_fell_back)
         self.practice = PracticeController(
@@ -353,44 +359,59 @@ class QuizApp(App[int]):
     def _load_bank(self) -> None:
         try:
             bank = self.bank or self.services.load_bank()
-            interviews = self.services.load_interviews(bank)
         except Exception as exc:  # a broken bank must not take the app down
             self.post_message(BankFailed(neutralise(f"{type(exc).__name__}: {exc}")))
             return
-        # Home is usable with these (reviews due, Continue): it shows them while the
-        # exercises load (issue 13 item 24: home usable within 1.3× of its first paint).
-        self.post_message(BankLoaded(bank, interviews))
-        # Not while the UI thread fills home in: both need the interpreter (the GIL). Waiting
-        # only while the app runs: a quit before BankLoaded was handled (it never will be)
-        # made the process wait out a fixed timeout before it could exit.
+        # Home is usable with the bank alone (reviews due, Continue): it shows them while the
+        # rest loads (issue 13 item 24: home usable within 1.3× of its first paint).
+        self.post_message(BankLoaded(bank))
+        # Not while home reads its figures: both need the interpreter (the GIL). Waiting only
+        # while the app runs: a quit before home showed the bank (it never will) made the
+        # process wait out a fixed timeout before it could exit. And not for ever: the
+        # content must arrive even if home never says it has shown the bank.
         worker = get_current_worker()
+        give_up = time.monotonic() + EXTRAS_WAIT
         while not self._bank_shown.wait(timeout=0.05):
             if worker.is_cancelled:  # the app is exiting (Textual cancels its workers)
                 return
+            if time.monotonic() > give_up:
+                break
+        try:
+            interviews = self.services.load_interviews(bank)
+        except Exception as exc:
+            self.post_message(BankFailed(neutralise(f"{type(exc).__name__}: {exc}")))
+            return
         try:
             exercises = self.services.load_exercises()
         except Exception:  # the rest of the app works without them
             exercises = None
-        self.post_message(ExercisesLoaded(exercises))
+        self.post_message(ExtrasLoaded(interviews, exercises))
 
     @on(BankLoaded)
     def _bank_loaded(self, message: BankLoaded) -> None:
-        self._set_bank(message.bank, message.interviews)
-        self._bank_shown.set()
-        # Now, not with the first paint: the checking service's start and the live
-        # preview's parser would compete with the bank's load for the same cores.
-        self._warm_up()
+        self._set_bank(message.bank, None)
+        if self._home() is None:
+            self._bank_shown.set()  # no home to show it: the rest may load now
+        # else home calls home_shown() once its figures are on the screen.
 
-    @on(ExercisesLoaded)
-    def _exercises_loaded(self, message: ExercisesLoaded) -> None:
+    def home_shown(self) -> None:
+        """Home has shown the loaded bank's figures (or could not read them)."""
+        self._bank_shown.set()
+
+    @on(ExtrasLoaded)
+    def _extras_loaded(self, message: ExtrasLoaded) -> None:
         gc_pause.resume()  # start-up is over
         self.exercises = message.exercises
         self._exercises_done = True
         if self.bank is not None:
-            self._set_bank(self.bank, None)  # their cards count in their topics' progress
+            # their cards count in their topics' progress; home adds the interviews due
+            self._set_bank(self.bank, message.interviews)
         loaded = self.loaded
         if loaded is not None:
             self._tell_screens(lambda: ContentReady(loaded))
+        # Last, not with the first paint or the bank: the checking service's start and the
+        # live preview's parser would compete with them (and home's figures) for the cores.
+        self._warm_up()
 
     @on(BankFailed)
     def _bank_failed(self, message: BankFailed) -> None:

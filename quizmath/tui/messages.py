@@ -27,16 +27,17 @@ class Loaded:
 
 @dataclass
 class BankLoaded(Message):
-    """The full bank and the interview questions are loaded (posted from a worker)."""
+    """The full bank is loaded (posted from a worker)."""
 
     bank: Bank
-    interviews: InterviewBank
 
 
 @dataclass
-class ExercisesLoaded(Message):
-    """The coding exercises are loaded, after the bank (None: they did not load)."""
+class ExtrasLoaded(Message):
+    """After the bank, once home has shown it: the interview questions and the coding
+    exercises (None: the exercises did not load)."""
 
+    interviews: InterviewBank
     exercises: ExerciseBank | None
 
 

@@ -176,6 +176,7 @@ class HomeScreen(Screen[None]):
             self._show(self._figures(progress.snapshot, progress.placed))
         else:
             self._show(message.figures)
+        self.quiz.home_shown()  # the rest of the content may load now
 
     def _figures(
         self,
