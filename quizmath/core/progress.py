@@ -28,8 +28,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from fsrs import Card
-
 from quizmath.core.storage import attempts as attempt_rows
 from quizmath.core.storage import cards as card_rows
 from quizmath.core.storage import drills as drill_rows
@@ -38,6 +36,8 @@ from quizmath.core.storage.store import Storage
 from quizmath.core.storage.totals import Tally
 
 if TYPE_CHECKING:
+    from fsrs import Card  # only in annotations: home's first paint need not import fsrs
+
     from quizmath.core.bank.bank import Bank
     from quizmath.core.scheduler import Pick, Question, Recorded, Scheduler, TopicProgress
 

@@ -61,13 +61,14 @@ def service_generator(checker: AppChecker) -> Generator:
     (sent as numbers). On the UI thread (the first problem, made before the first frame) and
     whenever the service cannot make one (said in the log), the problem is made here as
     before: correctness never depends on the service."""
-    from quizmath.core.items.problem import generate
 
     def make(template: Template, seed: int) -> Problem:
         if threading.current_thread() is not threading.main_thread():
             problem = checker.generate(template, seed)
             if problem is not None:
                 return problem
+        from quizmath.core.items.problem import generate  # not before the first paint
+
         return generate(template, seed)
 
     return make

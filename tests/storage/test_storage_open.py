@@ -9,6 +9,7 @@ import sqlite3
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -350,3 +351,33 @@ def test_a_connection_stays_on_its_thread(db_path: Path) -> None:
         t.join()
         assert storage.attempts() == []
     assert len(errors) == 1 and isinstance(errors[0], sqlite3.ProgrammingError)
+
+
+def test_only_the_open_marks_skip_the_disk_sync(db_path: Path) -> None:
+    # Each start and each quit synced the disk once just for the open mark (issue 13 item
+    # 24). The mark may wait for the next durable commit; an answer may not.
+    from quizmath.core.storage import db as database
+
+    levels: list[tuple[str, int]] = []  # (first statement, PRAGMA synchronous) per commit
+    transaction = database.Database._transaction
+
+    def traced(self: database.Database, fn: Any) -> Any:
+        statements: list[str] = []
+        self.conn.set_trace_callback(statements.append)
+        try:
+            return transaction(self, fn)
+        finally:
+            self.conn.set_trace_callback(None)
+            level = int(self.conn.execute("PRAGMA synchronous").fetchone()[0])
+            kind = next(s.split()[0] for s in statements if not s.startswith(("BEGIN", "SELECT")))
+            levels.append((kind, level))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(database.Database, "_transaction", traced)
+        storage = Storage.open(db_path)
+        storage.add_attempt(_attempt())
+        storage.close()
+    # 1 is NORMAL, 2 FULL: the mark in, the answer, the mark out.
+    assert [level for _, level in levels[-3:]] == [1, 2, 1]
+    assert levels[-2][0] == "INSERT" and "open_marks" not in str(levels[-2])
+    assert Storage.open(db_path).attempts()[0].seed == 0  # and the answer is there

@@ -10,10 +10,12 @@ import json
 import sqlite3
 import zlib
 from datetime import datetime
-
-from fsrs import Card
+from typing import TYPE_CHECKING
 
 from quizmath.core.storage.times import to_iso
+
+if TYPE_CHECKING:
+    from fsrs import Card
 
 TEMPLATE = "template:"
 INTERVIEW = "interview:"
@@ -28,13 +30,19 @@ def interview_key(interview_id: str) -> str:
 
 
 def new_card(key: str, now: datetime) -> Card:
+    from fsrs import Card  # here: opening the storage need not import fsrs (start-up time)
+
     # A stable id (Card() without one uses the clock and sleeps 1 ms).
     return Card(card_id=zlib.crc32(key.encode()), due=now)
 
 
 def get_card(conn: sqlite3.Connection, key: str) -> Card | None:
     row = conn.execute("SELECT data FROM cards WHERE key = ?", (key,)).fetchone()
-    return None if row is None else Card.from_dict(json.loads(row[0]))
+    if row is None:
+        return None
+    from fsrs import Card
+
+    return Card.from_dict(json.loads(row[0]))
 
 
 def put_card(conn: sqlite3.Connection, key: str, card: Card, now: datetime) -> None:
@@ -52,6 +60,8 @@ def cards_with_prefix(conn: sqlite3.Connection, prefix: str) -> dict[str, Card]:
     rows = conn.execute(
         "SELECT key, data FROM cards WHERE substr(key, 1, ?) = ?", (len(prefix), prefix)
     ).fetchall()
+    from fsrs import Card
+
     return {key[len(prefix) :]: Card.from_dict(json.loads(data)) for key, data in rows}
 
 

@@ -12,15 +12,16 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
-
-from fsrs import Card
+from typing import TYPE_CHECKING, TypeVar
 
 from quizmath.core.storage import attempts, cards
 from quizmath.core.storage.attempts import Attempt
 from quizmath.core.storage.db import Database, StorageError
 from quizmath.core.storage.paths import resolve_db_path
 from quizmath.core.storage.totals import Tally
+
+if TYPE_CHECKING:
+    from fsrs import Card  # imported where cards are made or read: not to open the storage
 
 T = TypeVar("T")
 
