@@ -288,3 +288,23 @@ async def test_home_says_how_many_reviews_fall_due_later_today(make_app) -> None
         await wait_until(
             pilot, lambda: "1 more later today" in str(home.query_one("#status").render())
         )
+
+
+async def test_continue_works_when_homes_first_progress_read_fails(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The menu waits for home's first figures (redrawing it before them delayed the read,
+    # issue 13 item 24); a read that fails must not leave Continue waiting for ever.
+    from quizmath.tui import home_progress
+
+    def broken(*args: object) -> object:
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr(home_progress.HomeProgress, "read", broken)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        home = await loaded_home(pilot)
+        menu = home.query_one(HomeMenu)
+        await wait_until(pilot, lambda: "loading" not in str(menu.get_option_at_index(0).prompt))
+        assert "Continue" in str(menu.get_option_at_index(0).prompt)
+        await pilot.press("c")
+        screen = await problem_screen(pilot)
+        assert screen.problem.template_id == "tuifix.dot"

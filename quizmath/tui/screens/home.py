@@ -145,8 +145,8 @@ class HomeScreen(Screen[None]):
             self._listening = scheduler
         if progress.snapshot is not None:  # no query: a computation
             self._show(self._figures(progress.snapshot, progress.placed))
-        elif self.figures is None:
-            menu.set_entries(self.menu_entries())  # Continue works before the figures come
+        # The first time, the menu waits for the figures (a few ms): redrawing it now delayed
+        # the reading's worker by ~20 ms (issue 13 item 24: home usable soon after its paint).
         self._token += 1
         progress.started()
         self._read(self._token, progress, scheduler, bank)
@@ -172,11 +172,16 @@ class HomeScreen(Screen[None]):
         changed = progress.arrived(message.snapshot, message.placed)
         if progress.snapshot is None or message.figures is None:
             self.notify(f"Progress not read: {message.error}", severity="error", markup=False)
+            if self.figures is None:  # Continue works without them
+                self.query_one(HomeMenu).set_entries(self.menu_entries())
+                self.refresh_bindings()
         elif changed:  # answers recorded while it read: in the snapshot, not in its figures
             self._show(self._figures(progress.snapshot, progress.placed))
         else:
             self._show(message.figures)
-        self.quiz.home_shown()  # the rest of the content may load now
+        # The rest of the content may load once these are on the screen (not while they are
+        # drawn: both need the interpreter).
+        self.call_after_refresh(self.quiz.home_shown)
 
     def _figures(
         self,
