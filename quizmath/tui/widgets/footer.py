@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from textual.widgets import Footer as TextualFooter
 
 if TYPE_CHECKING:
+    from textual.app import ComposeResult
     from textual.screen import Screen
 
 
@@ -28,6 +29,21 @@ class Footer(TextualFooter):
         self._rebuild_pending = False
         self._shown: tuple[Any, ...] | None = None  # what the keys show now
         self.rebuilds = 0  # (tests and the memory benchmark)
+
+    def compose(self) -> ComposeResult:
+        # Textual's footer composes nothing until its screen first reports its bindings, then
+        # rebuilds: the keys came a frame after the screen's first paint, and on home that
+        # rebuild took ~20 ms of the time until home was usable (issue 13 item 24). The
+        # bindings are usually known already, so the first frame has the keys, and the first
+        # report finds them unchanged (``_rebuild`` compares) and rebuilds nothing.
+        if not self._bindings_ready and self.is_attached:
+            try:
+                shown = self._signature()
+            except Exception:  # e.g. a check_action that needs widgets not mounted yet: the
+                return  # same call after mounting raises it again, as before; meanwhile no keys
+            self._bindings_ready = True
+            self._shown = shown
+        yield from super().compose()
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True
