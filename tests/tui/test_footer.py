@@ -123,3 +123,27 @@ async def test_the_first_frame_has_the_keys_without_a_rebuild() -> None:
     async with fragile.run_test() as pilot:
         await wait_until(pilot, lambda: len(fragile.query(FooterKey)) == 3)
         assert fragile.query_one(Footer).rebuilds == 1
+
+
+async def test_a_rebuild_does_not_restyle_each_key() -> None:
+    # Each key started compact (its default) and was then bound to the footer's value: two
+    # restyles of every key on every build, on the way to the first paint too.
+    app = Bare()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        footer = app.query_one(Footer)
+        restyled: list[str] = []
+        update_styles = app.update_styles
+
+        def traced(node: Any = None, animate: bool = True) -> None:
+            if isinstance(node, FooterKey) and "-command-palette" not in node.classes:
+                restyled.append(node.description)  # (the palette key is restyled once anyway)
+            update_styles(node, animate=animate)
+
+        app.update_styles = traced  # type: ignore[method-assign]
+        app.allow_next = False
+        app.screen.refresh_bindings()
+        await wait_until(pilot, lambda: footer.rebuilds == 1)
+        await pilot.pause()
+        assert restyled == []  # before: ["Hint", "Hint"]
+        assert [k.has_class("-compact") for k in app.query(FooterKey)] == [False, True]

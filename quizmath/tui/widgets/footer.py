@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -43,7 +44,17 @@ class Footer(TextualFooter):
                 return  # same call after mounting raises it again, as before; meanwhile no keys
             self._bindings_ready = True
             self._shown = shown
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # A key starts compact (its reactive's default) without the class, then takes
+                # the footer's value once mounted (data_bind): each change restyles the key,
+                # ~1 ms, on every build. Give it its final value and class now. (The palette
+                # key is not bound: it stays compact.)
+                palette = widget.has_class("-command-palette")
+                compact = widget.compact if palette else self.compact
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True
