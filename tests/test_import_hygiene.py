@@ -132,9 +132,16 @@ NOT_FOR_THE_FIRST_PROBLEM = (
     "quizmath.core.placement.walk",
     "fsrs",  # the scheduler's: it is made once the bank has loaded
     "quizmath.core.items.problem",  # the practice session's generator
+    "quizmath.core.drill.options",  # a drill's
 )
 # Also not needed when the prefetch helper made the problem.
-MADE_ELSEWHERE = ("yaml", "quizmath.core.expr", "quizmath.core.bank.loader", "quizmath.core.values")
+MADE_ELSEWHERE = (
+    "yaml",
+    "quizmath.core.expr",
+    "quizmath.core.bank.loader",
+    "quizmath.core.values",
+    "quizmath.core.render.plot",  # a problem with a plot mounts its plot widget
+)
 
 
 def paint(args: dict, tmp_path: Path, deferred: tuple[str, ...] = (), **env: str) -> dict:  # type: ignore[type-arg]

@@ -15,11 +15,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quizmath.core.drill.options import DrillOptions
-
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
     from quizmath.core.content import ConceptPage, InterviewBank
+    from quizmath.core.drill.options import DrillOptions
     from quizmath.core.exercises.catalog import ExerciseBank
     from quizmath.core.scheduler import Scheduler
     from quizmath.core.storage import Storage

@@ -6,10 +6,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from quizmath.core.errors import QuizmathError
-from quizmath.core.render.plot import Plot
+
+if TYPE_CHECKING:
+    from quizmath.core.render.plot import Plot  # made where a problem has a plot
 
 _REF = re.compile(r"^\s*([a-z][a-z0-9.-]*)(?:@(\d{1,18}))?\s*$")
 

@@ -13,10 +13,12 @@ compute it (``problem_from_data(data, carry)``).
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quizmath.core.bank.problem import Carried, Carry, FixedTexts, Mistake, Part, Problem
-from quizmath.core.render.plot import Plot, Series
+
+if TYPE_CHECKING:
+    from quizmath.core.render.plot import Plot
 
 TEXTS = ("hints", "solution", "mistakes", "notes")  # rendered on first read: sent rendered
 
@@ -76,6 +78,8 @@ def problem_from_data(data: dict[str, Any], carry: Carry | None = None) -> Probl
 
 
 def plot_from_data(data: dict[str, Any]) -> Plot:
+    from quizmath.core.render.plot import Plot, Series  # only a problem with a plot needs it
+
     def numbers(values: Any) -> tuple[float, ...]:
         return tuple(float(v) for v in values)
 
