@@ -55,3 +55,15 @@ async def test_the_rest_loads_even_if_home_never_shows_the_bank(
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: app.loaded is not None)
         assert app.interviews is not None
+
+
+@pytest.mark.parametrize("start", [{}, {"topic": "vectors"}, {"template": "tuifix.dot@3"}])
+async def test_the_rest_never_waits_for_the_backstop(
+    make_app, monkeypatch: pytest.MonkeyPatch, start: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    # Home says it has shown the bank whether or not it is the screen on top (a start on a
+    # problem), or there is no home to wait for: the rest loads without the 2 s backstop.
+    monkeypatch.setattr(app_module, "EXTRAS_WAIT", 600.0)
+    app = make_app(**start)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: app.loaded is not None, timeout=30)
