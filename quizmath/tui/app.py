@@ -376,16 +376,19 @@ class QuizApp(App[int]):
                 return
             if time.monotonic() > give_up:
                 break
+        failed = None
         try:
             interviews = self.services.load_interviews(bank)
-        except Exception as exc:
-            self.post_message(BankFailed(neutralise(f"{type(exc).__name__}: {exc}")))
-            return
+        except Exception as exc:  # the bank is here: the app works without them, and says so
+            from quizmath.core.content import InterviewBank
+
+            interviews = InterviewBank({})
+            failed = neutralise(f"{type(exc).__name__}: {exc}")
         try:
             exercises = self.services.load_exercises()
         except Exception:  # the rest of the app works without them
             exercises = None
-        self.post_message(ExtrasLoaded(interviews, exercises))
+        self.post_message(ExtrasLoaded(interviews, exercises, failed))
 
     @on(BankLoaded)
     def _bank_loaded(self, message: BankLoaded) -> None:
@@ -401,6 +404,12 @@ class QuizApp(App[int]):
     @on(ExtrasLoaded)
     def _extras_loaded(self, message: ExtrasLoaded) -> None:
         gc_pause.resume()  # start-up is over
+        if message.interviews_error is not None:
+            self.notify(
+                f"Could not load the interview questions: {message.interviews_error}",
+                severity="error",
+                markup=False,
+            )
         self.exercises = message.exercises
         self._exercises_done = True
         if self.bank is not None:

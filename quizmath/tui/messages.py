@@ -37,8 +37,9 @@ class ExtrasLoaded(Message):
     """After the bank, once home has shown it: the interview questions and the coding
     exercises (None: the exercises did not load)."""
 
-    interviews: InterviewBank
+    interviews: InterviewBank  # none (and ``interviews_error``) if they could not be read
     exercises: ExerciseBank | None
+    interviews_error: str | None = None
 
 
 @dataclass

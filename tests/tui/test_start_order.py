@@ -67,3 +67,24 @@ async def test_the_rest_never_waits_for_the_backstop(
     app = make_app(**start)
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: app.loaded is not None, timeout=30)
+
+
+async def test_interview_questions_that_fail_to_load_leave_the_rest_working(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    # They load after the bank now: a failure there must not be reported as the bank's, nor
+    # keep the content from arriving.
+    app = make_app()
+
+    def broken(bank: Any = None) -> Any:
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr(app.services, "load_interviews", broken)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: app.loaded is not None)
+        assert app.bank_error is None
+        assert app.interviews is not None and not app.interviews.questions
+        messages = [str(n.message) for n in app._notifications]
+        assert any("interview questions: OSError: disk on fire" in m for m in messages)
+        await pilot.press("c")  # practice still works
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "PracticeScreen")
