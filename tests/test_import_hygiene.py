@@ -133,6 +133,8 @@ NOT_FOR_THE_FIRST_PROBLEM = (
     "fsrs",  # the scheduler's: it is made once the bank has loaded
     "quizmath.core.items.problem",  # the practice session's generator
     "quizmath.core.drill.options",  # a drill's
+    "quizmath.core.bank.plot_spec",  # a template with a plot: decoded and drawn on first use
+    "quizmath.core.render.plot",
 )
 # Also not needed when the prefetch helper made the problem.
 MADE_ELSEWHERE = (
@@ -140,7 +142,6 @@ MADE_ELSEWHERE = (
     "quizmath.core.expr",
     "quizmath.core.bank.loader",
     "quizmath.core.values",
-    "quizmath.core.render.plot",  # a problem with a plot mounts its plot widget
 )
 
 

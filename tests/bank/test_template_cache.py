@@ -150,3 +150,26 @@ def test_entries_are_json_data() -> None:
     names = {n for n in json.dumps(data).split('"@": "')[1:]}
     assert all(n.split('"')[0] in {*cache._CLASSES, "dict", "list", "Fraction"} for n in names)
     assert dataclasses.replace(template, file="") != template  # the path is not stored
+
+
+def test_a_plot_is_decoded_by_a_registry_that_has_not_seen_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The plot's classes join the registry only when an entry has one (the first problem
+    # painted need not import the plot code); decoding and encoding must not depend on order.
+    for path in sorted((bank_root()).rglob("*.yaml")):
+        template = load_template(path)[0]
+        if template is not None and template.plot is not None:
+            break
+    else:
+        pytest.fail("no template with a plot in the bank")
+    for name in ("_CLASSES", "_FIELDS", "_COUNTS"):
+        monkeypatch.setattr(cache, name, {})
+    monkeypatch.setattr(cache, "_CALL", [])
+    data = json.dumps(cache._encode(dataclasses.replace(template, file="")))
+    assert "PlotSpec" in cache._CLASSES
+    for name in ("_CLASSES", "_FIELDS", "_COUNTS"):
+        monkeypatch.setattr(cache, name, {})
+    monkeypatch.setattr(cache, "_CALL", [])
+    decoded = cache.decode(data.encode(), template.file)
+    assert decoded == template

@@ -77,7 +77,7 @@ _CALL: list[type] = []  # the expression-call node, whose function must be on th
 
 def _registry() -> type[model.Template]:
     """Fill the class registry (once); the Template class."""
-    from quizmath.core.bank import model, plot_spec
+    from quizmath.core.bank import model
     from quizmath.core.expr import nodes as expr_nodes
     from quizmath.core.render.fill import Slot
 
@@ -91,8 +91,6 @@ def _registry() -> type[model.Template]:
             model.MistakeSpec,
             model.TestSpec,
             model.LintSpec,
-            plot_spec.PlotSpec,
-            plot_spec.SeriesSpec,
             model.PartSpec,
             Slot,
             *(
@@ -107,6 +105,21 @@ def _registry() -> type[model.Template]:
         _CALL.append(expr_nodes.Call)
         _CLASSES.update({c.__name__: c for c in classes})  # last: it marks the registry full
     return model.Template
+
+
+# A plot's classes join the registry when an entry has one: the plot code (~4 ms to import)
+# is not needed to make a problem without a plot, such as the first one painted.
+_PLOT_CLASSES = ("PlotSpec", "SeriesSpec")
+
+
+def _register_plots() -> None:
+    from quizmath.core.bank import plot_spec
+
+    classes = (plot_spec.PlotSpec, plot_spec.SeriesSpec)
+    fields = {c.__name__: tuple(f.name for f in dataclasses.fields(c)) for c in classes}
+    _FIELDS.update(fields)
+    _COUNTS.update({name: len(names) for name, names in fields.items()})
+    _CLASSES.update({c.__name__: c for c in classes})
 
 
 written = 0  # entries written by this process (a load that wrote some prunes the folder)
@@ -297,6 +310,8 @@ def _encode(obj: Any) -> Any:
     if kind is tuple:
         return [_encode(x) for x in obj]
     name = kind.__name__
+    if name in _PLOT_CLASSES and name not in _CLASSES:
+        _register_plots()
     if _CLASSES.get(name) is kind:
         return {"@": name, "v": [_encode(getattr(obj, f)) for f in _FIELDS[name]]}
     if isinstance(obj, Fraction):
@@ -313,6 +328,9 @@ def _encode(obj: Any) -> Any:
 def _decode(obj: dict[str, Any]) -> Any:
     name, values = obj["@"], obj["v"]
     cls = _CLASSES.get(name)
+    if cls is None and name in _PLOT_CLASSES:
+        _register_plots()
+        cls = _CLASSES[name]
     if cls is not None:
         if len(values) != _COUNTS[name]:
             raise CacheMiss

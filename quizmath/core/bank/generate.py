@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quizmath.core.bank.model import Compiled, Template, Text
-from quizmath.core.bank.plot_spec import evaluate_plot
 from quizmath.core.bank.problem import DEFAULT_TOLERANCE, Mistake, Problem, format_note, letter
 from quizmath.core.errors import ConstraintError, ExprError, TemplateError
 from quizmath.core.expr import Budget, Context, evaluate, free_names
@@ -31,6 +30,9 @@ from quizmath.core.values import (
     is_symbolic,
     to_sympy_text,
 )
+
+if TYPE_CHECKING:
+    from quizmath.core.render.plot import Plot
 
 MAX_DRAWS = 200
 # Work is bounded by the budget's step count. The wall clock is a backstop only, generous
@@ -299,8 +301,17 @@ def _common(draw: _Draw) -> dict[str, Any]:
         "calculator": t.calculator,
         "prompt": draw.text(t.prompt),
         "vars": t.answer.vars,
-        "plot": evaluate_plot(t.plot, draw, t.file) if t.plot is not None else None,
+        "plot": _plot(t, draw),
     }
+
+
+def _plot(t: Template, draw: _Draw) -> Plot | None:
+    if t.plot is None:
+        return None
+    # Here: a problem without a plot (most, and the first one painted) need not import it.
+    from quizmath.core.bank.plot_spec import evaluate_plot
+
+    return evaluate_plot(t.plot, draw, t.file)
 
 
 def _problem(draw: _Draw, seed: int, answer: Any) -> Problem:
