@@ -133,6 +133,7 @@ NOT_FOR_THE_FIRST_PROBLEM = (
     "fsrs",  # the scheduler's: it is made once the bank has loaded
     "quizmath.core.items.problem",  # the practice session's generator
     "quizmath.core.drill.options",  # a drill's
+    "quizmath.core.expr.parser",  # a template read from the cache needs no parsing
     "quizmath.core.bank.plot_spec",  # a template with a plot: decoded and drawn on first use
     "quizmath.core.render.plot",
 )

@@ -10,12 +10,16 @@ that can only call functions registered in ``registry.BUILTINS``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from quizmath.core.expr.containers import iterate, make_list, values_equal
 from quizmath.core.expr.context import Budget, Context
 from quizmath.core.expr.interpreter import CONSTANTS, evaluate
-from quizmath.core.expr.lexer import MAX_DIGITS, MAX_EXPONENT, MAX_TEXT
 from quizmath.core.expr.nodes import Node, called_functions, free_names, walk
-from quizmath.core.expr.parser import MAX_DEPTH, parse
+
+if TYPE_CHECKING:
+    from quizmath.core.expr.lexer import MAX_DIGITS, MAX_EXPONENT, MAX_TEXT
+    from quizmath.core.expr.parser import MAX_DEPTH, parse
 
 __all__ = [
     "CONSTANTS",
@@ -35,3 +39,17 @@ __all__ = [
     "values_equal",
     "walk",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The parser loads on first use: a template read from the cache is evaluated without it,
+    # and the first problem is made before the first paint.
+    if name in ("parse", "MAX_DEPTH"):
+        from quizmath.core.expr import parser
+
+        return getattr(parser, name)
+    if name in ("MAX_DIGITS", "MAX_EXPONENT", "MAX_TEXT"):
+        from quizmath.core.expr import lexer
+
+        return getattr(lexer, name)
+    raise AttributeError(name)
