@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizmath.core.bank.fields import Fields, Problems
+from quizmath.core.bank.places import bank_root
 from quizmath.core.bank.textfile import read_text_file
 from quizmath.core.bank.yamlsource import LDict, LList, read_yaml_file
 from quizmath.core.errors import TemplateError
@@ -44,15 +45,8 @@ class ConceptPage:
         return f"# {self.title}\n\n{self.body}"
 
 
-def _bank_root() -> Path:
-    # Imported here: the bank module pulls in the template engine, which content never needs.
-    from quizmath.core.bank.places import bank_root
-
-    return bank_root()
-
-
 def concepts_dir(root: Path | None = None) -> Path:
-    return (root or _bank_root()) / "concepts"
+    return (root or bank_root()) / "concepts"
 
 
 def load_concept(slug: str, root: Path | None = None) -> ConceptPage:
@@ -144,9 +138,9 @@ def load_interviews(
     if topics is None:
         from quizmath.core.bank.curriculum import load_curriculum
 
-        topics = set(load_curriculum(_bank_root() / "curriculum.yaml").topics)
+        topics = set(load_curriculum(bank_root() / "curriculum.yaml").topics)
     files: list[Path] = []
-    for p in paths or [_bank_root() / "interview"]:
+    for p in paths or [bank_root() / "interview"]:
         files.extend(sorted(p.glob("*.yaml")) if p.is_dir() else [p])
     bank = InterviewBank({})
     for path in files:

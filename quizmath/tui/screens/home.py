@@ -179,8 +179,10 @@ class HomeScreen(Screen[None]):
             self._show(self._figures(progress.snapshot, progress.placed))
         else:
             self._show(message.figures)
-        # The rest of the content may load once these are on the screen (not while they are
-        # drawn: both need the interpreter).
+        # The rest of the content may load now. After the screen's next refresh, so as not to
+        # compete with it for the interpreter; the figures' own widgets may still redraw once
+        # more after that (measured: the interview files then start a few ms before the frame
+        # with "Reviews due" is written).
         self.call_after_refresh(self.quiz.home_shown)
 
     def _figures(
