@@ -10,29 +10,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from service_helpers import texts
 
 from quizmath.core.answers import CheckService
-from quizmath.core.bank.bank import Bank, load_bank
+from quizmath.core.bank.bank import Bank
 from quizmath.core.bank.generate import generate
-from quizmath.core.bank.problem import Problem
 
 # linalg.cosine-angle@3 has the irrational answer −√2/2: made here, it imports sympy
 REFS = [("linalg.cosine-angle", 3), ("linalg.vector-add", 91775), ("linalg.dot-product", 7)]
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank(None)
-
-
-@pytest.fixture(scope="module")
-def service():
-    with CheckService(preload_sympy=False) as svc:
-        yield svc
-
-
-def texts(problem: Problem) -> tuple[object, ...]:
-    return (problem.hints, problem.solution, problem.mistakes, problem.notes)
 
 
 @pytest.mark.parametrize(("template_id", "seed"), REFS)

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from service_helpers import texts
 
 from quizmath.core.answers import CheckService, check
 from quizmath.core.answers.service import JobFailed
-from quizmath.core.bank.bank import Bank, load_bank
+from quizmath.core.bank.bank import Bank
 from quizmath.core.bank.generate import generate
 from quizmath.core.bank.problem import Problem
 from quizmath.core.items import remote_problem
@@ -35,21 +36,6 @@ MULTIPART = [
     ("optim.gd-trace", 1),
 ]
 PLOTS = [("optim.lr-loss-curves", 3), ("stats.scatter-correlation", 11)]
-
-
-@pytest.fixture(scope="module")
-def bank() -> Bank:
-    return load_bank(None)
-
-
-@pytest.fixture(scope="module")
-def service():
-    with CheckService(preload_sympy=False) as svc:
-        yield svc
-
-
-def texts(problem: Problem) -> tuple[object, ...]:
-    return (problem.hints, problem.solution, problem.mistakes, problem.notes)
 
 
 def made_there(service: CheckService, bank: Bank, template_id: str, seed: int) -> Problem:
