@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import pty
 import select
 import shutil
 import statistics
@@ -26,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from startup import quizmath_entry  # benchmarks/ is on the path when a script runs
+from startup import quizmath_entry, spawn_on_pty  # benchmarks/ is on the path when a script runs
 
 BUDGET = 1.3
 PAINTED = b"Enter: practise a topic"  # home's curriculum heading, in its first frame
@@ -39,11 +38,7 @@ def quizmath_command(db: Path) -> list[str]:
 
 def time_home(cmd: list[str], env: dict[str, str], timeout: float = 60) -> tuple[float, float]:
     """Milliseconds from just before spawning ``cmd`` to home painted, and to home usable."""
-    master, slave = pty.openpty()
-    os.set_inheritable(slave, True)
-    start = time.monotonic_ns()
-    proc = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
-    os.close(slave)
+    proc, master, start = spawn_on_pty(cmd, env)
     output = b""
     painted = usable = None
     deadline = time.monotonic() + timeout

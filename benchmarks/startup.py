@@ -112,13 +112,20 @@ def quizmath_command(db: Path, template: str) -> list[str]:
     return [*quizmath_entry(), "--db", str(db), "practice", "--template", template]
 
 
-def time_to_paint(cmd: list[str], env: dict[str, str], timeout: float = 60) -> float:
-    """Milliseconds from just before spawning ``cmd`` to the ``painted`` time it prints."""
+def spawn_on_pty(cmd: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int, int]:
+    """Start ``cmd`` on a new pseudo-terminal (a real terminal as far as Textual knows): the
+    process, the terminal's master end, and ``time.monotonic_ns()`` just before the spawn."""
     master, slave = pty.openpty()
     os.set_inheritable(slave, True)
     start = time.monotonic_ns()
     proc = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
     os.close(slave)
+    return proc, master, start
+
+
+def time_to_paint(cmd: list[str], env: dict[str, str], timeout: float = 60) -> float:
+    """Milliseconds from just before spawning ``cmd`` to the ``painted`` time it prints."""
+    proc, master, start = spawn_on_pty(cmd, env)
     output = b""
     deadline = time.monotonic() + timeout
     try:
