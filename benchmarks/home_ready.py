@@ -36,6 +36,21 @@ def quizmath_command(db: Path) -> list[str]:
     return [*quizmath_entry(), "--db", str(db)]
 
 
+def app_env(work: Path) -> dict[str, str]:
+    """The app's environment: bytecode cached in ``work`` (as in an installed copy), its own
+    data folder there, a 100×30 terminal, nothing that changes how it starts."""
+    drop = ("QUIZMATH_DB", "PYTHONDONTWRITEBYTECODE", "QUIZMATH_EXIT_AFTER_PAINT")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env.update(
+        PYTHONPYCACHEPREFIX=str(work / "pycache"),
+        XDG_DATA_HOME=str(work / "xdg"),
+        TERM=env.get("TERM", "xterm-256color"),
+        COLUMNS="100",
+        LINES="30",
+    )
+    return env
+
+
 def time_home(cmd: list[str], env: dict[str, str], timeout: float = 60) -> tuple[float, float]:
     """Milliseconds from just before spawning ``cmd`` to home painted, and to home usable."""
     proc, master, start = spawn_on_pty(cmd, env)
@@ -85,15 +100,7 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="quizmath-home-"))
     try:
-        drop = ("QUIZMATH_DB", "PYTHONDONTWRITEBYTECODE", "QUIZMATH_EXIT_AFTER_PAINT")
-        env = {k: v for k, v in os.environ.items() if k not in drop}
-        env.update(
-            PYTHONPYCACHEPREFIX=str(work / "pycache"),
-            XDG_DATA_HOME=str(work / "xdg"),
-            TERM=env.get("TERM", "xterm-256color"),
-            COLUMNS="100",
-            LINES="30",
-        )
+        env = app_env(work)
         cmd = quizmath_command(work / "progress.db")
         time_home(cmd, env)  # warm-up: bytecode, the template cache, the database file
         runs = [time_home(cmd, env) for _ in range(args.runs)]
