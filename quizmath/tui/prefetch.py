@@ -62,8 +62,12 @@ def from_json(line: str) -> Prefetched:
     return Prefetched(problem, str(data.get("topic") or ""))
 
 
+LOADAVG = Path("/proc/loadavg")  # Linux: load averages, then "runnable/total" right now
+
+
 def spare_core() -> bool:
-    """A helper only pays off on a core nobody else is busy with (1-minute load average).
+    """A helper only pays off on a core nobody else is busy with: the 1-minute load average
+    and, where the system says it, the processes runnable right now leave one idle.
     ``QUIZMATH_PREFETCH=on`` or ``off`` overrides the guess (benchmarks compare both)."""
     forced = os.environ.get("QUIZMATH_PREFETCH", "").strip().lower()
     if forced in ("on", "off"):
@@ -73,9 +77,23 @@ def spare_core() -> bool:
         return False
     try:
         # The helper needs about 100 ms of a core while the app imports Textual (~250 ms).
-        return os.getloadavg()[0] <= cpus - 0.5
+        if os.getloadavg()[0] > cpus - 0.5:
+            return False
     except (AttributeError, OSError):  # no load average here (Windows): assume an idle core
         return True
+    # The average lags by a minute: a process that started seconds ago is not in it yet, and
+    # with no idle core the helper makes start-up ~20 % slower (benchmarks/startup.py --load).
+    others = runnable_now()
+    return others is None or others <= cpus - 2  # this process takes a core, the helper one
+
+
+def runnable_now() -> int | None:
+    """Processes runnable right now besides this one, or None where the system does not say."""
+    try:
+        running = LOADAVG.read_text(encoding="ascii").split()[3].split("/")[0]
+        return max(int(running) - 1, 0)
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 class Prefetch:

@@ -185,6 +185,33 @@ def test_no_prefetch_when_every_core_is_busy(monkeypatch: pytest.MonkeyPatch) ->
     assert prefetch.Prefetch.start("tuifix.mat@5", [TEMPLATES]) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "spare"),
+    [
+        ("0.30 0.40 0.50 1/180 4242", True),  # only this process runs: a core is idle
+        ("0.30 0.40 0.50 2/180 4242", False),  # one other process started seconds ago
+        ("0.30 0.40 0.50 5/180 4242", False),
+        ("garbled", True),  # the system does not say: the load average decides
+    ],
+)
+def test_a_process_busy_right_now_counts_before_the_load_average_shows_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, line: str, spare: bool
+) -> None:
+    # The 1-minute load average lags: with one core already taken by a process that started
+    # seconds ago, the helper made start-up slower (issue 13 item 24, startup.py --load 1).
+    from quizmath.tui import prefetch
+
+    loadavg = tmp_path / "loadavg"
+    loadavg.write_text(line + "\n", encoding="ascii")
+    monkeypatch.delenv("QUIZMATH_PREFETCH", raising=False)
+    monkeypatch.setattr(prefetch, "LOADAVG", loadavg)
+    monkeypatch.setattr(prefetch.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(prefetch.os, "getloadavg", lambda: (0.3, 0.4, 0.5))
+    assert prefetch.spare_core() is spare
+    monkeypatch.setattr(prefetch, "LOADAVG", tmp_path / "missing")
+    assert prefetch.spare_core() is True
+
+
 def test_without_a_helper_a_seeded_problem_is_made_before_the_app_the_same_way() -> None:
     # No idle core: the problem is made in this process as the helper makes it, so the app
     # paints it before a practice session exists (issue 13 item 24).
