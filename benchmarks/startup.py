@@ -5,10 +5,11 @@
 Each run is a fresh process on a pseudo-terminal (a real terminal as far as Textual knows).
 quizmath runs ``quizmath practice --template ID@SEED`` with ``QUIZMATH_EXIT_AFTER_PAINT=1``: it
 exits once the problem screen has painted its problem and prints ``painted <monotonic ns>``.
-The bare app has the same widgets (the problem screen's tree: Header, a scrolling sheet of
-Statics with the same text and the hidden verdict and solution parts, an Input with a line
-under it, a Footer with the same keys) on a pushed screen, imports nothing from quizmath, and
-prints the same line from ``on_ready`` (after its first frame). Both are measured from just
+The bare app has the same widgets in its first frame (the problem screen's: Header, a scrolling
+sheet of Statics with the same text, an Input with a line under it, a Footer with the same
+keys; the problem screen mounts its hidden parts, the verdict and the worked solution, after
+its first frame) on a pushed screen, imports nothing from quizmath, and prints the same line
+from ``on_ready`` (after its first frame). Both are measured from just
 before the process is spawned (``time.monotonic_ns()`` is system-wide on Linux and macOS).
 Runs alternate, after one warm-up run each: a round runs each variant once, back to back. Printed
 per variant: the median, the ratio of the medians, the ratio of the minimums (what an idle
@@ -73,15 +74,8 @@ class Practice(Screen[None]):
             yield Static("Problem 1 · linalg.dot-product@3 · Vectors and the dot product · ★")
             yield Static("Dot product of two vectors")
             yield Static(PROMPT)
-            yield Static("", classes="hidden")  # choices
             yield Static("Answer: an integer.")
             yield Vertical(classes="auto")  # hints
-            yield Static("", classes="hidden")  # verdict
-            with Vertical(classes="hidden"):  # worked solution and answer
-                yield Static("Worked solution")
-                yield Static("")
-                yield Static("Answer")
-                yield Static("")
         with Vertical(classes="auto"):
             yield Input(placeholder="Type your answer, then Enter")
             yield Static("Enter checks · ctrl+t hint (2 left) · F1 how to type answers")
@@ -90,7 +84,7 @@ class Practice(Screen[None]):
 
 class Bare(App[None]):
     TITLE = "bare"
-    CSS = ".hidden { display: none; } .auto { height: auto; }"
+    CSS = ".auto { height: auto; }"
 
     def on_mount(self) -> None:
         self.push_screen(Practice())

@@ -116,6 +116,7 @@ class QuizApp(App[int]):
         self.exercises: ExerciseBank | None = None  # the coding exercises, once loaded
         self.bank_error: str | None = None
         self.first_frame_done = False
+        self._after_first_frame: list[Callable[[], object]] = []
         self._background_started = False
         self._exercises_done = False  # loaded, or failed to: screens may use ``loaded``
         # Home has shown the loaded bank (or there is no home to wait for): the interview
@@ -317,6 +318,14 @@ class QuizApp(App[int]):
                     first_now=True,
                 )
 
+    def after_first_frame(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once the first frame is on the screen: for work that frame does not
+        show (widgets hidden until they are needed), so it does not delay the frame."""
+        if self.first_frame_done:
+            self.call_after_refresh(callback)
+        else:
+            self._after_first_frame.append(callback)
+
     def on_ready(self) -> None:
         """After the first frame."""
         self.first_frame_done = True
@@ -325,6 +334,9 @@ class QuizApp(App[int]):
 
             if isinstance(self.screen, PracticeScreen) and self.screen.painted:
                 self.post_message(ProblemPainted(time.monotonic_ns()))  # in the first frame
+        waiting, self._after_first_frame = self._after_first_frame, []
+        for callback in waiting:
+            self.call_later(callback)
         # On practice, wait until the first problem is painted (ProblemPainted).
         if not self.start.practice or self.services.prestarted_bank is None:
             self._start_background()

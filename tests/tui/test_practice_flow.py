@@ -312,6 +312,35 @@ async def test_prefetched_first_problem_is_adopted_by_its_session(make_app, rows
     assert rows("SELECT template_id, seed, verdict FROM attempts") == [("tuifix.dot", 3, "accept")]
 
 
+async def test_the_first_frame_holds_only_what_it_shows(make_app, rows) -> None:
+    # The parts hidden until needed (choices, verdict, worked solution, "how sure?") are mounted
+    # after the first frame: composed with it, they delayed the first problem's paint by ~25 ms
+    # (issue 13 item 24). They are there soon after, hidden, and work as before.
+    hidden = ("choices", "verdict", "solution-box", "confidence")
+    app = make_app(template="tuifix.dot@3")
+    app.services.prestarted_bank = None  # as launched with a prefetch
+    app.first = prefetched("tuifix.dot@3")
+    at_first_frame: dict[str, bool] = {}
+
+    def look() -> None:  # the first callback after the first frame: before the sheet's own
+        at_first_frame.update({name: bool(app.screen.query(f"#{name}")) for name in hidden})
+
+    app.after_first_frame(look)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        await wait_until(pilot, lambda: bool(at_first_frame))
+        assert isinstance(app.screen, PracticeScreen)
+        assert at_first_frame == dict.fromkeys(hidden, False)
+        await wait_until(pilot, lambda: all(screen.query(f"#{name}") for name in hidden))
+        assert not any(screen.query_one(f"#{name}").display for name in hidden)
+        assert screen.problem.typed_answer != "1000"
+        await answer(pilot, screen, "1000")
+        assert "✗ Not correct" in verdict_text(screen)
+        await pilot.press("ctrl+r")  # the worked solution
+        await wait_until(pilot, lambda: screen.sheet.solution_shown)
+    assert rows("SELECT verdict FROM attempts")[0] == ("reject",)
+
+
 async def test_answer_typed_before_the_session_arrives_is_checked_then(make_app, rows) -> None:
     app = make_app(template="tuifix.dot@3")
     app.services.prestarted_bank = None

@@ -162,13 +162,12 @@ class PracticeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ProblemSheet(id="sheet")
-        yield ConfidenceBar(id="confidence")
         yield AnswerBox(id="answer-box")
         yield Footer(show_command_palette=False)  # 80 columns: ctrl+p is in help (F1)
 
     def on_mount(self) -> None:
         self.sub_title = self.title_text
-        self.query_one(ConfidenceBar).display = False
+        self.quiz.after_first_frame(self._mount_hidden_parts)
         first = self.premade.problem if self.premade else None
         if self.practice is not None:
             first = self.practice.problem  # made before the first frame (start-up)
@@ -177,6 +176,23 @@ class PracticeScreen(Screen[None]):
             self.post_message(self.Ready(self._token, first))
         else:
             self.load_next()
+
+    def _mount_hidden_parts(self) -> None:
+        if self.is_attached:  # (not if the screen was left before the first frame)
+            self._confidence_bar()  # hidden until asked
+
+    def _confidence_bar(self) -> ConfidenceBar:
+        found = self.query_children(ConfidenceBar)
+        if found:
+            return found.only_one()
+        bar = ConfidenceBar(id="confidence")
+        bar.display = False
+        self.mount(bar, before="#answer-box")
+        return bar
+
+    def _hide_confidence_bar(self) -> None:
+        for bar in self.query_children(ConfidenceBar):
+            bar.display = False
 
     def on_screen_resume(self) -> None:
         if self.problem is not None:
@@ -338,19 +354,19 @@ class PracticeScreen(Screen[None]):
             return
         if self.practice.needs_confidence(judgement):
             self.unsure = judgement  # the verdict waits for "how sure?"
-            self.query_one(ConfidenceBar).ask()
+            self._confidence_bar().ask()
             self.box.note(muted("How sure are you? 1 low · 2 medium · 3 high · Esc: edit"))
             self.refresh_bindings()
             return
         self._record(judgement, None)
 
     def action_confidence(self, level: str) -> None:
-        self.query_one(ConfidenceBar).choose(Confidence(level))
+        self._confidence_bar().choose(Confidence(level))
 
     @on(ConfidenceBar.Chosen)
     def _confidence_chosen(self, message: ConfidenceBar.Chosen) -> None:
         judgement, self.unsure = self.unsure, None
-        self.query_one(ConfidenceBar).display = False
+        self._hide_confidence_bar()
         self.box.input.focus()
         self.refresh_bindings()
         if judgement is not None:
@@ -537,7 +553,7 @@ class PracticeScreen(Screen[None]):
     def action_back(self) -> None:
         if self.unsure is not None:  # not sure after all: back to the answer, nothing saved
             self.unsure = None
-            self.query_one(ConfidenceBar).display = False
+            self._hide_confidence_bar()
             self.box.input.focus()
             self.box.note(muted("Not saved: edit your answer and press Enter."))
             self.refresh_bindings()
