@@ -136,6 +136,8 @@ NOT_FOR_THE_FIRST_PROBLEM = (
     "quizmath.core.expr.parser",  # a template read from the cache needs no parsing
     "quizmath.core.bank.plot_spec",  # a template with a plot: decoded and drawn on first use
     "quizmath.core.render.plot",
+    "quizmath.core.practice.outcomes",  # an answer's outcome (the screen needs only Status)
+    "quizmath.core.answers.verdict",  # the checker's verdict types
 )
 # Also not needed when the prefetch helper made the problem.
 MADE_ELSEWHERE = (

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
-from quizmath.core.answers.verdict import INVALID, REJECT
 from quizmath.core.items import Ending
+from quizmath.core.practice.status import Status
 
 if TYPE_CHECKING:
     from quizmath.core.answers.verdict import Verdict
@@ -21,30 +20,6 @@ if TYPE_CHECKING:
     from quizmath.core.confidence import Confidence
     from quizmath.core.items.multipart import PartAnswer
     from quizmath.core.scheduler import Recorded
-
-
-class Status(StrEnum):
-    """What became of an answer (or a skip)."""
-
-    CORRECT = "correct"  # accepted: the problem is over
-    WRONG = "wrong"  # rejected: try again while tries are left, else the problem is over
-    INVALID = "invalid"  # could not be read: not counted, type it again
-    UNCHECKED = "unchecked"  # could not be checked in time: not counted, type it again
-    ROUNDED = "rounded"  # wrong only by rounding where exact values are asked: not counted
-    SKIPPED = "skipped"  # given up: recorded, the problem is over
-
-    @classmethod
-    def of(cls, verdict: Verdict) -> Status:
-        if verdict.verdict == INVALID:
-            return cls.UNCHECKED if verdict.timed_out else cls.INVALID
-        if verdict.verdict == REJECT:
-            return cls.ROUNDED if getattr(verdict, "rounded", False) else cls.WRONG
-        return cls.CORRECT
-
-    @property
-    def counts(self) -> bool:
-        """An answer with this status is recorded (and uses a try when wrong)."""
-        return self in (Status.CORRECT, Status.WRONG)
 
 
 @dataclass(frozen=True)

@@ -37,8 +37,8 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from quizmath.core.confidence import Confidence
-from quizmath.core.practice.outcomes import Status
 from quizmath.core.practice.rules import MAX_WRONG
+from quizmath.core.practice.status import Status
 from quizmath.core.terminal_text import error_text
 from quizmath.tui.messages import ProblemPainted, ProgressChanged
 from quizmath.tui.screens import practice_parts as parts

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from quizmath.core.practice.outcomes import Status
+from quizmath.core.practice.status import Status
 from quizmath.tui.messages import ProgressChanged
 from quizmath.tui.widgets.answer_box import AnswerBox, printable
 

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quizmath.core.confidence import Confidence
-from quizmath.core.practice.outcomes import Status
+from quizmath.core.practice.status import Status
 from quizmath.tui.widgets.answer_box import excerpt, printable
 
 if TYPE_CHECKING:
