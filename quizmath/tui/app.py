@@ -29,7 +29,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from quizmath.core.terminal_text import neutralise
-from quizmath.tui import gc_pause
+from quizmath.tui import gc_pause, rest_styles
 from quizmath.tui.checking import AppChecker
 from quizmath.tui.messages import (
     BankFailed,
@@ -317,6 +317,11 @@ class QuizApp(App[int]):
                     count=start.count,
                     first_now=True,
                 )
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        """Textual's, after reading the styles of the screen pushed if app.tcss lacks them."""
+        rest_styles.load_for(self, args[0] if args else kwargs.get("screen"))
+        return super().push_screen(*args, **kwargs)
 
     def after_first_frame(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` once the first frame is on the screen: for work that frame does not
