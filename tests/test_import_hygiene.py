@@ -138,6 +138,8 @@ NOT_FOR_THE_FIRST_PROBLEM = (
     "quizmath.core.render.plot",
     "quizmath.core.practice.outcomes",  # an answer's outcome (the screen needs only Status)
     "quizmath.core.answers.verdict",  # the checker's verdict types
+    "quizmath.core.storage.attempts",  # the attempt rows: opening the storage needs none
+    "quizmath.core.storage.totals",
 )
 # Also not needed when the prefetch helper made the problem.
 MADE_ELSEWHERE = (

@@ -14,14 +14,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TypeVar
 
-from quizmath.core.storage import attempts, cards
-from quizmath.core.storage.attempts import Attempt
+from quizmath.core.storage import cards
 from quizmath.core.storage.db import Database, StorageError
 from quizmath.core.storage.paths import resolve_db_path
-from quizmath.core.storage.totals import Tally
 
 if TYPE_CHECKING:
     from fsrs import Card  # imported where cards are made or read: not to open the storage
+
+    from quizmath.core.storage.attempts import Attempt
+    from quizmath.core.storage.totals import Tally
 
 T = TypeVar("T")
 
@@ -78,7 +79,9 @@ class Storage:
 
     def add_attempt(self, attempt: Attempt) -> int:
         """Record an attempt that reviews no card (the scheduler records the others)."""
-        return self.write(lambda conn: attempts.insert_attempt(conn, attempt, None))
+        from quizmath.core.storage.attempts import insert_attempt  # (not to open the storage)
+
+        return self.write(lambda conn: insert_attempt(conn, attempt, None))
 
     # -- reads ---------------------------------------------------------------------------------
 
@@ -104,20 +107,32 @@ class Storage:
         except sqlite3.DatabaseError as exc:
             raise StorageError(f"cannot read progress from {self.path}: {exc}", self.path) from None
 
+    # The attempt queries are imported where used: opening the storage does not need them.
+
     def attempts(self, template_id: str | None = None) -> list[Attempt]:
-        return self._read(lambda c: attempts.list_attempts(c, template_id))
+        from quizmath.core.storage.attempts import list_attempts
+
+        return self._read(lambda c: list_attempts(c, template_id))
 
     def correct_times(self, template_id: str, limit: int = 20) -> list[int]:
-        return self._read(lambda c: attempts.correct_times(c, template_id, limit))
+        from quizmath.core.storage.attempts import correct_times
+
+        return self._read(lambda c: correct_times(c, template_id, limit))
 
     def recent_seeds(self, template_id: str, limit: int = 50) -> set[int]:
-        return self._read(lambda c: attempts.recent_seeds(c, template_id, limit))
+        from quizmath.core.storage.attempts import recent_seeds
+
+        return self._read(lambda c: recent_seeds(c, template_id, limit))
 
     def tallies(self) -> dict[str, Tally]:
-        return self._read(attempts.tallies)
+        from quizmath.core.storage.attempts import tallies
+
+        return self._read(tallies)
 
     def recent_results(self, template_ids: Iterable[str], limit: int) -> list[bool]:
-        return self._read(lambda c: attempts.recent_results(c, template_ids, limit))
+        from quizmath.core.storage.attempts import recent_results
+
+        return self._read(lambda c: recent_results(c, template_ids, limit))
 
     def card(self, key: str) -> Card | None:
         return self._read(lambda c: cards.get_card(c, key))
