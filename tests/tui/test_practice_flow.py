@@ -8,6 +8,7 @@ from typing import Any
 
 from textual import events
 from textual.widgets import Input
+from textual.widgets._footer import FooterKey
 from tui_helpers import answer, problem_screen, reading, verdict_text, wait_until
 
 from quizmath.tui.screens.concept import ConceptScreen
@@ -339,6 +340,25 @@ async def test_the_first_frame_holds_only_what_it_shows(make_app, rows) -> None:
         await pilot.press("ctrl+r")  # the worked solution
         await wait_until(pilot, lambda: screen.sheet.solution_shown)
     assert rows("SELECT verdict FROM attempts")[0] == ("reject",)
+
+
+async def test_a_problem_made_before_the_app_has_its_keys_in_the_first_footer(make_app) -> None:
+    # The screen did not know its problem when the footer first asked about the keys: Hint,
+    # Solution, Skip and Concept were hidden, then shown, so the footer was built twice before
+    # the first paint (issue 13 item 24).
+    from quizmath.tui.widgets.footer import Footer
+
+    app = make_app(template="tuifix.dot@3")
+    app.services.prestarted_bank = None  # as launched with a prefetch
+    app.first = prefetched("tuifix.dot@3")
+    at_first_frame: list[int] = []
+    app.after_first_frame(lambda: at_first_frame.append(app.screen.query_one(Footer).rebuilds))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await problem_screen(pilot)
+        await wait_until(pilot, lambda: bool(at_first_frame))
+        assert at_first_frame == [0]
+        keys = [k.description for k in screen.query(FooterKey)]
+        assert {"Hint", "Solution", "Skip", "Concept"} <= set(keys)
 
 
 async def test_answer_typed_before_the_session_arrives_is_checked_then(make_app, rows) -> None:

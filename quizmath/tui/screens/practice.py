@@ -114,7 +114,11 @@ class PracticeScreen(Screen[None]):
         self.premade = premade
         self.count = count
         self.title_text = title or "Practice"
-        self.problem: Problem | None = None
+        # The first problem when it is known already (made before the app, or by the session
+        # before the first frame): the footer's first keys are then those of the problem, not
+        # rebuilt once it shows (a second footer build before the first paint).
+        first = premade.problem if premade else practice.problem if practice else None
+        self.problem: Problem | None = first
         self.loading = False
         self.checking = False
         self.failed = False  # the problem could not be made or cannot be checked
