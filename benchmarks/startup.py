@@ -42,7 +42,7 @@ import time
 from pathlib import Path
 
 BUDGET = 1.3
-PAINTED = re.compile(rb"painted (\d+)")
+PAINTED = re.compile(rb"painted (\d+) cpu (\d+)")
 
 BARE_APP = r'''
 import time
@@ -91,12 +91,13 @@ class Bare(App[None]):
 
     def on_ready(self) -> None:
         self.painted = time.monotonic_ns()
+        self.cpu = time.process_time_ns()
         self.exit()
 
 
 app = Bare()
 app.run()
-print(f"painted {app.painted}", flush=True)
+print(f"painted {app.painted} cpu {app.cpu}", flush=True)
 '''
 
 
@@ -126,8 +127,9 @@ def busy_process() -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-c", "while True: pass"])
 
 
-def time_to_paint(cmd: list[str], env: dict[str, str], timeout: float = 60) -> float:
-    """Milliseconds from just before spawning ``cmd`` to the ``painted`` time it prints."""
+def time_to_paint(cmd: list[str], env: dict[str, str], timeout: float = 60) -> tuple[float, float]:
+    """Milliseconds from just before spawning ``cmd`` to the ``painted`` time it prints, and the
+    CPU time its process had used by then (its own: not a helper process's)."""
     proc, master, start = spawn_on_pty(cmd, env)
     output = b""
     deadline = time.monotonic() + timeout
@@ -151,7 +153,7 @@ def time_to_paint(cmd: list[str], env: dict[str, str], timeout: float = 60) -> f
     if proc.returncode != 0 or match is None:
         tail = output[-1500:].decode(errors="replace")
         raise SystemExit(f"{cmd[0]} failed (exit {proc.returncode}):\n{tail}")
-    return (int(match.group(1)) - start) / 1e6
+    return (int(match.group(1)) - start) / 1e6, int(match.group(2)) / 1e6
 
 
 def main() -> int:
@@ -200,9 +202,12 @@ def main() -> int:
         for cmd, cmd_env in variants.values():  # warm-up: bytecode caches, the database file
             time_to_paint(cmd, cmd_env)
         ms: dict[str, list[float]] = {name: [] for name in variants}
+        cpu: dict[str, list[float]] = {name: [] for name in variants}
         for _ in range(args.runs):  # alternate, so drift in machine load hits all alike
             for name, (cmd, cmd_env) in variants.items():
-                ms[name].append(time_to_paint(cmd, cmd_env))
+                wall, used = time_to_paint(cmd, cmd_env)
+                ms[name].append(wall)
+                cpu[name].append(used)
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     finally:
         for proc in busy:
@@ -229,6 +234,13 @@ def main() -> int:
             )
         print(line)
     print(f"  budget: ratio ≤ {BUDGET} (the verdict: median of the per-round ratios)")
+    # CPU time to the paint: the work done, whatever the load (a helper's is not counted).
+    bare_cpu = statistics.median(cpu["bare"])
+    print("CPU time of the process until the first paint (median; a helper process's not counted)")
+    for name, used in cpu.items():
+        median = statistics.median(used)
+        ratio_text = "" if name == "bare" else f"   ratio {median / bare_cpu:.2f}"
+        print(f"  {name:<26} {median:7.1f} ms{ratio_text}")
     return 0
 
 

@@ -11,7 +11,7 @@ says where the app opens (``StartSpec``). Before the app is built:
   or template is reported on the terminal like in plain mode (exit 2).
 
 ``QUIZMATH_EXIT_AFTER_PAINT=1`` (benchmarks) exits once the first problem is painted and prints
-``painted <time.monotonic_ns()>`` on stdout.
+``painted <time.monotonic_ns()> cpu <time.process_time_ns()>`` on stdout.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def run_app(services: Services, start: StartSpec, *, program: str = "quizmath") 
     app = QuizApp(services, start, first=first, exit_after_paint=exit_after_paint)
     code = app.run()
     if app.exit_after_paint and app.painted_ns is not None:
-        print(f"painted {app.painted_ns}", flush=True)
+        print(f"painted {app.painted_ns} cpu {app.painted_cpu_ns}", flush=True)
     return exit_status(app, code)
 
 
