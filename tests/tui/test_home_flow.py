@@ -226,6 +226,18 @@ async def test_answers_do_not_reload_the_hidden_home(make_app, monkeypatch) -> N
         assert "1/1" in topic_line(home.query_one(TopicTree), "Vectors and the dot product")
 
 
+async def test_home_has_its_height_class_from_the_start(make_app) -> None:
+    # Textual sets a breakpoint class on the first Resize, which in a terminal comes after the
+    # first frame: the change restyled the whole screen and drew a second frame (issue 13
+    # item 24). Home now has it when it is made, from the terminal's height.
+    for size, expected, other in (((80, 24), "-short", "-tall"), (SIZE, "-tall", "-short")):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await loaded_home(pilot)
+            made = HomeScreen()  # as the app makes it
+            assert made.has_class(expected) and not made.has_class(other)
+
+
 async def test_at_80_by_24_the_curriculum_keeps_its_rows(make_app) -> None:
     # Issue 13 item 16: at 80×24 the blank lines around the menu go (the "-short" breakpoint),
     # so the curriculum shows two more rows (10 with six menu entries, not 8); at 100×30 home

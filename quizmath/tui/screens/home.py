@@ -79,6 +79,11 @@ class HomeScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        # The breakpoint class for the terminal's height from the start, as Textual's first
+        # Resize sets it: that comes after the first frame, and the class change restyled the
+        # whole screen, a second frame ~10 ms after home's first (issue 13 item 24).
+        height = self.app.size.height
+        self.add_class(max(b for b in self.VERTICAL_BREAKPOINTS if height >= b[0])[1])
         self.progress: HomeProgress | None = None  # made on mount (it needs the app)
         self.figures: HomeFigures | None = None  # on screen
         self._token = 0  # the latest reading's
