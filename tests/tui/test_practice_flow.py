@@ -361,6 +361,19 @@ async def test_a_problem_made_before_the_app_has_its_keys_in_the_first_footer(ma
         assert {"Hint", "Solution", "Skip", "Concept"} <= set(keys)
 
 
+async def test_the_keys_can_be_asked_about_before_the_sheet_is_there(make_app) -> None:
+    # A screen knows a problem made before the app from its constructor, so the footer may ask
+    # about ctrl+r before the sheet is mounted, or after it was removed (leaving): that raised
+    # NoMatches in a footer rebuild once (a CI run, the stats screen's weakest-topic key).
+    app = make_app(template="tuifix.dot@3")
+    async with app.run_test(size=SIZE) as pilot:
+        await problem_screen(pilot)
+        screen = PracticeScreen(None, premade=prefetched("tuifix.dot@3"))
+        assert screen.problem is not None and not screen.query_children("*")
+        assert screen.check_action("solution", ()) is False
+        assert screen.check_action("hint", ()) is None  # shown, dimmed: the session is not here
+
+
 async def test_answer_typed_before_the_session_arrives_is_checked_then(make_app, rows) -> None:
     app = make_app(template="tuifix.dot@3")
     app.services.prestarted_bank = None

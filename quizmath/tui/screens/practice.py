@@ -199,7 +199,7 @@ class PracticeScreen(Screen[None]):
             bar.display = False
 
     def on_screen_resume(self) -> None:
-        if self.problem is not None:
+        if self.problem is not None and self.query_children(ProblemSheet):
             self.box.input.focus()
 
     def adopt(self, practice: Practice) -> None:
@@ -442,7 +442,9 @@ class PracticeScreen(Screen[None]):
             # (Counting hints before they are rendered would render them on this thread.)
             "hint": not self.finished
             and not (self._texts_ready and shown is not None and shown.hints_left == 0),
-            "solution": not parts.solution_shown_now(self),
+            # (No sheet: the screen is not built yet or is being taken down; the footer asks.)
+            "solution": bool(self.query_children(ProblemSheet))
+            and not parts.solution_shown_now(self),
             "skip": not self.finished,
             # Unanswered, skip is the way on (it is recorded); after a wrong answer, move on.
             "next": self.finished or self.answered,
