@@ -437,18 +437,25 @@ class PracticeScreen(Screen[None]):
         if action == "choice":
             asked = parts.asked(self)
             return asked is not None and asked.kind == "choice"
-        shown = self.practice.current if self.practice is not None else None
-        available = {
+        # Only the asked key's state is worked out: the footer asks about every key of the
+        # screen on each build (80 calls before the first paint), and ctrl+r's reads the sheet.
+        if action == "hint":
+            shown = self.practice.current if self.practice is not None else None
             # (Counting hints before they are rendered would render them on this thread.)
-            "hint": not self.finished
-            and not (self._texts_ready and shown is not None and shown.hints_left == 0),
+            available: bool | None = not self.finished and not (
+                self._texts_ready and shown is not None and shown.hints_left == 0
+            )
+        elif action == "solution":
             # (No sheet: the screen is not built yet or is being taken down; the footer asks.)
-            "solution": bool(self.query_children(ProblemSheet))
-            and not parts.solution_shown_now(self),
-            "skip": not self.finished,
+            sheet = self.query_children(ProblemSheet)
+            available = bool(sheet) and not parts.solution_shown_now(self)
+        elif action == "skip":
+            available = not self.finished
+        elif action == "next":
             # Unanswered, skip is the way on (it is recorded); after a wrong answer, move on.
-            "next": self.finished or self.answered,
-        }.get(action)
+            available = self.finished or self.answered
+        else:
+            available = None
         if available is None:
             return True
         if not available:

@@ -29,6 +29,8 @@ STARS = {1: "★", 2: "★★", 3: "★★★"}
 class ProblemSheet(ScrollableContainer):
     """Scrolls both ways: drawn matrices keep their layout at any width."""
 
+    _box: Vertical | None = None  # the worked solution's, once mounted
+
     def compose(self) -> ComposeResult:
         yield Static("", id="meta", markup=False)
         yield Static("", id="problem-title", markup=False)
@@ -75,19 +77,17 @@ class ProblemSheet(ScrollableContainer):
         return panel
 
     def _solution_box(self) -> Vertical:
-        found = self.query_children("#solution-box")
-        if found:
-            return found.only_one(Vertical)
-        box = Vertical(
-            Static("Worked solution", id="solution-heading", classes="heading"),
-            PromptView(id="solution"),
-            Static("Answer", classes="heading"),
-            PromptView(id="answer-block"),
-            id="solution-box",
-        )
-        box.display = False
-        self.mount(box, after=self.verdict)
-        return box
+        if self._box is None:
+            self._box = Vertical(
+                Static("Worked solution", id="solution-heading", classes="heading"),
+                PromptView(id="solution"),
+                Static("Answer", classes="heading"),
+                PromptView(id="answer-block"),
+                id="solution-box",
+            )
+            self._box.display = False
+            self.mount(self._box, after=self.verdict)
+        return self._box
 
     @property
     def parts(self) -> PartsPanel:
@@ -95,8 +95,8 @@ class ProblemSheet(ScrollableContainer):
 
     @property
     def solution_shown(self) -> bool:
-        found = self.query_children("#solution-box")
-        return bool(found and found.first().display)
+        # (Kept, not queried: the keys ask this on every footer build.)
+        return self._box is not None and bool(self._box.display)
 
     def show(
         self, p: Problem, *, number: str, topic_title: str, answers: Sequence[PartAnswer] = ()
@@ -143,8 +143,8 @@ class ProblemSheet(ScrollableContainer):
         self.query_one("#hints").remove_children()
         for verdict in self.query_children(VerdictPanel):
             verdict.clear()
-        for box in self.query_children("#solution-box"):
-            box.display = False
+        if self._box is not None:
+            self._box.display = False
         self.scroll_home(animate=False)
 
     def add_hint(self, number: int, total: int, text: str, part: str | None = None) -> None:
