@@ -114,11 +114,12 @@ class PracticeScreen(Screen[None]):
         self.premade = premade
         self.count = count
         self.title_text = title or "Practice"
-        # The first problem when it is known already (made before the app, or by the session
-        # before the first frame): the footer's first keys are then those of the problem, not
-        # rebuilt once it shows (a second footer build before the first paint).
-        first = premade.problem if premade else practice.problem if practice else None
+        # The first problem when it is known already (made by the session before the first
+        # frame, or before the app): the footer's first keys are then those of the problem,
+        # not rebuilt once it shows (a second footer build before the first paint).
+        first = practice.problem if practice else premade.problem if premade else None
         self.problem: Problem | None = first
+        self._bar: ConfidenceBar | None = None  # "how sure?", mounted after the first frame
         self.loading = False
         self.checking = False
         self.failed = False  # the problem could not be made or cannot be checked
@@ -172,12 +173,9 @@ class PracticeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.title_text
         self.quiz.after_first_frame(self._mount_hidden_parts)
-        first = self.premade.problem if self.premade else None
-        if self.practice is not None:
-            first = self.practice.problem  # made before the first frame (start-up)
-        if first is not None:
+        if self.problem is not None:  # made before the first frame (start-up)
             self._token += 1
-            self.post_message(self.Ready(self._token, first))
+            self.post_message(self.Ready(self._token, self.problem))
         else:
             self.load_next()
 
@@ -186,17 +184,15 @@ class PracticeScreen(Screen[None]):
             self._confidence_bar()  # hidden until asked
 
     def _confidence_bar(self) -> ConfidenceBar:
-        found = self.query_children(ConfidenceBar)
-        if found:
-            return found.only_one()
-        bar = ConfidenceBar(id="confidence")
-        bar.display = False
-        self.mount(bar, before="#answer-box")
-        return bar
+        if self._bar is None:
+            self._bar = ConfidenceBar(id="confidence")
+            self._bar.display = False
+            self.mount(self._bar, before="#answer-box")
+        return self._bar
 
     def _hide_confidence_bar(self) -> None:
-        for bar in self.query_children(ConfidenceBar):
-            bar.display = False
+        if self._bar is not None:
+            self._bar.display = False
 
     def on_screen_resume(self) -> None:
         if self.problem is not None and self.query_children(ProblemSheet):
@@ -447,8 +443,8 @@ class PracticeScreen(Screen[None]):
             )
         elif action == "solution":
             # (No sheet: the screen is not built yet or is being taken down; the footer asks.)
-            sheet = self.query_children(ProblemSheet)
-            available = bool(sheet) and not parts.solution_shown_now(self)
+            has_sheet = bool(self.query_children(ProblemSheet))
+            available = has_sheet and not parts.solution_shown_now(self)
         elif action == "skip":
             available = not self.finished
         elif action == "next":

@@ -29,7 +29,11 @@ STARS = {1: "★", 2: "★★", 3: "★★★"}
 class ProblemSheet(ScrollableContainer):
     """Scrolls both ways: drawn matrices keep their layout at any width."""
 
-    _box: Vertical | None = None  # the worked solution's, once mounted
+    # The parts mounted after the first frame (or when first needed), kept once mounted: the
+    # keys ask about the solution on every footer build, so it is not looked up each time.
+    _choices_view: PromptView | None = None
+    _verdict: VerdictPanel | None = None
+    _box: Vertical | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="meta", markup=False)
@@ -59,22 +63,18 @@ class ProblemSheet(ScrollableContainer):
         self._solution_box()  # and the verdict above it
 
     def _choices(self) -> PromptView:
-        found = self.query_children("#choices")
-        if found:
-            return found.only_one(PromptView)
-        view = PromptView(id="choices")
-        view.display = False
-        self.mount(view, after="#plot-slot")
-        return view
+        if self._choices_view is None:
+            self._choices_view = PromptView(id="choices")
+            self._choices_view.display = False
+            self.mount(self._choices_view, after="#plot-slot")
+        return self._choices_view
 
     @property
     def verdict(self) -> VerdictPanel:
-        found = self.query_children("#verdict")
-        if found:
-            return found.only_one(VerdictPanel)
-        panel = VerdictPanel(id="verdict")
-        self.mount(panel, after="#hints")
-        return panel
+        if self._verdict is None:
+            self._verdict = VerdictPanel(id="verdict")  # hidden while empty (its CSS)
+            self.mount(self._verdict, after="#hints")
+        return self._verdict
 
     def _solution_box(self) -> Vertical:
         if self._box is None:
@@ -95,7 +95,6 @@ class ProblemSheet(ScrollableContainer):
 
     @property
     def solution_shown(self) -> bool:
-        # (Kept, not queried: the keys ask this on every footer build.)
         return self._box is not None and bool(self._box.display)
 
     def show(
@@ -109,7 +108,7 @@ class ProblemSheet(ScrollableContainer):
         self.query_one("#problem-title", Static).update(p.title)
         self.query_one("#prompt", PromptView).set_text(p.prompt)
         self._show_plot(p.plot)
-        if p.choices or self.query_children("#choices"):
+        if p.choices or self._choices_view is not None:
             choices = self._choices()
             choices.set_text("\n".join(f"{chr(65 + i)})  {c}" for i, c in enumerate(p.choices)))
             choices.display = bool(p.choices)
@@ -121,8 +120,8 @@ class ProblemSheet(ScrollableContainer):
         self.query_one("#meta", Static).update("")
         self.query_one("#problem-title", Static).update("Could not make a problem")
         self.query_one("#prompt", PromptView).set_text(printable(error))
-        for choices in self.query_children("#choices"):
-            choices.display = False
+        if self._choices_view is not None:
+            self._choices_view.display = False
         self.query_one("#format", Static).update("Escape: back home · ctrl+n: try another")
         self._show_plot(None)
         self.parts.show(None)
@@ -141,8 +140,8 @@ class ProblemSheet(ScrollableContainer):
 
     def _reset(self) -> None:
         self.query_one("#hints").remove_children()
-        for verdict in self.query_children(VerdictPanel):
-            verdict.clear()
+        if self._verdict is not None:
+            self._verdict.clear()
         if self._box is not None:
             self._box.display = False
         self.scroll_home(animate=False)
