@@ -3,10 +3,10 @@ it is unchanged; the cached form is exactly the parse; never trusted over the fi
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from quizmath.core.bank import cache, curriculum, curriculum_cache
@@ -81,7 +81,7 @@ def entries(folder: Path) -> list[Path]:
 def test_a_cached_topic_has_every_field_of_a_topic() -> None:
     # The entry stores what the file says and derives the rest: a new Topic field must be
     # added to curriculum_cache (encode and decode) and to this list.
-    assert [f.name for f in dataclasses.fields(Topic)] == [
+    assert [f.name for f in msgspec.structs.fields(Topic)] == [
         "id",
         "slug",
         "title",
@@ -107,7 +107,7 @@ def test_the_cached_curriculum_is_exactly_the_parsed_one(
     assert parses == []  # read from the entry
     assert cached == first == parsed
     for a, b in zip(cached.topics.values(), parsed.topics.values(), strict=True):
-        assert dataclasses.astuple(a) == dataclasses.astuple(b)
+        assert msgspec.structs.astuple(a) == msgspec.structs.astuple(b)
     assert [(a.id, a.title) for a in cached.areas] == [(a.id, a.title) for a in parsed.areas]
 
 

@@ -3,10 +3,10 @@ the files; JSON data, never code."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from quizmath.core.bank import cache, loader
@@ -149,7 +149,7 @@ def test_entries_are_json_data() -> None:
     assert data["@"] == "Template"
     names = {n for n in json.dumps(data).split('"@": "')[1:]}
     assert all(n.split('"')[0] in {*cache._CLASSES, "dict", "list", "Fraction"} for n in names)
-    assert dataclasses.replace(template, file="") != template  # the path is not stored
+    assert msgspec.structs.replace(template, file="") != template  # the path is not stored
 
 
 def test_a_plot_is_decoded_by_a_registry_that_has_not_seen_one(
@@ -166,7 +166,7 @@ def test_a_plot_is_decoded_by_a_registry_that_has_not_seen_one(
     for name in ("_CLASSES", "_FIELDS", "_COUNTS"):
         monkeypatch.setattr(cache, name, {})
     monkeypatch.setattr(cache, "_CALL", [])
-    data = json.dumps(cache._encode(dataclasses.replace(template, file="")))
+    data = json.dumps(cache._encode(msgspec.structs.replace(template, file="")))
     assert "PlotSpec" in cache._CLASSES
     for name in ("_CLASSES", "_FIELDS", "_COUNTS"):
         monkeypatch.setattr(cache, name, {})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from fractions import Fraction
 
 import pytest
@@ -336,7 +335,7 @@ def test_nodes_are_immutable_hashable_and_cached() -> None:
     assert a is b  # parse is cached
     assert hash(a) == hash(parse("P  @ diag(l1, l2) @ inv(P)".replace("  ", " ")))
     assert a == parse("P @ diag(l1, l2) @ inv(P) ")
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):  # a frozen node
         a.col = 3  # type: ignore[misc]
     assert len({parse("1 + 2"), parse("1 + 2"), parse("1 + 3")}) == 2
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import difflib
 import gc
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from quizmath.core.bank.curriculum import Curriculum, load_curriculum
 from quizmath.core.bank.places import bank_root, template_path
@@ -28,14 +29,13 @@ def default_curriculum() -> Curriculum:
     return load_curriculum(bank_root() / "curriculum.yaml")
 
 
-@dataclass
-class Bank:
+class Bank(msgspec.Struct):
     # A loaded bank's is a TemplateMap (each template decoded on first use); a bank made by
     # hand (one template, tests) may pass a dict.
     templates: Mapping[str, Template]
     errors: list[TemplateError]
     curriculum: Curriculum
-    files: list[Path] = field(default_factory=list)
+    files: list[Path] = msgspec.field(default_factory=list)
 
     def ordered(self) -> list[Template]:
         """Curriculum order: area and topic as taught, then difficulty, then id."""

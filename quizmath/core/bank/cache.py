@@ -11,7 +11,7 @@ the same file reads that instead.
   The file is always read; the cache replaces only the parsing. Nothing is trusted over the
   file: a hit is the parse of exactly these bytes.
 - **Data, not code.** Entries are JSON of the parsed form, decoded through a fixed registry of
-  quizmath's own frozen dataclasses; no pickle, so a cache file, even a tampered one, cannot
+  quizmath's own frozen Structs; no pickle, so a cache file, even a tampered one, cannot
   run code when read. Every function call in a decoded entry is checked against the whitelist
   again, as the loader does.
 - **Read in two steps.** An entry is two lines: a summary (id, title, topic, difficulty), then
@@ -31,7 +31,6 @@ The folder, the key and the atomic write (``cache_dir``, ``fingerprint``/``conte
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import json
 import os
@@ -39,6 +38,8 @@ from fractions import Fraction
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from quizmath.core.terminal_text import CONTROL
 
@@ -82,7 +83,7 @@ def _registry() -> type[model.Template]:
     from quizmath.core.render.fill import Slot
 
     if not _CLASSES:
-        classes = (
+        classes: tuple[type[msgspec.Struct], ...] = (
             model.Template,
             model.Compiled,
             model.Text,
@@ -99,7 +100,7 @@ def _registry() -> type[model.Template]:
                 if isinstance(c, type) and issubclass(c, expr_nodes.Node)
             ),
         )
-        fields = {c.__name__: tuple(f.name for f in dataclasses.fields(c)) for c in classes}
+        fields = {c.__name__: c.__struct_fields__ for c in classes}
         _FIELDS.update(fields)
         _COUNTS.update({name: len(names) for name, names in fields.items()})
         _CALL.append(expr_nodes.Call)
@@ -116,7 +117,7 @@ def _register_plots() -> None:
     from quizmath.core.bank import plot_spec
 
     classes = (plot_spec.PlotSpec, plot_spec.SeriesSpec)
-    fields = {c.__name__: tuple(f.name for f in dataclasses.fields(c)) for c in classes}
+    fields = {c.__name__: c.__struct_fields__ for c in classes}
     _FIELDS.update(fields)
     _COUNTS.update({name: len(names) for name, names in fields.items()})
     _CLASSES.update({c.__name__: c for c in classes})
@@ -210,8 +211,7 @@ def write_entry(kind: str, key: str, text: str) -> bool:
 # -- reading and writing --------------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
-class Entry:
+class Entry(msgspec.Struct, frozen=True):
     """A cache hit, read but not decoded: the summary, and the template as bytes."""
 
     id: str
@@ -259,7 +259,7 @@ def decode(body: bytes, file: str) -> model.Template:
         raise CacheMiss from None
     if not isinstance(template, template_class):
         raise CacheMiss
-    return dataclasses.replace(template, file=file)
+    return msgspec.structs.replace(template, file=file)
 
 
 def store(key: str, template: model.Template) -> bool:
@@ -268,7 +268,7 @@ def store(key: str, template: model.Template) -> bool:
         return False
     _registry()
     try:
-        data = _encode(dataclasses.replace(template, file=""))
+        data = _encode(msgspec.structs.replace(template, file=""))
         t = template
         summary = {"id": t.id, "title": t.title, "topic": t.topic, "difficulty": t.difficulty}
         body = json.dumps(data, separators=(",", ":"), check_circular=False)

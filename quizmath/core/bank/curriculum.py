@@ -7,9 +7,10 @@ placement probes a topic only once those were passed. A file read before comes f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+
+import msgspec
 
 from quizmath.core.bank.prerequisites import with_prerequisites
 from quizmath.core.bank.textfile import MAX_FILE_BYTES, read_text_file
@@ -18,8 +19,7 @@ from quizmath.core.bank.yamlsource import LDict, read_yaml_text
 from quizmath.core.errors import QuizmathError, TemplateError
 
 
-@dataclass(frozen=True)
-class Topic:
+class Topic(msgspec.Struct, frozen=True):
     id: str  # "linear-algebra/eigen"
     slug: str  # "eigen": also the name of its concept page
     title: str
@@ -30,15 +30,13 @@ class Topic:
     line: int | None = None  # where it is declared in curriculum.yaml
 
 
-@dataclass(frozen=True)
-class Area:
+class Area(msgspec.Struct, frozen=True):
     id: str
     title: str
     topics: tuple[Topic, ...]
 
 
-@dataclass(frozen=True)
-class Curriculum:
+class Curriculum(msgspec.Struct, frozen=True, dict=True):  # dict: for cached_property
     areas: tuple[Area, ...]
 
     @cached_property  # read per template when the bank is sorted: build it once

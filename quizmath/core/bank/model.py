@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from quizmath.core.kinds import KINDS  # noqa: F401 - re-exported for the loader
 from quizmath.core.render.fill import Segment
@@ -12,8 +13,7 @@ if TYPE_CHECKING:
     from quizmath.core.bank.plot_spec import PlotSpec
 
 
-@dataclass(frozen=True)
-class Compiled:
+class Compiled(msgspec.Struct, frozen=True):
     """An expression from the file: its text, its parsed form, and where it was written."""
 
     source: str
@@ -22,8 +22,7 @@ class Compiled:
     field: str  # e.g. "params.A" or "mistakes[1].value"
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(msgspec.Struct, frozen=True):
     """A text with placeholders (prompt, hint, solution, feedback)."""
 
     segments: tuple[Segment, ...]
@@ -31,8 +30,7 @@ class Text:
     field: str
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(msgspec.Struct, frozen=True):
     """A multiple-choice option: an expression, or literal text."""
 
     value: Compiled | None
@@ -41,8 +39,7 @@ class Option:
     line: int
 
 
-@dataclass(frozen=True)
-class AnswerSpec:
+class AnswerSpec(msgspec.Struct, frozen=True):
     kind: str
     value: Compiled | None  # None only for a choice whose right option is literal text
     text: str | None  # literal text of the right option (choice)
@@ -52,8 +49,7 @@ class AnswerSpec:
     line: int
 
 
-@dataclass(frozen=True)
-class MistakeSpec:
+class MistakeSpec(msgspec.Struct, frozen=True):
     value: Compiled
     feedback: Text
     line: int
@@ -62,8 +58,7 @@ class MistakeSpec:
     when: Compiled | None = None
 
 
-@dataclass(frozen=True)
-class TestSpec:
+class TestSpec(msgspec.Struct, frozen=True):
     params: dict[str, Any]  # name -> plain value, or Compiled for a string
     answer: str | None
     accept: tuple[str, ...]
@@ -71,11 +66,10 @@ class TestSpec:
     line: int
     # A part's self-test: earlier parts' answers as a learner typed them, by label ("a" …);
     # the parts not named were answered right. Empty for a single-answer template.
-    given: dict[str, str] = field(default_factory=dict)
+    given: dict[str, str] = msgspec.field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class PartSpec:
+class PartSpec(msgspec.Struct, frozen=True):
     """One part of a multi-part template: its own prompt line, answer, hints, solution,
     mistakes and self-tests. ``name``, if given, is how later parts (and this part's own texts
     and mistakes) read its value: the true one, or the learner's when carried forward."""
@@ -106,8 +100,7 @@ LINT_CODES = (
 )
 
 
-@dataclass(frozen=True)
-class LintSpec:
+class LintSpec(msgspec.Struct, frozen=True):
     """Warnings a template keeps on purpose, with the author's reason."""
 
     ignore: tuple[str, ...]
@@ -115,8 +108,7 @@ class LintSpec:
     line: int
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(msgspec.Struct, frozen=True):
     """A loaded template. A multi-part one (``parts``) keeps its parts' answers, hints,
     solutions, mistakes and self-tests in ``parts``; its own ``answer`` and ``solution`` are
     its last part's (the final answer), and ``hints``, ``mistakes`` and ``tests`` are empty.
@@ -140,7 +132,7 @@ class Template:
     tests: tuple[TestSpec, ...]
     file: str
     line: int = 1
-    field_lines: dict[str, int] = field(default_factory=dict)
+    field_lines: dict[str, int] = msgspec.field(default_factory=dict)
     lint: LintSpec | None = None
     plot: PlotSpec | None = None  # drawn under the prompt
     parts: tuple[PartSpec, ...] = ()
@@ -158,7 +150,7 @@ class Template:
         cached = _PART_VIEWS.get(id(self))
         if cached is None or cached[0] is not self:
             views = tuple(
-                replace(
+                msgspec.structs.replace(
                     self,
                     prompt=p.prompt,
                     answer=p.answer,

@@ -22,8 +22,9 @@ numbers, as many x as y, at most 400 each; a range is two increasing numbers. Ea
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any, Protocol
+
+import msgspec
 
 from quizmath.core.bank.fields import Fields, Problems
 from quizmath.core.bank.model import Compiled, Text
@@ -50,8 +51,7 @@ class Compiler(Protocol):
     def text(self, source: Any, field: str, line: int, block: bool) -> Text | None: ...
 
 
-@dataclass(frozen=True)
-class SeriesSpec:
+class SeriesSpec(msgspec.Struct, frozen=True):
     x: Compiled
     y: Compiled
     label: Text | None
@@ -59,8 +59,7 @@ class SeriesSpec:
     line: int
 
 
-@dataclass(frozen=True)
-class PlotSpec:
+class PlotSpec(msgspec.Struct, frozen=True):
     series: tuple[SeriesSpec, ...]
     texts: dict[str, Text]  # title, x_label, y_label (those given)
     lists: dict[str, Compiled]  # x_range, y_range, x_ticks, y_ticks (those given)

@@ -15,10 +15,11 @@ Placement (``core.placement``) walks this graph.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from quizmath.core.bank.yamlsource import LDict, LList
 from quizmath.core.errors import TemplateError
@@ -42,13 +43,13 @@ def with_prerequisites(
         lines.update({(topic_id, r): line for r, line in resolved})
     refuse_cycles(curriculum, requires, lines, file)
     areas = tuple(
-        dataclasses.replace(
+        msgspec.structs.replace(
             area,
-            topics=tuple(dataclasses.replace(t, requires=requires[t.id]) for t in area.topics),
+            topics=tuple(msgspec.structs.replace(t, requires=requires[t.id]) for t in area.topics),
         )
         for area in curriculum.areas
     )
-    return dataclasses.replace(curriculum, areas=areas)
+    return msgspec.structs.replace(curriculum, areas=areas)
 
 
 def _resolve(

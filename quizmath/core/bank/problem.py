@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
+import msgspec
+
 from quizmath.core.errors import QuizmathError
 
 if TYPE_CHECKING:
@@ -16,8 +18,7 @@ if TYPE_CHECKING:
 _REF = re.compile(r"^\s*([a-z][a-z0-9.-]*)(?:@(\d{1,18}))?\s*$")
 
 
-@dataclass(frozen=True)
-class Mistake:
+class Mistake(msgspec.Struct, frozen=True):
     """A typical wrong answer (in sympy printed form, or a letter) and what to tell the learner."""
 
     expected: str
@@ -35,8 +36,7 @@ class TextSource(Protocol):
     def notes(self) -> tuple[str, ...]: ...
 
 
-@dataclass(frozen=True)
-class FixedTexts:
+class FixedTexts(msgspec.Struct, frozen=True):
     """Texts known up front (tests, fakes)."""
 
     hint_texts: tuple[str, ...] = ()
@@ -75,8 +75,7 @@ class Carry(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class Carried:
+class Carried(msgspec.Struct, frozen=True):
     """A part's answer computed from the learner's own earlier values."""
 
     expected: str  # sympy printed form, for the checker
@@ -86,8 +85,7 @@ class Carried:
     approximate: bool = False  # computed in floats (from a learner's irrational or huge number)
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(msgspec.Struct, frozen=True):
     """One part of a multi-part problem: a problem of its own (its prompt line, answer kind,
     expected answer, hints, solution, mistakes), labelled (a), (b), …"""
 

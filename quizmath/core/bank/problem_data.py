@@ -15,6 +15,8 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
 from quizmath.core.bank.problem import Carried, Carry, FixedTexts, Mistake, Part, Problem
 
 if TYPE_CHECKING:
@@ -31,7 +33,7 @@ def problem_to_data(problem: Problem) -> dict[str, Any]:
         if f.name not in ("texts", "plot", "parts", "carry")
     }
     data.update({name: getattr(problem, name) for name in TEXTS})
-    data["mistakes"] = [dataclasses.asdict(m) for m in problem.mistakes]
+    data["mistakes"] = [msgspec.structs.asdict(m) for m in problem.mistakes]
     data["plot"] = dataclasses.asdict(problem.plot) if problem.plot is not None else None
     data["parts"] = [
         {
@@ -108,7 +110,7 @@ def carried_to_data(carried: Carried | None) -> dict[str, Any]:
     """A part computed from the learner's values (or None: nothing carried) as plain data."""
     if carried is None:
         return {"carried": None}
-    return {"carried": dataclasses.asdict(carried)}
+    return {"carried": msgspec.to_builtins(carried)}  # mistakes as dicts too, like asdict
 
 
 def carried_from_data(data: dict[str, Any]) -> Carried | None:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from quizmath.core.bank import cache
 from quizmath.core.bank.textfile import MAX_FILE_BYTES, read_text_file
@@ -24,8 +25,7 @@ if TYPE_CHECKING:
     from quizmath.core.bank.model import Template
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(msgspec.Struct, frozen=True):
     """What the scheduler and the lists need of a template, without decoding it."""
 
     id: str
@@ -38,8 +38,7 @@ class Summary:
         return cls(template.id, template.title, template.topic, template.difficulty)
 
 
-@dataclass(frozen=True)
-class Pending:
+class Pending(msgspec.Struct, frozen=True):
     """A template read from the cache, not decoded yet; ``text``: the file as read, parsed
     instead if the entry cannot be decoded."""
 

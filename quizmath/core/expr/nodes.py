@@ -1,8 +1,10 @@
 """Syntax tree of the template expression language.
 
-Nodes are frozen, slotted dataclasses holding only tuples, strings and exact numbers, so a parsed
-expression is immutable, hashable and safe to cache and share. ``col`` is the 1-based column the
-node is reported at (an operator's own column for operators).
+Nodes are frozen, slotted msgspec Structs holding only tuples, strings and exact numbers, so a
+parsed expression is immutable, hashable and safe to cache and share. Structs, not dataclasses:
+their classes are built in C, and the template language is imported before the first problem is
+painted (issue 13 item 24). ``col`` is the 1-based column the node is reported at (an
+operator's own column for operators).
 
 Left-associative chains (``a + b - c``, ``a and b and c``, ``a < b <= c``) are single n-ary nodes:
 evaluation walks them in a loop, so a long sum never makes a deep tree.
@@ -11,12 +13,12 @@ evaluation walks them in a loop, so a long sum never makes a deep tree.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 
-@dataclass(frozen=True, slots=True)
-class Node:
+
+class Node(msgspec.Struct, frozen=True):
     """Base class of every syntax-tree node."""
 
     col: int
@@ -25,22 +27,19 @@ class Node:
         return iter(())
 
 
-@dataclass(frozen=True, slots=True)
-class Const(Node):
+class Const(Node, frozen=True):
     """A literal number, text, or true/false."""
 
     value: Any  # int | Fraction | str | bool
 
 
-@dataclass(frozen=True, slots=True)
-class Name(Node):
+class Name(Node, frozen=True):
     """A parameter, declared symbol, comprehension variable, or the constants pi and e."""
 
     id: str
 
 
-@dataclass(frozen=True, slots=True)
-class ListLit(Node):
+class ListLit(Node, frozen=True):
     """``[a, b]`` or ``(a, b)``: a Vec, a Mat, or a generic tuple, decided by the items."""
 
     items: tuple[Node, ...]
@@ -49,8 +48,7 @@ class ListLit(Node):
         return iter(self.items)
 
 
-@dataclass(frozen=True, slots=True)
-class SetLit(Node):
+class SetLit(Node, frozen=True):
     """``{a, b}``: a ValueSet."""
 
     items: tuple[Node, ...]
@@ -59,8 +57,7 @@ class SetLit(Node):
         return iter(self.items)
 
 
-@dataclass(frozen=True, slots=True)
-class Unary(Node):
+class Unary(Node, frozen=True):
     """``-x`` or ``+x``."""
 
     op: str
@@ -70,16 +67,14 @@ class Unary(Node):
         yield self.operand
 
 
-@dataclass(frozen=True, slots=True)
-class Not(Node):
+class Not(Node, frozen=True):
     operand: Node
 
     def children(self) -> Iterator[Node]:
         yield self.operand
 
 
-@dataclass(frozen=True, slots=True)
-class Arith(Node):
+class Arith(Node, frozen=True):
     """``a op1 b op2 c …`` for one precedence level of ``+ -`` or ``* / // % @``, left to right."""
 
     first: Node
@@ -92,8 +87,7 @@ class Arith(Node):
         yield from self.rest
 
 
-@dataclass(frozen=True, slots=True)
-class Power(Node):
+class Power(Node, frozen=True):
     """``base ** exponent`` (right-associative)."""
 
     base: Node
@@ -104,8 +98,7 @@ class Power(Node):
         yield self.exponent
 
 
-@dataclass(frozen=True, slots=True)
-class BoolOp(Node):
+class BoolOp(Node, frozen=True):
     """``a and b and …`` or ``a or b or …``, short-circuit."""
 
     op: str
@@ -115,8 +108,7 @@ class BoolOp(Node):
         return iter(self.operands)
 
 
-@dataclass(frozen=True, slots=True)
-class Compare(Node):
+class Compare(Node, frozen=True):
     """``a < b <= c`` chained like Python; also ``in`` and ``not in``."""
 
     first: Node
@@ -129,8 +121,7 @@ class Compare(Node):
         yield from self.rest
 
 
-@dataclass(frozen=True, slots=True)
-class IfExp(Node):
+class IfExp(Node, frozen=True):
     """``body if cond else orelse``."""
 
     body: Node
@@ -143,8 +134,7 @@ class IfExp(Node):
         yield self.orelse
 
 
-@dataclass(frozen=True, slots=True)
-class Subscript(Node):
+class Subscript(Node, frozen=True):
     """``v[i]``, ``A[i, j]``."""
 
     target: Node
@@ -155,8 +145,7 @@ class Subscript(Node):
         yield from self.indices
 
 
-@dataclass(frozen=True, slots=True)
-class Call(Node):
+class Call(Node, frozen=True):
     """``name(args, key=value)``; only whitelisted names can be called."""
 
     func: str
@@ -169,8 +158,7 @@ class Call(Node):
             yield value
 
 
-@dataclass(frozen=True, slots=True)
-class Clause(Node):
+class Clause(Node, frozen=True):
     """One ``for targets in iterable [if cond]…`` clause of a comprehension."""
 
     targets: tuple[str, ...]
@@ -182,8 +170,7 @@ class Clause(Node):
         yield from self.conds
 
 
-@dataclass(frozen=True, slots=True)
-class Comprehension(Node):
+class Comprehension(Node, frozen=True):
     """``[elt for … in … if …]`` (a list) or ``{elt for …}`` (a set)."""
 
     kind: str  # "list" | "set"

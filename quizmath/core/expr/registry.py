@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 CATEGORIES = (
     "random",
@@ -27,9 +28,8 @@ CATEGORIES = (
 )
 
 
-@dataclass(frozen=True)
-class Builtin:
-    """One whitelisted function."""
+class Builtin(msgspec.Struct, frozen=True):
+    """One whitelisted function (a Struct: see ``nodes``)."""
 
     name: str
     func: Callable[..., Any]

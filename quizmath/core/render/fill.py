@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from quizmath.core.render.context import fit
 from quizmath.core.render.symbols import MINUS
 from quizmath.core.render.values import block
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(msgspec.Struct, frozen=True):
     """A placeholder: the expression's source, where it sits, and its parsed form."""
 
     source: str
