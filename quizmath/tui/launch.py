@@ -16,12 +16,13 @@ says where the app opens (``StartSpec``). Before the app is built:
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from quizmath.core.bank.problem import parse_ref
 from quizmath.core.errors import QuizmathError
@@ -67,7 +68,7 @@ def run_app(services: Services, start: StartSpec, *, program: str = "quizmath") 
         except QuizmathError as exc:
             print(f"{program}: {exc}", file=sys.stderr)
             return 2
-        services = dataclasses.replace(services, prestarted_bank=bank)
+        services = msgspec.structs.replace(services, prestarted_bank=bank)
     from quizmath.tui.app import QuizApp
 
     exit_after_paint = os.environ.get(EXIT_AFTER_PAINT) == "1"
@@ -122,7 +123,7 @@ def prepare(start: StartSpec, paths: Sequence[Path] | None) -> tuple[StartSpec, 
     from quizmath.core.bank.topic_names import practice_scope
 
     scope = practice_scope(bank, start.topic) if isinstance(start.topic, str) else start.topic
-    return dataclasses.replace(start, topic=scope), bank
+    return msgspec.structs.replace(start, topic=scope), bank
 
 
 def exit_status(app: Any, result: object) -> int:

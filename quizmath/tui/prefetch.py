@@ -20,8 +20,9 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from quizmath.core.bank.problem import Problem, parse_ref
 from quizmath.core.bank.problem_data import problem_from_data, problem_to_data
@@ -30,8 +31,7 @@ from quizmath.core.errors import QuizmathError
 TIMEOUT = 60.0  # a cold start on a loaded machine can take a few seconds
 
 
-@dataclass(frozen=True)
-class Prefetched:
+class Prefetched(msgspec.Struct, frozen=True):
     problem: Problem
     topic_title: str
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
@@ -24,8 +25,9 @@ if TYPE_CHECKING:
     from quizmath.core.storage import Storage
 
 
-@dataclass(frozen=True)
-class StartSpec:
+# Structs, not dataclasses: made before the first paint, and a dataclass compiles its methods
+# with exec when its class is made (issue 13 item 24).
+class StartSpec(msgspec.Struct, frozen=True):
     """Where the app opens: straight on practice (``quizmath practice …``), on a drill
     (``quizmath drill``, over home), or on home."""
 
@@ -58,8 +60,7 @@ def in_process_checker(on_fallback: Callable[[str], None] | None = None) -> Call
     return check
 
 
-@dataclass
-class Services:
+class Services(msgspec.Struct, dict=True):  # dict: a test may swap one loader
     """Everything the app reads and writes, so nothing reaches for a global.
 
     ``storage`` must have been opened on the thread that runs the app (sqlite connections are
@@ -77,7 +78,7 @@ class Services:
     rng: random.Random | None = None  # the scheduler's fresh seeds
     clock: Callable[[], float] = time.monotonic  # the session's: time taken per answer
     drill_clock: Callable[[], float] = time.monotonic  # a drill's countdown (tests: settable)
-    prestarted_bank: Bank | None = field(default=None, repr=False)  # e.g. one template only
+    prestarted_bank: Bank | None = None  # e.g. one template only
     exercise_paths: Sequence[Path] | None = None  # None: the built-in exercises; (): none
     workspace: Path | None = None  # the learner's exercise files; None: the user data dir
     confidence: bool = False  # ``--confidence``: "how sure?" this run, whatever the setting

@@ -25,7 +25,6 @@ an answer typed in between is checked then.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on, work
@@ -85,21 +84,25 @@ class PracticeScreen(Screen[None]):
         Binding("3", "confidence('high')", "Sure", show=False),
     ]
 
-    @dataclass
+    # Plain classes: a dataclass would compile its methods before the first paint.
     class Ready(Message):
-        token: int
-        problem: Problem | None
-        error: str = ""
+        def __init__(self, token: int, problem: Problem | None, error: str = "") -> None:
+            self.token = token
+            self.problem = problem
+            self.error = error
+            super().__init__()
 
-    @dataclass
     class TextsReady(Message):
-        problem: Problem
+        def __init__(self, problem: Problem) -> None:
+            self.problem = problem
+            super().__init__()
 
-    @dataclass
     class Checked(Message):
-        token: int
-        judgement: Judgement | None
-        error: str = ""
+        def __init__(self, token: int, judgement: Judgement | None, error: str = "") -> None:
+            self.token = token
+            self.judgement = judgement
+            self.error = error
+            super().__init__()
 
     def __init__(
         self,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -58,12 +57,14 @@ class AnswerBox(Vertical):
     AnswerBox > #reading { height: auto; max-height: 3; padding: 0 1; }
     """
 
-    @dataclass
     class Submitted(Message):
         """Enter was pressed; ``text`` is what is in the box (maybe empty)."""
 
-        box: AnswerBox
-        text: str
+        # A plain class: a dataclass would compile its methods before the first paint.
+        def __init__(self, box: AnswerBox, text: str) -> None:
+            self.box = box
+            self.text = text
+            super().__init__()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

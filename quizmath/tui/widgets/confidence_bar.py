@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -23,9 +21,11 @@ class ConfidenceBar(Horizontal):
     ConfidenceBar > Button { margin: 0 1 0 0; min-width: 10; }
     """
 
-    @dataclass
     class Chosen(Message):
-        confidence: Confidence
+        # A plain class: a dataclass would compile its methods before the first paint.
+        def __init__(self, confidence: Confidence) -> None:
+            self.confidence = confidence
+            super().__init__()
 
     def compose(self) -> ComposeResult:
         yield Static("How sure are you?", id="conf-ask")
