@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from quizmath.core.bank.fields import Fields, Problems
 from quizmath.core.bank.places import bank_root
@@ -32,8 +33,7 @@ OPTIONAL = ("follow_ups",)
 # -- concept pages ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ConceptPage:
+class ConceptPage(msgspec.Struct, frozen=True):
     slug: str
     title: str
     body: str  # Markdown after the title line
@@ -101,8 +101,7 @@ def load_concepts(root: Path | None = None) -> tuple[dict[str, ConceptPage], lis
 # -- interview questions ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class InterviewQuestion:
+class InterviewQuestion(msgspec.Struct, frozen=True):
     id: str
     question: str
     topic: str  # "<area>/<topic>"
@@ -115,10 +114,9 @@ class InterviewQuestion:
     line: int = 1
 
 
-@dataclass
-class InterviewBank:
+class InterviewBank(msgspec.Struct):
     questions: dict[str, InterviewQuestion]
-    errors: list[TemplateError] = field(default_factory=list)
+    errors: list[TemplateError] = msgspec.field(default_factory=list)
 
     def ordered(self) -> list[InterviewQuestion]:
         return sorted(self.questions.values(), key=lambda q: (q.order, q.id))

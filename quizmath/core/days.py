@@ -9,14 +9,14 @@ answer to the wrong day), or a given ``tzinfo`` (tests, or a learner who wants a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+import msgspec
 
 ROLLOVER_HOUR = 4  # the one setting: a new day starts at 04:00 local time
 
 
-@dataclass(frozen=True)
-class LearnerDays:
+class LearnerDays(msgspec.Struct, frozen=True):
     """Turns instants into the learner's days and back."""
 
     tz: tzinfo | None = None  # None: the system's time zone

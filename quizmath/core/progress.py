@@ -21,12 +21,12 @@ How the app uses it (the UI thread never queries):
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
+
+import msgspec
 
 from quizmath.core.storage import attempts as attempt_rows
 from quizmath.core.storage import cards as card_rows
@@ -45,8 +45,7 @@ RECENT = 20  # = scheduler.RECENT_ATTEMPTS (kept in step by a test)
 Q = TypeVar("Q", bound="Question")
 
 
-@dataclass(frozen=True)
-class DrillsSummary:
+class DrillsSummary(msgspec.Struct, frozen=True):
     """Home's "Drills" line: the latest unfinished run and the latest finished one."""
 
     unfinished: drill_rows.RunRow | None = None
@@ -59,8 +58,7 @@ class DrillsSummary:
         )
 
 
-@dataclass(frozen=True)
-class ProgressSnapshot:
+class ProgressSnapshot(msgspec.Struct, frozen=True):
     """The inputs of every home figure. Immutable: ``with_*`` return an updated copy, so a
     snapshot made in a worker can be handed to the UI thread safely."""
 
@@ -68,7 +66,7 @@ class ProgressSnapshot:
     interview_cards: Mapping[str, Card]
     tallies: Mapping[str, Tally]
     recent: Mapping[str, tuple[tuple[int, bool], ...]]  # newest first: (attempt id, earned)
-    drills: DrillsSummary = field(default_factory=DrillsSummary)
+    drills: DrillsSummary = msgspec.field(default_factory=DrillsSummary)
 
     @classmethod
     def load(cls, storage: Storage, bank: Bank, recent: int = RECENT) -> ProgressSnapshot:
@@ -87,7 +85,7 @@ class ProgressSnapshot:
             )
 
         snap = storage.read(read)
-        return dataclasses.replace(snap, drills=DrillsSummary.load(storage))
+        return msgspec.structs.replace(snap, drills=DrillsSummary.load(storage))
 
     def with_attempt(
         self, attempt: Attempt, recorded: Recorded, recent: int = RECENT
@@ -103,7 +101,7 @@ class ProgressSnapshot:
         cards = self.template_cards
         if recorded.card is not None:
             cards = {**cards, tid: recorded.card}
-        return dataclasses.replace(
+        return msgspec.structs.replace(
             self, template_cards=cards, tallies=tallies, recent={**self.recent, tid: latest}
         )
 
@@ -112,10 +110,10 @@ class ProgressSnapshot:
         if recorded.card is None:
             return self
         cards = {**self.interview_cards, interview_id: recorded.card}
-        return dataclasses.replace(self, interview_cards=cards)
+        return msgspec.structs.replace(self, interview_cards=cards)
 
     def with_drills(self, drills: DrillsSummary) -> ProgressSnapshot:
-        return dataclasses.replace(self, drills=drills)
+        return msgspec.structs.replace(self, drills=drills)
 
     def recent_results(self, template_ids: Iterable[str], limit: int) -> list[bool]:
         """As ``Storage.recent_results``, from the snapshot."""
@@ -123,8 +121,7 @@ class ProgressSnapshot:
         return attempt_rows.merge_recent(per_template, limit)
 
 
-@dataclass(frozen=True)
-class HomeView(Generic[Q]):
+class HomeView(msgspec.Struct, Generic[Q], frozen=True):
     """Every figure the home screen shows."""
 
     due: int  # template reviews due now

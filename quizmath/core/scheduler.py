@@ -49,11 +49,11 @@ import random
 import sqlite3
 import statistics
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+import msgspec
 from fsrs import Card, Rating
 from fsrs import Scheduler as FsrsScheduler
 
@@ -115,8 +115,7 @@ def mastery(
     return coverage * (W_RETRIEVABILITY * r + W_ACCURACY * a)
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(msgspec.Struct, frozen=True):
     """What recording did: the attempt's row id, and the card review if there was one."""
 
     attempt_id: int | None
@@ -129,14 +128,12 @@ class Recorded:
 Listener = Callable[["Attempt | str", Recorded], None]
 
 
-@dataclass(frozen=True)
-class Pick:
+class Pick(msgspec.Struct, frozen=True):
     template_id: str
     reason: str  # "due" | "new" | "soonest"
 
 
-@dataclass(frozen=True)
-class TopicProgress:
+class TopicProgress(msgspec.Struct, frozen=True):
     topic_id: str
     title: str
     area_title: str
@@ -159,8 +156,7 @@ class ExerciseState(StrEnum):
     DUE = "due"  # its card is due for review
 
 
-@dataclass(frozen=True)
-class ExerciseProgress:
+class ExerciseProgress(msgspec.Struct, frozen=True):
     exercise_id: str
     topic_id: str
     attempts: int

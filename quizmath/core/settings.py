@@ -12,10 +12,10 @@ default: settings never stop the app.
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+import msgspec
 
 from quizmath.core.errors import QuizmathError
 from quizmath.core.storage import settings as rows
@@ -26,8 +26,7 @@ OFF = ("off", "no", "false", "0")
 NO_DATE = ("off", "none", "no", "")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(msgspec.Struct, frozen=True):
     confidence: bool = False
     until: date | None = None
 
@@ -63,7 +62,7 @@ def save(storage: Storage, settings: Settings) -> Settings:
 
 def change(storage: Storage, **changes: Any) -> Settings:
     """The stored settings with ``changes`` applied, saved."""
-    return save(storage, dataclasses.replace(load(storage), **changes))
+    return save(storage, msgspec.structs.replace(load(storage), **changes))
 
 
 def parse_switch(text: str) -> bool:

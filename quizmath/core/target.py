@@ -17,9 +17,9 @@ From the target date on, scheduling is as without a target.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+import msgspec
 from fsrs import Card
 
 from quizmath.core.days import LearnerDays
@@ -28,10 +28,9 @@ TARGET_RETENTION = 0.95
 DAY = timedelta(days=1)
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(msgspec.Struct, frozen=True):
     until: date
-    days: LearnerDays = field(default_factory=LearnerDays)
+    days: LearnerDays = msgspec.field(default_factory=LearnerDays)
 
     @property
     def review_by(self) -> datetime:

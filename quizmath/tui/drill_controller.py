@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
+
+import msgspec
 
 from quizmath.core.drill.runs import (
     Choice,
@@ -62,12 +63,11 @@ class Navigator(Protocol):
 Notify = Callable[..., object]  # ``App.notify``
 
 
-@dataclass(frozen=True)
-class Ready:
+class Ready(msgspec.Struct, frozen=True):
     """What ``prepare`` made: a plan (a new drill) or the problems of a resumed one."""
 
     plan: DrillPlan | None = None
-    premade: dict[str, Problem] = field(default_factory=dict)  # id@seed → problem
+    premade: dict[str, Problem] = msgspec.field(default_factory=dict)  # id@seed → problem
 
 
 class DrillController:

@@ -10,8 +10,9 @@ answers just recorded have updated (``ProgressSnapshot.with_attempt``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from quizmath.core.progress import DrillsSummary, HomeView, ProgressSnapshot, home_view
 from quizmath.tui.widgets.topic_tree import ExerciseRef
@@ -23,8 +24,7 @@ if TYPE_CHECKING:
     from quizmath.core.storage import Storage
 
 
-@dataclass(frozen=True)
-class HomeFigures:
+class HomeFigures(msgspec.Struct, frozen=True):
     view: HomeView[InterviewQuestion]  # reviews due, Continue's pick, topics, the drills line
     later_today: int  # template reviews falling due later in the learner's day
     exercises: tuple[ExerciseRef, ...]  # the coding exercises for the tree, with their state

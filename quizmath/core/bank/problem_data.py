@@ -34,7 +34,7 @@ def problem_to_data(problem: Problem) -> dict[str, Any]:
     }
     data.update({name: getattr(problem, name) for name in TEXTS})
     data["mistakes"] = [msgspec.structs.asdict(m) for m in problem.mistakes]
-    data["plot"] = dataclasses.asdict(problem.plot) if problem.plot is not None else None
+    data["plot"] = msgspec.to_builtins(problem.plot)  # None stays None
     data["parts"] = [
         {
             "label": p.label,

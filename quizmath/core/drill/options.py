@@ -7,8 +7,9 @@ loads). Each front end says a refused value in its own words (``OptionError.fiel
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+import msgspec
 
 from quizmath.core.errors import QuizmathError
 
@@ -20,8 +21,7 @@ MAX_MINUTES = 24 * 60  # 0 means untimed
 MAX_SEED_DIGITS = 18
 
 
-@dataclass(frozen=True)
-class DrillOptions:
+class DrillOptions(msgspec.Struct, frozen=True):
     """A drill to start: the setup screen's fields, or ``quizmath drill``'s options."""
 
     minutes: float = DEFAULT_MINUTES  # 0: untimed

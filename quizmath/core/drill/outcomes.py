@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+import msgspec
 
 from quizmath.core.items import Ending
 
@@ -47,8 +48,7 @@ class JudgementKind(StrEnum):
     EMPTY = "empty"  # nothing typed when the time ran out
 
 
-@dataclass(frozen=True)
-class DrillJudgement:
+class DrillJudgement(msgspec.Struct, frozen=True):
     """A checked answer to a problem, ready for ``DrillRun.record``."""
 
     position: int
@@ -74,8 +74,7 @@ class DrillJudgement:
         return self.kind in (JudgementKind.INVALID, JudgementKind.ROUNDED) and not self.final
 
 
-@dataclass(frozen=True)
-class ItemResult:
+class ItemResult(msgspec.Struct, frozen=True):
     """How an item ended, once saved."""
 
     position: int

@@ -8,9 +8,10 @@ anew, or keep it and start anew). Light: home reads its line from here before it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+
+import msgspec
 
 from quizmath.core.drill.outcomes import RunEnding, RunStatus
 from quizmath.core.storage import drills as rows
@@ -67,8 +68,7 @@ class Choice(StrEnum):
     LATER = "later"  # keep it for later
 
 
-@dataclass(frozen=True)
-class StartDecision:
+class StartDecision(msgspec.Struct, frozen=True):
     action: StartAction
     run: RunRow | None = None  # the run to resume, to discard, or to ask about
     discard: bool = False  # NEW: discard ``run`` first

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from quizmath.core.placement.walk import CONFIRM, Ask, Level
 from quizmath.core.storage.times import to_iso
@@ -17,8 +18,7 @@ if TYPE_CHECKING:
     from quizmath.core.scheduler import Pick
 
 
-@dataclass(frozen=True)
-class Probe:
+class Probe(msgspec.Struct, frozen=True):
     """A placement question on screen."""
 
     ask: Ask
@@ -46,8 +46,7 @@ class ProbeStatus(StrEnum):
         return self in (ProbeStatus.RIGHT, ProbeStatus.WRONG, ProbeStatus.DONT_KNOW)
 
 
-@dataclass(frozen=True)
-class TopicPlacement:
+class TopicPlacement(msgspec.Struct, frozen=True):
     """Where placement put one topic, with the names a front end shows."""
 
     topic: str
@@ -71,8 +70,7 @@ class TopicPlacement:
         }
 
 
-@dataclass(frozen=True)
-class ProbeOutcome:
+class ProbeOutcome(msgspec.Struct, frozen=True):
     """An answer to a placement question."""
 
     status: ProbeStatus
@@ -93,8 +91,7 @@ def level_counts(topics: Sequence[TopicPlacement]) -> dict[str, int]:
     return out
 
 
-@dataclass(frozen=True)
-class PlacementMap:
+class PlacementMap(msgspec.Struct, frozen=True):
     """A placement as saved: where it put every topic (curriculum order)."""
 
     id: int
@@ -132,8 +129,7 @@ class PlacementMap:
         }
 
 
-@dataclass(frozen=True)
-class PlacementResult:
+class PlacementResult(msgspec.Struct, frozen=True):
     """The end of a placement: the map saved, and what Continue serves now."""
 
     map: PlacementMap

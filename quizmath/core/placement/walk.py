@@ -21,8 +21,9 @@ with a hand-built graph and scripted answers. The rules:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
+
+import msgspec
 
 from quizmath.core.placement import MAX_QUESTIONS
 
@@ -42,16 +43,14 @@ class Level(StrEnum):
         return self in (Level.KNOWN, Level.SHAKY)
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(msgspec.Struct, frozen=True):
     """A topic in the walk: its id and the topics it requires (ids in the same graph)."""
 
     id: str
     requires: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Ask:
+class Ask(msgspec.Struct, frozen=True):
     """The next question: a topic, and whether it is its first or its confirming question."""
 
     topic: str
@@ -59,8 +58,7 @@ class Ask:
     number: int  # 1-based count of questions in the walk
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(msgspec.Struct, frozen=True):
     """Where a topic was placed and on what evidence."""
 
     topic: str

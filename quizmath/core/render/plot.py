@@ -12,8 +12,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 PLOT_KINDS = ("line", "scatter", "bar")
 MAX_SERIES = 6
@@ -25,16 +26,14 @@ TEXT_HEIGHT = 17
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
-@dataclass(frozen=True)
-class Series:
+class Series(msgspec.Struct, frozen=True):
     label: str
     kind: str  # one of PLOT_KINDS
     x: tuple[float, ...]
     y: tuple[float, ...]
 
 
-@dataclass(frozen=True)
-class Plot:
+class Plot(msgspec.Struct, frozen=True):
     """What to draw: series of numbers with labels, and optional axis ranges and ticks."""
 
     series: tuple[Series, ...]

@@ -7,8 +7,9 @@ import itertools
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
+
+import msgspec
 
 from quizmath.core.storage import totals
 from quizmath.core.storage.times import from_iso, to_iso, utc_now
@@ -22,8 +23,7 @@ CONFIDENCES = ("low", "medium", "high")  # core.confidence.Confidence
 PART_VERDICTS = ("correct", "carried", "wrong", "skipped")  # items.multipart.PartStatus
 
 
-@dataclass(frozen=True)
-class PartResult:
+class PartResult(msgspec.Struct, frozen=True):
     """How one part of a multi-part problem ended, as recorded with its attempt."""
 
     label: str  # "a", "b", …
@@ -40,8 +40,7 @@ class PartResult:
         return self.verdict in ("correct", "carried")
 
 
-@dataclass(frozen=True)
-class Attempt:
+class Attempt(msgspec.Struct, frozen=True):
     """One answer to one problem (``template_id@seed``), as recorded."""
 
     template_id: str
@@ -54,7 +53,7 @@ class Attempt:
     try_no: int = 1  # 1 for the first answer to a shown problem, 2 for a second try …
     mode: str = "practice"
     drill_id: int | None = None
-    at: datetime = field(default_factory=utc_now)
+    at: datetime = msgspec.field(default_factory=utc_now)
     rating: int | None = None  # fsrs rating given (1–4), None when the card was not reviewed
     id: int | None = None
     confidence: str | None = None  # said before the verdict (one of CONFIDENCES); None: not asked

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import datetime
+
+import msgspec
 
 from quizmath.core.storage.attempts import PartResult, decode_parts, encode_parts
 from quizmath.core.storage.times import from_iso, to_iso
@@ -28,8 +29,7 @@ KINDS = ("problem", "interview", "exercise", "multipart")
 MAX_ANSWER_CHARS = 2000
 
 
-@dataclass(frozen=True)
-class ItemRow:
+class ItemRow(msgspec.Struct, frozen=True):
     drill_id: int
     position: int  # 0-based
     kind: str  # 'problem' | 'interview'
@@ -52,8 +52,7 @@ class ItemRow:
         return self.item_id if self.seed is None else f"{self.item_id}@{self.seed}"
 
 
-@dataclass(frozen=True)
-class RunRow:
+class RunRow(msgspec.Struct, frozen=True):
     id: int
     seed: int
     seeded: bool

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
+
+import msgspec
 
 from quizmath.core.storage.times import from_iso, to_iso
 
 LEVELS = ("known", "shaky", "new", "untested")  # core.placement.walk.Level
 
 
-@dataclass(frozen=True)
-class TopicRow:
+class TopicRow(msgspec.Struct, frozen=True):
     topic: str
     level: str  # one of LEVELS
     asked: int
@@ -27,8 +27,7 @@ class TopicRow:
     below: str | None = None
 
 
-@dataclass(frozen=True)
-class PlacementRow:
+class PlacementRow(msgspec.Struct, frozen=True):
     id: int
     started_at: datetime
     finished_at: datetime

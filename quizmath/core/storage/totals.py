@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+
+import msgspec
 
 from quizmath.core.days import LearnerDays
 from quizmath.core.storage.migrations import SLOT_S
@@ -25,14 +26,12 @@ EPOCH = date(1970, 1, 1)
 _SAMPLE_S = DAY_S
 
 
-@dataclass(frozen=True)
-class Tally:
+class Tally(msgspec.Struct, frozen=True):
     attempts: int = 0
     earned: int = 0  # correct without the solution viewed
 
 
-@dataclass(frozen=True)
-class DayTotals:
+class DayTotals(msgspec.Struct, frozen=True):
     attempts: int = 0
     earned: int = 0
     ratings: int = 0  # interview self-ratings

@@ -11,7 +11,6 @@ the answer in with no query.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import on, work
@@ -67,15 +66,24 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    @dataclass
     class Read(Message):
-        """A worker's reading of progress (``error``: it failed)."""
+        """A worker's reading of progress (``error``: it failed). A plain class: a dataclass
+        would compile its methods before the first paint."""
 
-        token: int
-        snapshot: ProgressSnapshot | None
-        placed: Mapping[str, str] | None
-        figures: HomeFigures | None
-        error: str = ""
+        def __init__(
+            self,
+            token: int,
+            snapshot: ProgressSnapshot | None,
+            placed: Mapping[str, str] | None,
+            figures: HomeFigures | None,
+            error: str = "",
+        ) -> None:
+            self.token = token
+            self.snapshot = snapshot
+            self.placed = placed
+            self.figures = figures
+            self.error = error
+            super().__init__()
 
     def __init__(self) -> None:
         super().__init__()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+import msgspec
 from textual import on
 from textual.content import Content
 from textual.message import Message
@@ -12,8 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 
-@dataclass(frozen=True)
-class MenuEntry:
+class MenuEntry(msgspec.Struct, frozen=True):
     """``id`` names the entry in ``HomeMenu.Chosen``; ``key`` is the shortcut shown."""
 
     id: str
@@ -30,9 +29,11 @@ class HomeMenu(OptionList):
     HomeMenu { height: auto; max-height: 8; }
     """
 
-    @dataclass
     class Chosen(Message):
-        entry_id: str
+        # A plain class: a dataclass would compile its methods before the first paint.
+        def __init__(self, entry_id: str) -> None:
+            self.entry_id = entry_id
+            super().__init__()
 
     def set_entries(self, entries: Sequence[MenuEntry]) -> None:
         highlighted = self.highlighted

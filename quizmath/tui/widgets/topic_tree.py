@@ -5,9 +5,9 @@ placement put each topic (known, shaky, new: ``core.placement``)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import msgspec
 from rich.text import Text
 from textual import on
 from textual.message import Message
@@ -66,14 +66,12 @@ def topic_label(
     return label
 
 
-@dataclass(frozen=True)
-class TopicRef:
+class TopicRef(msgspec.Struct, frozen=True):
     topic_id: str
     templates: int  # 0: nothing to practise yet (the concept page still opens)
 
 
-@dataclass(frozen=True)
-class ExerciseRef:
+class ExerciseRef(msgspec.Struct, frozen=True):
     """A coding exercise under its topic."""
 
     exercise_id: str
@@ -103,14 +101,17 @@ class TopicTree(Tree[Ref]):
     TopicTree { height: 1fr; }
     """
 
-    @dataclass
+    # Plain classes: a dataclass would compile its methods before the first paint.
     class Chosen(Message):
-        topic_id: str
-        templates: int
+        def __init__(self, topic_id: str, templates: int) -> None:
+            self.topic_id = topic_id
+            self.templates = templates
+            super().__init__()
 
-    @dataclass
     class ExerciseChosen(Message):
-        exercise_id: str
+        def __init__(self, exercise_id: str) -> None:
+            self.exercise_id = exercise_id
+            super().__init__()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("Curriculum", id=id)
