@@ -32,6 +32,21 @@ class AnswerInput(Input):
 
     kind = "integer"  # the answer kind: how pasted lines are joined
 
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual inserts a printable key here at once but runs the box's own bound keys
+        # (backspace, ctrl+u, the arrows, Enter …) only once the key has bubbled up to the app,
+        # so keys that arrive in one read (a busy machine, ssh) were applied out of order:
+        # ``99`` ctrl+u ``31`` left the box empty (textual#6605). Run them here, in order.
+        # Priority bindings were checked before the key reached the box, as before; a binding
+        # whose action declines (scrolling a box that cannot scroll: up/down choose a letter)
+        # leaves the key to travel up as before.
+        for key in event.aliases:
+            for binding in self._bindings.key_to_bindings.get(key, ()):
+                if not binding.priority and await self.app.run_action(binding.action, self):
+                    event.stop()
+                    event.prevent_default()  # Input's own _on_key has nothing left to do
+                    return
+
     def _on_paste(self, event: events.Paste) -> None:
         from quizmath.core.answers.paste import one_line
         from quizmath.core.terminal_text import CONTROL
