@@ -4,15 +4,19 @@ Textual inserts a printable key in the answer box at once, but runs the box's ow
 (backspace, ctrl+u, the arrows …) only after the key has travelled up to the app: when several
 keys arrive in one read (a busy machine, a terminal over ssh, a fast typist) the editing keys
 landed after the characters typed behind them (textual#6605). ``99``, ctrl+u, ``31`` left an
-empty box, and Enter then checked nothing or the wrong answer.
+empty box, and Enter then checked nothing or the wrong answer. The concept filter and the
+drill's fields are the same kind of box (``OrderedInput``).
 """
 
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Input
 from tui_helpers import problem_screen, wait_until
 
 from quizmath.tui.paste_guard import PasteGuardParser
+from quizmath.tui.screens.concept_index import ConceptIndexScreen
+from quizmath.tui.screens.home import HomeScreen
 
 SIZE = (100, 30)
 
@@ -46,3 +50,16 @@ async def test_enter_in_the_same_read_checks_what_was_typed(make_app, rows) -> N
         await wait_until(pilot, lambda: screen.finished or bool(rows("SELECT 1 FROM attempts")))
         await pilot.pause()
     assert rows("SELECT answer FROM attempts") == [("55",)]
+
+
+async def test_the_concept_filter_applies_keys_in_order_too(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: app.bank is not None and isinstance(app.screen, HomeScreen))
+        await pilot.press("k")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConceptIndexScreen))
+        for event in PasteGuardParser().feed("eigx\x7fen"):
+            app.post_message(event)
+        for _ in range(5):
+            await pilot.pause()
+        assert app.screen.query_one("#concept-filter", Input).value == "eigen"

@@ -20,6 +20,7 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizmath.tui.widgets.footer import Footer
+from quizmath.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from quizmath.core.content import ConceptPage
@@ -66,7 +67,7 @@ class ConceptIndexScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         # Not select_on_focus: a letter typed on the list is added to the filter, not put over it.
-        yield Input(
+        yield OrderedInput(
             placeholder="Type to filter the pages", id="concept-filter", select_on_focus=False
         )
         yield OptionList(id="concept-list")

@@ -36,6 +36,7 @@ from quizmath.core.drill.options import (
 from quizmath.core.drill.plan import share_args
 from quizmath.tui.messages import ContentReady
 from quizmath.tui.widgets.footer import Footer
+from quizmath.tui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from quizmath.core.bank.bank import Bank
@@ -77,15 +78,15 @@ class DrillSetupScreen(Screen[None]):
                 )
                 with Grid(id="setup-grid"):
                     yield Label("Questions")
-                    yield Input(
+                    yield OrderedInput(
                         str(DEFAULT_QUESTIONS), id="questions", restrict=r"[0-9]*", compact=True
                     )
                     yield Label("Minutes")
-                    yield Input(
+                    yield OrderedInput(
                         f"{DEFAULT_MINUTES:g}", id="minutes", restrict=r"[0-9.]*", compact=True
                     )
                     yield Label("Seed")
-                    yield Input(
+                    yield OrderedInput(
                         "",
                         id="seed",
                         placeholder="drawn at random",

@@ -17,6 +17,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from quizmath.tui.widgets.ordered_input import OrderedInput
+
 EXCERPT = 24  # characters shown either side of a parse error
 
 
@@ -25,27 +27,12 @@ def printable(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch == " ")
 
 
-class AnswerInput(Input):
-    """The answer line. A paste of several lines (a matrix's rows, a column) becomes one answer,
-    joined as the answer grammar reads it (``core.answers.paste``); Textual's ``Input`` would
-    keep only the first line."""
+class AnswerInput(OrderedInput):
+    """The answer line, its keys applied in the order typed (``OrderedInput``). A paste of
+    several lines (a matrix's rows, a column) becomes one answer, joined as the answer grammar
+    reads it (``core.answers.paste``); Textual's ``Input`` would keep only the first line."""
 
     kind = "integer"  # the answer kind: how pasted lines are joined
-
-    async def _on_key(self, event: events.Key) -> None:
-        # Textual inserts a printable key here at once but runs the box's own bound keys
-        # (backspace, ctrl+u, the arrows, Enter …) only once the key has bubbled up to the app,
-        # so keys that arrive in one read (a busy machine, ssh) were applied out of order:
-        # ``99`` ctrl+u ``31`` left the box empty (textual#6605). Run them here, in order.
-        # Priority bindings were checked before the key reached the box, as before; a binding
-        # whose action declines (scrolling a box that cannot scroll: up/down choose a letter)
-        # leaves the key to travel up as before.
-        for key in event.aliases:
-            for binding in self._bindings.key_to_bindings.get(key, ()):
-                if not binding.priority and await self.app.run_action(binding.action, self):
-                    event.stop()
-                    event.prevent_default()  # Input's own _on_key has nothing left to do
-                    return
 
     def _on_paste(self, event: events.Paste) -> None:
         from quizmath.core.answers.paste import one_line
