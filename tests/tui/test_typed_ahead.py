@@ -16,6 +16,7 @@ from tui_helpers import problem_screen, wait_until
 
 from quizmath.tui.paste_guard import PasteGuardParser
 from quizmath.tui.screens.concept_index import ConceptIndexScreen
+from quizmath.tui.screens.drill_setup import DrillSetupScreen
 from quizmath.tui.screens.home import HomeScreen
 
 SIZE = (100, 30)
@@ -63,3 +64,17 @@ async def test_the_concept_filter_applies_keys_in_order_too(make_app) -> None:
         for _ in range(5):
             await pilot.pause()
         assert app.screen.query_one("#concept-filter", Input).value == "eigen"
+
+
+async def test_tab_in_the_same_read_moves_to_the_next_field_first(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: app.bank is not None and isinstance(app.screen, HomeScreen))
+        await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, DrillSetupScreen))
+        for event in PasteGuardParser().feed("7\t3"):  # typing replaces a field's default
+            app.post_message(event)
+        for _ in range(5):
+            await pilot.pause()
+        fields = {i.id: i.value for i in app.screen.query(Input)}
+        assert (fields["questions"], fields["minutes"]) == ("7", "3")
