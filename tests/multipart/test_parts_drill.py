@@ -3,6 +3,7 @@ drill goes on at the next part), scored by parts in the report, the run list and
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -78,6 +79,14 @@ def test_parts_one_at_a_time_then_the_problem_ends(
     ]
     data: dict[str, Any] = report.to_json()
     assert data["score"]["points"] == pytest.approx(5 / 3, abs=1e-3)
+    # What `drill --report ID --json` prints: each part as an object (its record is a Struct).
+    printed = json.loads(json.dumps(data))
+    assert printed["items"][0]["parts"][0] == {
+        "label": "a",
+        "verdict": "wrong",
+        "answer": first.parts[0].answer if first.parts else None,
+        "carried_from": [],
+    }
     [listed] = storage.read(lambda c: rows.list_runs(c))
     assert listed.score == pytest.approx(5 / 3) and listed.correct == 1
     [(_, _, points, questions)] = storage.read(rows.finished_scores)

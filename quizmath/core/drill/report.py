@@ -24,6 +24,8 @@ import statistics
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
 from quizmath.core.drill.outcomes import RunStatus
 from quizmath.core.drill.plan import DrillError, has_code, share_args
 from quizmath.core.items import Ending, ItemKind
@@ -202,13 +204,20 @@ class DrillReport:
                 **{k.value: self.count(k) for k in MISSED},
             },
             "topics": [{**asdict(t), "accuracy": round(t.accuracy, 4)} for t in self.topics],
-            "items": [asdict(i) for i in self.items],
+            "items": [_item_json(i) for i in self.items],
             "comparison": {
                 **asdict(self.comparison),
                 "earlier": [asdict(d) for d in self.comparison.earlier],
                 "trend": self.comparison.trend,
             },
         }
+
+
+def _item_json(item: ReportItem) -> dict[str, Any]:
+    # The parts are storage records, msgspec Structs, which asdict leaves as they are.
+    data = asdict(item)
+    data["parts"] = msgspec.to_builtins(item.parts)  # None stays None
+    return data
 
 
 def build_report(
