@@ -10,7 +10,11 @@ drill's fields are the same kind of box (``OrderedInput``).
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input
 from tui_helpers import problem_screen, wait_until
 
@@ -20,6 +24,23 @@ from quizmath.tui.screens.drill_setup import DrillSetupScreen
 from quizmath.tui.screens.home import HomeScreen
 
 SIZE = (100, 30)
+
+
+async def one_read(pilot: Pilot[Any], typed: str, settle: bool = True) -> None:
+    """Post ``typed`` as the driver posts one read: every key at once, no pause between."""
+    for event in PasteGuardParser().feed(typed):
+        pilot.app.post_message(event)
+    for _ in range(5 if settle else 0):
+        await pilot.pause()
+
+
+async def from_home(pilot: Pilot[Any], key: str, screen: type[Screen[Any]]) -> Screen[Any]:
+    """The screen ``key`` opens from home, once the bank has loaded."""
+    app = pilot.app
+    await wait_until(pilot, lambda: app.bank is not None and isinstance(app.screen, HomeScreen))
+    await pilot.press(key)
+    await wait_until(pilot, lambda: isinstance(app.screen, screen))
+    return app.screen
 
 
 @pytest.mark.parametrize(
@@ -35,10 +56,7 @@ async def test_keys_in_one_read_apply_in_order(make_app, typed: str, value: str)
     app = make_app(template="tuifix.dot@3")
     async with app.run_test(size=SIZE) as pilot:
         screen = await problem_screen(pilot)
-        for event in PasteGuardParser().feed(typed):  # as the driver posts one read
-            app.post_message(event)
-        for _ in range(5):
-            await pilot.pause()
+        await one_read(pilot, typed)
         assert screen.box.value == value
 
 
@@ -46,8 +64,7 @@ async def test_enter_in_the_same_read_checks_what_was_typed(make_app, rows) -> N
     app = make_app(template="tuifix.dot@3")
     async with app.run_test(size=SIZE) as pilot:
         screen = await problem_screen(pilot)
-        for event in PasteGuardParser().feed("7\x7f55\r"):
-            app.post_message(event)
+        await one_read(pilot, "7\x7f55\r", settle=False)
         await wait_until(pilot, lambda: screen.finished or bool(rows("SELECT 1 FROM attempts")))
         await pilot.pause()
     assert rows("SELECT answer FROM attempts") == [("55",)]
@@ -56,25 +73,15 @@ async def test_enter_in_the_same_read_checks_what_was_typed(make_app, rows) -> N
 async def test_the_concept_filter_applies_keys_in_order_too(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await wait_until(pilot, lambda: app.bank is not None and isinstance(app.screen, HomeScreen))
-        await pilot.press("k")
-        await wait_until(pilot, lambda: isinstance(app.screen, ConceptIndexScreen))
-        for event in PasteGuardParser().feed("eigx\x7fen"):
-            app.post_message(event)
-        for _ in range(5):
-            await pilot.pause()
-        assert app.screen.query_one("#concept-filter", Input).value == "eigen"
+        screen = await from_home(pilot, "k", ConceptIndexScreen)
+        await one_read(pilot, "eigx\x7fen")
+        assert screen.query_one("#concept-filter", Input).value == "eigen"
 
 
 async def test_tab_in_the_same_read_moves_to_the_next_field_first(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await wait_until(pilot, lambda: app.bank is not None and isinstance(app.screen, HomeScreen))
-        await pilot.press("d")
-        await wait_until(pilot, lambda: isinstance(app.screen, DrillSetupScreen))
-        for event in PasteGuardParser().feed("7\t3"):  # typing replaces a field's default
-            app.post_message(event)
-        for _ in range(5):
-            await pilot.pause()
-        fields = {i.id: i.value for i in app.screen.query(Input)}
+        screen = await from_home(pilot, "d", DrillSetupScreen)
+        await one_read(pilot, "7\t3")  # typing replaces a field's default
+        fields = {i.id: i.value for i in screen.query(Input)}
         assert (fields["questions"], fields["minutes"]) == ("7", "3")
